@@ -1,0 +1,107 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const Env = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.url().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
+  PII_KEYS: z.string().optional(),
+  UPLOAD_DIR: z.string().optional(),
+  WEB_DIST: z.string().optional(),
+  REDIS_URL: z.url().optional(),
+  SEED_DEMO: bool.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: z.string().default('loopback'),
+  CLAIM_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  AUTH_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  TRACK_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+});
+
+export type Config = {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  jwtSecret: string;
+  /** AES-256-GCM keys for PII at rest: the first encrypts, all decrypt (rotation). */
+  piiKeys: { id: string; key: Buffer }[];
+  uploadDir: string;
+  webDist: string | undefined;
+  redisUrl: string | undefined;
+  seedDemo: boolean;
+  logLevel: string;
+  trustProxy: string;
+  claimTtlMinutes: number;
+  retentionDays: number;
+  authRateLimit: number;
+  trackRateLimit: number;
+  shutdownTimeoutMs: number;
+};
+
+/** A secret kept in DATA_DIR when the environment does not give one: never a constant in the code. */
+function persistedSecret(dataDir: string, name: string, make: () => string): string {
+  const file = path.join(dataDir, name);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const value = make();
+  writeFileSync(file, value + '\n', { mode: 0o600 });
+  return value;
+}
+
+/** PII_KEYS is `id:base64key[,id:base64key…]`, newest first. */
+function parsePiiKeys(spec: string): { id: string; key: Buffer }[] {
+  return spec.split(',').map((part) => {
+    const [id, b64] = part.trim().split(':');
+    const key = Buffer.from(b64 ?? '', 'base64');
+    if (!id || key.length !== 32) throw new Error(`PII_KEYS: entry "${id}" must be id:<32 bytes base64>`);
+    return { id, key };
+  });
+}
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(source);
+  if (!parsed.success) {
+    const bad = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid environment:\n${bad}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  const jwtSecret = e.JWT_SECRET ?? persistedSecret(dataDir, 'jwt-secret', () => randomBytes(48).toString('base64url'));
+  const piiSpec =
+    e.PII_KEYS ?? persistedSecret(dataDir, 'pii-keys', () => `k1:${randomBytes(32).toString('base64')}`);
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    jwtSecret,
+    piiKeys: parsePiiKeys(piiSpec),
+    uploadDir: path.resolve(e.UPLOAD_DIR ?? path.join(dataDir, 'uploads')),
+    webDist: e.WEB_DIST ? path.resolve(e.WEB_DIST) : undefined,
+    redisUrl: e.REDIS_URL,
+    seedDemo: e.SEED_DEMO ?? !e.DATABASE_URL,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    claimTtlMinutes: e.CLAIM_TTL_MINUTES,
+    retentionDays: e.RETENTION_DAYS,
+    authRateLimit: e.AUTH_RATE_LIMIT,
+    trackRateLimit: e.TRACK_RATE_LIMIT,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+  };
+}

@@ -1,0 +1,23 @@
+import { index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { tips } from './tips';
+import { users } from './users';
+
+export const messageSideEnum = pgEnum('message_side', ['reporter', 'police']);
+
+/** One thread per tip between police of its district ("Police") and its reporter ("Tipster"). */
+export const messages = pgTable(
+  'messages',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tipId: uuid()
+      .notNull()
+      .references(() => tips.id, { onDelete: 'cascade' }),
+    side: messageSideEnum().notNull(),
+    /** The police author (audited); always null for the reporter's side. */
+    policeAuthorId: uuid().references(() => users.id),
+    body: text().notNull(),
+    readAt: timestamp({ withTimezone: true, precision: 3 }),
+    createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.tipId, t.createdAt)],
+);

@@ -1,0 +1,103 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { communities, districts } from './places';
+import { tips } from './tips';
+import { users } from './users';
+import { cases } from './cases';
+
+export const pointsReasonEnum = pgEnum('points_reason', [
+  'tip_validated',
+  'tip_priority_bonus',
+  'case_solved_bonus',
+  'false_report_penalty',
+  'redemption',
+  'redemption_refund',
+  'adjustment',
+]);
+
+/** Every change of points. The balance in users.points_balance is derived from it. */
+export const pointsLedger = pgTable(
+  'points_ledger',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    delta: integer().notNull(),
+    reason: pointsReasonEnum().notNull(),
+    tipId: uuid().references(() => tips.id),
+    caseId: uuid().references(() => cases.id),
+    redemptionId: uuid(),
+    actorId: uuid().references(() => users.id),
+    note: text(),
+    /** Asia/Shanghai day the points count toward (daily cap). */
+    earnedOn: date().notNull(),
+    createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('points_ledger_user_idx').on(t.userId, t.id.desc()),
+    // Exactly-once awards per (volunteer, reason, tip), whatever retries or concurrent clicks occur.
+    uniqueIndex('points_ledger_award_once_idx')
+      .on(t.userId, t.reason, t.tipId)
+      .where(sql`${t.tipId} IS NOT NULL`),
+    uniqueIndex('points_ledger_redemption_once_idx')
+      .on(t.reason, t.redemptionId)
+      .where(sql`${t.redemptionId} IS NOT NULL`),
+  ],
+);
+
+export const periodEnum = pgEnum('period', ['week', 'month', 'all']);
+
+/** Points earned per user per period, maintained in the same transaction as the ledger. */
+export const userPeriodPoints = pgTable(
+  'user_period_points',
+  {
+    period: periodEnum().notNull(),
+    /** Monday of the week, first of the month, or 1970-01-01 for all time. */
+    periodStart: date().notNull(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    communityId: integer().references(() => communities.id),
+    districtId: smallint().references(() => districts.id),
+    points: integer().notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.period, t.periodStart, t.userId] }),
+    index('upp_rank_idx').on(t.period, t.periodStart, t.points.desc(), t.userId),
+    index('upp_district_rank_idx').on(t.period, t.periodStart, t.districtId, t.points.desc(), t.userId),
+    index('upp_community_rank_idx').on(t.period, t.periodStart, t.communityId, t.points.desc(), t.userId),
+  ],
+);
+
+export const communityPeriodPoints = pgTable(
+  'community_period_points',
+  {
+    period: periodEnum().notNull(),
+    periodStart: date().notNull(),
+    communityId: integer()
+      .notNull()
+      .references(() => communities.id),
+    districtId: smallint()
+      .notNull()
+      .references(() => districts.id),
+    points: integer().notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.period, t.periodStart, t.communityId] }),
+    index('cpp_rank_idx').on(t.period, t.periodStart, t.points.desc(), t.communityId),
+  ],
+);

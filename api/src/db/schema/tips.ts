@@ -1,0 +1,128 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
+import { communities, districts } from './places';
+import { users } from './users';
+import { cases } from './cases';
+
+export const tipStatusEnum = pgEnum('tip_status', ['submitted', 'needs_info', 'valid', 'invalid', 'duplicate']);
+export const priorityEnum = pgEnum('priority', ['low', 'normal', 'high', 'urgent']);
+
+export const tips = pgTable(
+  'tips',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** Human reference HY-YYYYMMDD-NNNN (Asia/Shanghai day), unique. */
+    reference: text().notNull(),
+    /** Null for anonymous tips: nothing links an anonymous tip to a person. */
+    reporterId: uuid().references(() => users.id),
+    isAnonymous: boolean().notNull().default(false),
+    /** Anonymous tips: slow hash (argon2id) of the one-time access code. */
+    accessCodeHash: text(),
+    category: text().notNull(),
+    description: text().notNull(),
+    occurredAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),
+    lat: doublePrecision(),
+    lng: doublePrecision(),
+    address: text(),
+    districtId: smallint()
+      .notNull()
+      .references(() => districts.id),
+    /** The reporter's community at submission time (for organizer activity counts), null if anonymous. */
+    communityId: integer().references(() => communities.id),
+    status: tipStatusEnum().notNull().default('submitted'),
+    priority: priorityEnum().notNull().default('normal'),
+    /** Sort key of the queue: higher first (urgent=3 … low=0); kept in step with priority. */
+    priorityRank: smallint().notNull().default(1),
+    duplicateOfId: uuid().references((): AnyPgColumn => tips.id),
+    caseId: uuid().references((): AnyPgColumn => cases.id),
+    isDeliberateFalse: boolean().notNull().default(false),
+    claimedById: uuid().references(() => users.id),
+    claimExpiresAt: timestamp({ withTimezone: true, precision: 3 }),
+    decidedById: uuid().references(() => users.id),
+    decidedAt: timestamp({ withTimezone: true, precision: 3 }),
+    /** Retention: media and messages purged, statistics kept. */
+    purgedAt: timestamp({ withTimezone: true, precision: 3 }),
+    createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex().on(t.reference),
+    index('tips_reporter_created_idx').on(t.reporterId, t.createdAt.desc()),
+    // The triage queue: district + status, then priority desc and age (keyset order).
+    index('tips_queue_idx').on(t.districtId, t.status, t.priorityRank.desc(), t.createdAt, t.id),
+    index('tips_case_idx').on(t.caseId),
+    index('tips_duplicate_of_idx').on(t.duplicateOfId),
+    index('tips_community_created_idx').on(t.communityId, t.createdAt),
+    check('tips_lat_range', sql`${t.lat} IS NULL OR (${t.lat} BETWEEN -90 AND 90)`),
+    check('tips_lng_range', sql`${t.lng} IS NULL OR (${t.lng} BETWEEN -180 AND 180)`),
+    check('tips_anonymous_has_no_reporter', sql`NOT ${t.isAnonymous} OR ${t.reporterId} IS NULL`),
+  ],
+);
+
+export const tipReferenceCounters = pgTable('tip_reference_counters', {
+  day: date().primaryKey(),
+  last: integer().notNull(),
+});
+
+export const historyKindEnum = pgEnum('history_kind', ['status', 'note', 'reveal', 'link']);
+
+/** Status history of a tip; entries with isVisibleToReporter show in the reporter's timeline. */
+export const tipHistory = pgTable(
+  'tip_history',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    tipId: uuid()
+      .notNull()
+      .references(() => tips.id, { onDelete: 'cascade' }),
+    kind: historyKindEnum().notNull().default('status'),
+    fromStatus: tipStatusEnum(),
+    toStatus: tipStatusEnum(),
+    /** Note to the reporter (public) or internal police note. */
+    note: text(),
+    isVisibleToReporter: boolean().notNull().default(true),
+    /** Police actor; null for the reporter's own actions and system events. */
+    actorId: uuid().references(() => users.id),
+    actorRole: text(),
+    details: jsonb(),
+    createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.tipId, t.createdAt)],
+);
+
+export const media = pgTable(
+  'media',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tipId: uuid()
+      .notNull()
+      .references(() => tips.id, { onDelete: 'cascade' }),
+    /** Server-generated relative path under UPLOAD_DIR; never derived from the client's name. */
+    storageKey: text().notNull(),
+    mimeType: text().notNull(),
+    bytes: integer().notNull(),
+    width: integer().notNull(),
+    height: integer().notNull(),
+    sha256: text().notNull(),
+    position: smallint().notNull().default(0),
+    purgedAt: timestamp({ withTimezone: true, precision: 3 }),
+    createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.tipId, t.position)],
+);

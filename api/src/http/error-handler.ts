@@ -1,0 +1,94 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import multer from 'multer';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import { AppError } from './errors';
+import { issuesOf } from './validate';
+
+const MULTER: Record<string, [AppError['code'], string]> = {
+  LIMIT_FILE_SIZE: ['PAYLOAD_TOO_LARGE', 'A photo is larger than 15 MB'],
+  LIMIT_FILE_COUNT: ['PAYLOAD_TOO_LARGE', 'At most 6 photos per tip'],
+  LIMIT_PART_COUNT: ['PAYLOAD_TOO_LARGE', 'Too many parts in the form'],
+  LIMIT_FIELD_COUNT: ['PAYLOAD_TOO_LARGE', 'Too many fields in the form'],
+  LIMIT_FIELD_VALUE: ['PAYLOAD_TOO_LARGE', 'A form field is too long'],
+  LIMIT_FIELD_KEY: ['BAD_REQUEST', 'A form field name is too long'],
+  LIMIT_UNEXPECTED_FILE: ['BAD_REQUEST', 'Photos must be sent in the "photos" field, at most 6'],
+  MISSING_FIELD_NAME: ['BAD_REQUEST', 'A form part has no field name'],
+};
+
+/** PostgreSQL errors a client can cause, or that mean "try again" rather than "bug". */
+function fromPostgres(err: { code?: string }): AppError | null {
+  switch (err.code) {
+    case '23505':
+      return new AppError('CONFLICT', 'This conflicts with an existing record');
+    case '22P02':
+    case '22003':
+    case '22007':
+    case '22008':
+      return new AppError('BAD_REQUEST', 'A value has the wrong format');
+    case '40001':
+    case '40P01':
+      return new AppError('CONFLICT', 'Another change happened at the same moment; try again');
+    case '57P01':
+    case '57P03':
+    case '08000':
+    case '08003':
+    case '08006':
+    case '53300':
+      return new AppError('UNAVAILABLE', 'The database is unavailable; try again shortly', undefined, { 'Retry-After': '5' });
+    default:
+      return null;
+  }
+}
+
+function toAppError(err: unknown): AppError | null {
+  if (err instanceof AppError) return err;
+  if (err instanceof z.ZodError) return new AppError('VALIDATION', 'Some fields are invalid', issuesOf(err));
+  if (err instanceof multer.MulterError) {
+    const [code, message] = MULTER[err.code] ?? ['BAD_REQUEST', 'The upload was refused'];
+    return new AppError(code, message, err.field ? [{ field: err.field, message }] : undefined);
+  }
+  const e = err as { type?: string; status?: number; code?: string; message?: string; cause?: unknown };
+  // body-parser
+  if (e.type === 'entity.too.large') return new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large');
+  if (e.type === 'entity.parse.failed') return new AppError('BAD_REQUEST', 'The body is not valid JSON');
+  if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported')
+    return new AppError('UNSUPPORTED_MEDIA', 'Unsupported body encoding');
+  if (e.type === 'request.aborted') return new AppError('BAD_REQUEST', 'The request was aborted');
+  // busboy (multipart) stream errors: truncated or malformed forms
+  if (typeof e.message === 'string' && /Unexpected end of form|Malformed part header|Multipart: Boundary not found/i.test(e.message))
+    return new AppError('BAD_REQUEST', 'The multipart form is malformed or truncated');
+  if (e.code === 'ECONNREFUSED' || e.code === 'ECONNRESET' || e.code === 'ETIMEDOUT' || e.code === 'EPIPE')
+    return new AppError('UNAVAILABLE', 'A backing service is unavailable; try again shortly', undefined, { 'Retry-After': '5' });
+  const pg = fromPostgres(e) ?? (e.cause ? fromPostgres(e.cause as { code?: string }) : null);
+  if (pg) return pg;
+  if (typeof e.status === 'number' && e.status >= 400 && e.status < 500)
+    return new AppError('BAD_REQUEST', 'The request could not be understood');
+  return null;
+}
+
+/** The one place errors become responses: always the contract's JSON shape, never a stack. */
+export function errorHandler(log: Logger): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    const known = toAppError(err);
+    if (res.headersSent) {
+      log.warn({ reqId: req.id, code: known?.code }, 'error after response started');
+      res.destroy();
+      return;
+    }
+    if (!known) {
+      log.error({ reqId: req.id, err: { message: (err as Error)?.message, stack: (err as Error)?.stack } }, 'unhandled error');
+      res.status(500).json({ error: { code: 'INTERNAL', message: 'Something went wrong on our side; try again' } });
+      return;
+    }
+    if (known.headers) res.set(known.headers);
+    if (known.status >= 500) log.warn({ reqId: req.id, code: known.code }, known.message);
+    res.status(known.status).json({
+      error: { code: known.code, message: known.message, ...(known.details !== undefined ? { details: known.details } : {}) },
+    });
+  };
+}
+
+export const notFoundHandler: RequestHandler = () => {
+  throw new AppError('NOT_FOUND', 'No such endpoint');
+};

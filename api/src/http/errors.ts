@@ -1,0 +1,48 @@
+export const statusByCode = {
+  VALIDATION: 400,
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA: 415,
+  UNPROCESSABLE: 422,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  UNAVAILABLE: 503,
+  INSUFFICIENT_STORAGE: 507,
+} as const;
+
+export type ErrorCode = keyof typeof statusByCode;
+
+/** The one error type services throw; only the error handler turns it into a status. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+  get status(): number {
+    return statusByCode[this.code];
+  }
+}
+
+export type FieldIssue = { field: string; message: string };
+
+export const validationError = (details: FieldIssue[], message = 'Some fields are invalid') =>
+  new AppError('VALIDATION', message, details);
+export const badRequest = (message: string, details?: unknown) => new AppError('BAD_REQUEST', message, details);
+export const unauthenticated = (message = 'Sign in required') => new AppError('UNAUTHENTICATED', message);
+export const forbidden = (message = 'You may not do this') => new AppError('FORBIDDEN', message);
+export const notFound = (what = 'Resource') => new AppError('NOT_FOUND', `${what} not found`);
+export const conflict = (message: string, details?: unknown) => new AppError('CONFLICT', message, details);
+export const unprocessable = (message: string, details?: unknown) => new AppError('UNPROCESSABLE', message, details);
+export const unsupportedMedia = (message: string, details?: unknown) =>
+  new AppError('UNSUPPORTED_MEDIA', message, details);
+export const payloadTooLarge = (message: string, details?: unknown) =>
+  new AppError('PAYLOAD_TOO_LARGE', message, details);

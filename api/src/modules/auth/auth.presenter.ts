@@ -1,0 +1,18 @@
+import type { users } from '../../db/schema/index';
+
+type UserRow = typeof users.$inferSelect;
+
+/** The signed-in user's own view of themselves. */
+export function presentSelf(u: UserRow) {
+  return {
+    id: u.id,
+    phone: u.phone,
+    displayName: u.displayName,
+    role: u.role,
+    communityId: u.communityId,
+    districtId: u.districtId,
+    unitId: u.unitId,
+    points: u.pointsBalance,
+    createdAt: u.createdAt,
+  };
+}

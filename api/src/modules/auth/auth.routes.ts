@@ -1,0 +1,46 @@
+import { Router } from 'express';
+import type { Config } from '../../config';
+import { authenticate } from '../../http/authenticate';
+import { limiter } from '../../http/rate-limit';
+import { parse } from '../../http/validate';
+import { presentSelf } from './auth.presenter';
+import { LoginInput, RefreshInput, RegisterInput } from './auth.schema';
+import { getUser, login, logout, refresh, register, type Session } from './auth.service';
+
+const presentSession = (s: Session) => ({
+  user: presentSelf(s.user),
+  accessToken: s.accessToken,
+  refreshToken: s.refreshToken,
+});
+
+export function authRoutes(config: Pick<Config, 'authRateLimit'>): Router {
+  const router = Router();
+  const signInLimit = limiter({ name: 'login', windowMs: 15 * 60_000, limit: config.authRateLimit });
+  const registerLimit = limiter({ name: 'register', windowMs: 60 * 60_000, limit: config.authRateLimit });
+
+  router.post('/auth/register', registerLimit, async (req, res) => {
+    const session = await register(parse(RegisterInput, req.body));
+    res.status(201).json(presentSession(session));
+  });
+
+  router.post('/auth/login', signInLimit, async (req, res) => {
+    res.json(presentSession(await login(parse(LoginInput, req.body))));
+  });
+
+  router.post('/auth/refresh', signInLimit, async (req, res) => {
+    const { refreshToken } = parse(RefreshInput, req.body);
+    res.json(presentSession(await refresh(refreshToken)));
+  });
+
+  router.post('/auth/logout', async (req, res) => {
+    const { refreshToken } = parse(RefreshInput, req.body);
+    await logout(refreshToken);
+    res.status(204).end();
+  });
+
+  router.get('/me', authenticate, async (req, res) => {
+    res.json({ user: presentSelf(await getUser(req.actor!.id)) });
+  });
+
+  return router;
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/** Mainland China mobile number, digits only (a leading +86 or spaces are accepted and removed). */
+export const Phone = z
+  .string()
+  .trim()
+  .transform((s) => s.replace(/[\s-]/g, '').replace(/^\+?86/, ''))
+  .pipe(z.string().regex(/^1[3-9]\d{9}$/, 'must be an 11-digit mainland mobile number'));
+
+export const Password = z
+  .string()
+  .min(8, 'must be at least 8 characters')
+  .max(128, 'must be at most 128 characters');
+
+export const DisplayName = z
+  .string()
+  .trim()
+  .min(2, 'must be at least 2 characters')
+  .max(30, 'must be at most 30 characters')
+  .refine((s) => !/[\p{Cc}\p{Cf}<>]/u.test(s), 'must not contain control characters or < >');
+
+export const RegisterInput = z.strictObject({
+  phone: Phone,
+  password: Password,
+  displayName: DisplayName,
+  communityId: z.coerce.number().int().positive(),
+});
+export type RegisterInput = z.infer<typeof RegisterInput>;
+
+export const LoginInput = z.strictObject({
+  phone: z.string().trim().min(1, 'is required').max(32),
+  password: z.string().min(1, 'is required').max(128),
+});
+export type LoginInput = z.infer<typeof LoginInput>;
+
+export const RefreshInput = z.strictObject({
+  refreshToken: z.string().min(20).max(100),
+});
+export type RefreshInput = z.infer<typeof RefreshInput>;

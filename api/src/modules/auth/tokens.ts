@@ -1,0 +1,60 @@
+import { createHash, randomBytes } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+import type { Actor, Role } from '../../http/actor';
+
+export const ISSUER = 'hengyang-masses';
+export const AUDIENCE = 'hengyang-masses-api';
+export const ACCESS_TTL_SECONDS = 15 * 60;
+export const REFRESH_TTL_DAYS = 30;
+
+type Claims = { role: Role; did: number | null; cid: number | null; uid: number | null };
+
+let secret: string | undefined;
+export function setJwtSecret(value: string): void {
+  secret = value;
+}
+function key(): string {
+  if (!secret) throw new Error('JWT secret not configured');
+  return secret;
+}
+
+export function signAccessToken(actor: Actor): string {
+  const claims: Claims = { role: actor.role, did: actor.districtId, cid: actor.communityId, uid: actor.unitId };
+  return jwt.sign(claims, key(), {
+    algorithm: 'HS256',
+    expiresIn: ACCESS_TTL_SECONDS,
+    issuer: ISSUER,
+    audience: AUDIENCE,
+    subject: actor.id,
+  });
+}
+
+const ROLES: readonly Role[] = ['volunteer', 'officer', 'supervisor', 'organizer', 'admin'];
+const intOrNull = (v: unknown) => (Number.isInteger(v) ? (v as number) : null);
+
+/** Verifies with a pinned algorithm, issuer and audience; returns null for any bad token. */
+export function verifyAccessToken(token: string): Actor | null {
+  try {
+    const payload = jwt.verify(token, key(), { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE });
+    if (typeof payload === 'string' || typeof payload.sub !== 'string') return null;
+    const role = payload.role as Role;
+    if (!ROLES.includes(role)) return null;
+    return {
+      id: payload.sub,
+      role,
+      districtId: intOrNull(payload.did),
+      communityId: intOrNull(payload.cid),
+      unitId: intOrNull(payload.uid),
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** Opaque refresh token (256 bits); only its sha256 is stored. */
+export function newRefreshToken(): { token: string; hash: string } {
+  const token = randomBytes(32).toString('base64url');
+  return { token, hash: hashRefreshToken(token) };
+}
+
+export const hashRefreshToken = (token: string) => createHash('sha256').update(token).digest('hex');

@@ -1,0 +1,99 @@
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { and, eq, lt } from 'drizzle-orm';
+import { z } from 'zod';
+import { db, type Tx } from '../../db/client';
+import { idempotencyKeys } from '../../db/schema/index';
+import { unprocessable, validationError } from '../../http/errors';
+
+export const IdempotencyKey = z
+  .string()
+  .regex(/^[A-Za-z0-9_\-:.]{8,128}$/, 'Idempotency-Key must be 8–128 letters, digits or - _ : .');
+
+export function parseIdempotencyKey(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  const r = IdempotencyKey.safeParse(header);
+  if (!r.success) throw validationError([{ field: 'Idempotency-Key', message: r.error.issues[0].message }]);
+  return r.data;
+}
+
+export const requestHash = (parts: unknown) => createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+
+export type Replay = { status: number; body: unknown };
+
+/**
+ * Who owns the key. Anonymous callers share one scope, so their key is stored only as a hash and
+ * their stored response is sealed with a key derived from the Idempotency-Key itself: the
+ * database alone can never yield an anonymous tipster's access code.
+ */
+export type IdempotencyScope = { userId: string } | { anonymous: true };
+
+function storedKey(scope: IdempotencyScope, key: string): { scope: string; key: string } {
+  if ('userId' in scope) return { scope: `user:${scope.userId}`, key };
+  return { scope: 'anon', key: createHash('sha256').update(`idem-key:${key}`).digest('hex') };
+}
+
+function sealKey(key: string): Buffer {
+  return createHash('sha256').update(`idem-seal:${key}`).digest();
+}
+
+function seal(key: string, body: unknown): { sealed: string } {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', sealKey(key), iv);
+  const ct = Buffer.concat([cipher.update(JSON.stringify(body), 'utf8'), cipher.final()]);
+  return { sealed: Buffer.concat([iv, cipher.getAuthTag(), ct]).toString('base64') };
+}
+
+function unseal(key: string, stored: { sealed: string }): unknown {
+  const raw = Buffer.from(stored.sealed, 'base64');
+  const decipher = createDecipheriv('aes-256-gcm', sealKey(key), raw.subarray(0, 12));
+  decipher.setAuthTag(raw.subarray(12, 28));
+  return JSON.parse(Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8'));
+}
+
+/**
+ * Runs `work` at most once per (scope, key) inside one transaction with the idempotency record.
+ * The record is inserted first: a concurrent request with the same key blocks on the unique
+ * index until the first commits, then replays its stored response. Same key, other body: 422.
+ */
+export async function once(
+  opts: { scope: IdempotencyScope; key: string | undefined; hash: string },
+  work: (tx: Tx) => Promise<Replay>,
+): Promise<Replay> {
+  if (!opts.key) return db.transaction(work);
+  const rawKey = opts.key;
+  const id = storedKey(opts.scope, rawKey);
+  const isAnonymous = 'anonymous' in opts.scope;
+  const outcome = await db.transaction(async (tx) => {
+    const [claimed] = await tx
+      .insert(idempotencyKeys)
+      .values({ ...id, requestHash: opts.hash })
+      .onConflictDoNothing()
+      .returning({ key: idempotencyKeys.key });
+    if (!claimed) {
+      const [prior] = await tx
+        .select()
+        .from(idempotencyKeys)
+        .where(and(eq(idempotencyKeys.scope, id.scope), eq(idempotencyKeys.key, id.key)));
+      if (!prior || prior.requestHash !== opts.hash) return { mismatch: true as const };
+      const body = isAnonymous ? unseal(rawKey, prior.responseBody as { sealed: string }) : prior.responseBody;
+      return { replay: { status: prior.responseStatus ?? 200, body } };
+    }
+    const result = await work(tx);
+    await tx
+      .update(idempotencyKeys)
+      .set({ responseStatus: result.status, responseBody: isAnonymous ? seal(rawKey, result.body) : result.body })
+      .where(and(eq(idempotencyKeys.scope, id.scope), eq(idempotencyKeys.key, id.key)));
+    return { replay: result };
+  });
+  if ('mismatch' in outcome)
+    throw unprocessable('This Idempotency-Key was already used for a different request', {
+      field: 'Idempotency-Key',
+    });
+  return outcome.replay;
+}
+
+/** Keys are kept for a day: long enough for any retry from a phone. */
+export async function purgeIdempotencyKeys(olderThan = new Date(Date.now() - 24 * 3600_000)): Promise<number> {
+  const rows = await db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, olderThan)).returning({ k: idempotencyKeys.key });
+  return rows.length;
+}

@@ -1,0 +1,82 @@
+import type { media, tipHistory, tips } from '../../db/schema/index';
+import type { TipAudience } from './tips.policy';
+
+type TipRow = typeof tips.$inferSelect;
+type HistoryRow = typeof tipHistory.$inferSelect;
+type MediaRow = typeof media.$inferSelect;
+
+export type TipBundle = {
+  tip: TipRow;
+  media: MediaRow[];
+  history: HistoryRow[];
+  duplicateOf: { reference: string; status: TipRow['status'] } | null;
+};
+
+function presentMedia(tipId: string, m: MediaRow) {
+  return {
+    id: m.id,
+    url: `/api/tips/${tipId}/media/${m.id}`,
+    mimeType: m.mimeType,
+    width: m.width,
+    height: m.height,
+    bytes: m.bytes,
+  };
+}
+
+/** Who did a history entry, as the audience may know it: never an officer's name or id to reporters. */
+function byOf(h: HistoryRow): 'you' | 'police' | 'system' {
+  if (h.actorRole === 'officer' || h.actorRole === 'supervisor' || h.actorRole === 'admin') return 'police';
+  if (h.actorRole === 'reporter') return 'you';
+  return 'system';
+}
+
+function presentHistory(h: HistoryRow, audience: TipAudience) {
+  return {
+    id: h.id,
+    kind: h.kind,
+    fromStatus: h.fromStatus,
+    toStatus: h.toStatus,
+    note: h.note,
+    by: byOf(h),
+    ...(audience === 'police' ? { isVisibleToReporter: h.isVisibleToReporter, actorId: h.actorId } : {}),
+    createdAt: h.createdAt,
+  };
+}
+
+/**
+ * A tip as its audience may see it. Police never get the reporter's id (or anything that names
+ * them); the reporter never gets internal police notes or who handled the tip.
+ */
+export function presentTip(b: TipBundle, audience: TipAudience) {
+  const t = b.tip;
+  const history = audience === 'reporter' ? b.history.filter((h) => h.isVisibleToReporter) : b.history;
+  const base = {
+    id: t.id,
+    reference: t.reference,
+    category: t.category,
+    description: t.description,
+    occurredAt: t.occurredAt,
+    lat: t.lat,
+    lng: t.lng,
+    address: t.address,
+    districtId: t.districtId,
+    status: t.status,
+    priority: t.priority,
+    isAnonymous: t.isAnonymous,
+    createdAt: t.createdAt,
+    updatedAt: t.updatedAt,
+    media: b.media.filter((m) => !m.purgedAt).map((m) => presentMedia(t.id, m)),
+    history: history.map((h) => presentHistory(h, audience)),
+    duplicateOf: b.duplicateOf,
+  };
+  if (audience === 'reporter') return base;
+  return {
+    ...base,
+    caseId: t.caseId,
+    duplicateOfId: t.duplicateOfId,
+    isDeliberateFalse: t.isDeliberateFalse,
+    claimedById: t.claimedById,
+    claimExpiresAt: t.claimExpiresAt,
+    decidedAt: t.decidedAt,
+  };
+}

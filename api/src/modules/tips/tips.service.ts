@@ -1,0 +1,199 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, asc, desc, eq, inArray, isNull, lt, or } from 'drizzle-orm';
+import { db, type DbOrTx } from '../../db/client';
+import { communities, media, tipHistory, tips } from '../../db/schema/index';
+import type { Actor } from '../../http/actor';
+import { forbidden, notFound, validationError } from '../../http/errors';
+import { decodeCursor, encodeCursor, TimeIdCursor } from '../../lib/cursor';
+import { hashPassword } from '../auth/passwords';
+import { once, requestHash, type Replay } from '../idempotency/idempotency.service';
+import { processImage, type ProcessedImage } from '../media/images';
+import { newStorageKey, putFile, removeFile } from '../media/storage';
+import { districtExists } from '../reference/reference.service';
+import { nextTipReference } from './reference';
+import { audienceFor, tipsVisibleTo } from './tips.policy';
+import { presentTip, type TipBundle } from './tips.presenter';
+import type { CreateTip, MineQuery } from './tips.schema';
+
+type TipRow = typeof tips.$inferSelect;
+
+export type Upload = { field: string; buffer: Buffer };
+
+/** 20 characters of Crockford base32: 100 bits, easy to read aloud and write down. */
+const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+export function newAccessCode(): string {
+  const bytes = randomBytes(20);
+  let code = '';
+  for (const b of bytes) code += CODE_ALPHABET[b & 31];
+  return code.replace(/(.{5})(?=.)/g, '$1-');
+}
+
+export async function loadBundles(tx: DbOrTx, rows: TipRow[]): Promise<TipBundle[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((t) => t.id);
+  const dupIds = rows.map((t) => t.duplicateOfId).filter((x): x is string => x !== null);
+  const [mediaRows, historyRows, dupRows] = await Promise.all([
+    tx.select().from(media).where(inArray(media.tipId, ids)).orderBy(asc(media.position)),
+    tx.select().from(tipHistory).where(inArray(tipHistory.tipId, ids)).orderBy(asc(tipHistory.createdAt), asc(tipHistory.id)),
+    dupIds.length
+      ? tx.select({ id: tips.id, reference: tips.reference, status: tips.status }).from(tips).where(inArray(tips.id, dupIds))
+      : Promise.resolve([]),
+  ]);
+  return rows.map((tip) => {
+    const dup = dupRows.find((d) => d.id === tip.duplicateOfId);
+    return {
+      tip,
+      media: mediaRows.filter((m) => m.tipId === tip.id),
+      history: historyRows.filter((h) => h.tipId === tip.id),
+      duplicateOf: dup ? { reference: dup.reference, status: dup.status } : null,
+    };
+  });
+}
+
+/**
+ * A volunteer's or an anonymous tipster's report. Photos are checked and re-encoded before
+ * anything is written; files are written before the transaction and removed again if it does
+ * not commit (or if it turns out to be a replay), so nothing is ever half-written.
+ */
+export async function submitTip(opts: {
+  actor: Actor | undefined;
+  input: CreateTip;
+  photos: Upload[];
+  idempotencyKey: string | undefined;
+}): Promise<Replay> {
+  const { actor, input, photos } = opts;
+  if (actor && actor.role !== 'volunteer') throw forbidden('Only volunteers report tips from an account');
+  if (!(await districtExists(input.districtId)))
+    throw validationError([{ field: 'districtId', message: 'no such district' }]);
+
+  const hash = requestHash({
+    input: { ...input, occurredAt: input.occurredAt.toISOString() },
+    photos: photos.map((p) => createHash('sha256').update(p.buffer).digest('hex')),
+  });
+
+  const processed: ProcessedImage[] = [];
+  for (const p of photos) processed.push(await processImage(p.buffer, p.field));
+
+  const isAnonymous = !actor;
+  const accessCode = isAnonymous ? newAccessCode() : undefined;
+  const [reference, accessCodeHash, communityId] = await Promise.all([
+    nextTipReference(),
+    accessCode ? hashPassword(accessCode) : Promise.resolve(null),
+    actor ? reporterCommunity(actor) : Promise.resolve(null),
+  ]);
+
+  const keys = processed.map((p) => newStorageKey(p.ext));
+  const cleanup = () => Promise.all(keys.map((k) => removeFile(k).catch(() => undefined)));
+  let didWork = false;
+  try {
+    await Promise.all(processed.map((p, i) => putFile(keys[i], p.data)));
+    const result = await once(
+      { scope: actor ? { userId: actor.id } : { anonymous: true }, key: opts.idempotencyKey, hash },
+      async (tx) => {
+        didWork = true;
+        const now = new Date();
+        const [tip] = await tx
+          .insert(tips)
+          .values({
+            reference,
+            reporterId: actor?.id ?? null,
+            isAnonymous,
+            accessCodeHash,
+            category: input.category,
+            description: input.description,
+            occurredAt: input.occurredAt,
+            lat: input.lat ?? null,
+            lng: input.lng ?? null,
+            address: input.address ?? null,
+            districtId: input.districtId,
+            communityId,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .returning();
+        if (processed.length) {
+          await tx.insert(media).values(
+            processed.map((p, i) => ({
+              tipId: tip.id,
+              storageKey: keys[i],
+              mimeType: p.mimeType,
+              bytes: p.data.length,
+              width: p.width,
+              height: p.height,
+              sha256: p.sha256,
+              position: i,
+            })),
+          );
+        }
+        await tx.insert(tipHistory).values({
+          tipId: tip.id,
+          kind: 'status',
+          toStatus: 'submitted',
+          actorRole: 'reporter',
+          createdAt: now,
+        });
+        const [bundle] = await loadBundles(tx, [tip]);
+        return { status: 201, body: { tip: presentTip(bundle, 'reporter'), ...(accessCode ? { accessCode } : {}) } };
+      },
+    );
+    if (!didWork) await cleanup();
+    return result;
+  } catch (err) {
+    await cleanup();
+    throw err;
+  }
+}
+
+async function reporterCommunity(actor: Actor): Promise<number | null> {
+  if (actor.communityId === null) return null;
+  const [c] = await db.select({ id: communities.id }).from(communities).where(eq(communities.id, actor.communityId));
+  return c?.id ?? null;
+}
+
+/** The reporter's own tips, newest first, keyset-paginated. */
+export async function listMyTips(actor: Actor, q: MineQuery) {
+  const after = decodeCursor(TimeIdCursor, q.cursor);
+  const rows = await db
+    .select()
+    .from(tips)
+    .where(
+      and(
+        eq(tips.reporterId, actor.id),
+        after
+          ? or(lt(tips.createdAt, new Date(after.t)), and(eq(tips.createdAt, new Date(after.t)), lt(tips.id, after.id)))
+          : undefined,
+      ),
+    )
+    .orderBy(desc(tips.createdAt), desc(tips.id))
+    .limit(q.limit + 1);
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  const bundles = await loadBundles(db, page);
+  return {
+    tips: bundles.map((b) => presentTip(b, 'reporter')),
+    nextCursor: rows.length > q.limit && last ? encodeCursor({ t: last.createdAt.toISOString(), id: last.id }) : null,
+  };
+}
+
+/** A tip through the actor's scope: not found when it is not theirs to see. */
+export async function getTip(actor: Actor, id: string): Promise<TipRow> {
+  const [tip] = await db.select().from(tips).where(and(eq(tips.id, id), tipsVisibleTo(actor)));
+  if (!tip) throw notFound('Tip');
+  return tip;
+}
+
+export async function viewTip(actor: Actor, id: string) {
+  const tip = await getTip(actor, id);
+  const [bundle] = await loadBundles(db, [tip]);
+  return presentTip(bundle, audienceFor(actor, tip));
+}
+
+export async function getTipMedia(actor: Actor, tipId: string, mediaId: string) {
+  await getTip(actor, tipId);
+  const [m] = await db
+    .select()
+    .from(media)
+    .where(and(eq(media.id, mediaId), eq(media.tipId, tipId), isNull(media.purgedAt)));
+  if (!m) throw notFound('Photo');
+  return m;
+}

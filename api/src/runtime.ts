@@ -1,0 +1,23 @@
+import type { Logger } from 'pino';
+import type { Config } from './config';
+import { openDatabase, setDb, type Database } from './db/client';
+import { seedDemo, seedReference } from './db/seed';
+import { configureRateLimitStore } from './http/rate-limit';
+import { setJwtSecret } from './modules/auth/tokens';
+import { setUploadDir } from './modules/media/storage';
+import { setPiiKeys } from './lib/pii';
+
+/** Wires process-wide services from the config: secrets, storage, database (migrated and seeded). */
+export async function startRuntime(config: Config, log: Logger, existing?: Database): Promise<Database> {
+  setJwtSecret(config.jwtSecret);
+  setPiiKeys(config.piiKeys);
+  setUploadDir(config.uploadDir);
+  configureRateLimitStore(config.redisUrl);
+  const database =
+    existing ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize, log }));
+  await database.migrate();
+  setDb(database.db);
+  await seedReference(database.db);
+  if (config.seedDemo) await seedDemo(database.db);
+  return database;
+}

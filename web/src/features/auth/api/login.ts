@@ -1,0 +1,21 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import { setTokens } from '../../../lib/session';
+import type { AuthResult } from './types';
+
+export type LoginInput = { phone: string; password: string };
+
+export function login(input: LoginInput): Promise<AuthResult> {
+  return apiRequest<AuthResult>('/auth/login', { method: 'POST', json: input, auth: 'none' });
+}
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: login,
+    onSuccess: ({ user, accessToken, refreshToken }) => {
+      setTokens({ accessToken, refreshToken });
+      queryClient.setQueryData(['me'], user);
+    },
+  });
+}

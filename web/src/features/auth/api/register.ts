@@ -1,0 +1,21 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import { setTokens } from '../../../lib/session';
+import type { AuthResult } from './types';
+
+export type RegisterInput = { phone: string; password: string; displayName: string; communityId: number };
+
+export function register(input: RegisterInput): Promise<AuthResult> {
+  return apiRequest<AuthResult>('/auth/register', { method: 'POST', json: input, auth: 'none' });
+}
+
+export function useRegister() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: register,
+    onSuccess: ({ user, accessToken, refreshToken }) => {
+      setTokens({ accessToken, refreshToken });
+      queryClient.setQueryData(['me'], user);
+    },
+  });
+}
