@@ -2,13 +2,15 @@ import { useMutation } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { clearTokens, getTokens } from '../../../lib/session';
 
+/** Signs out on this device at once; telling the server (to revoke the refresh token) is best effort. */
 export async function logout(): Promise<void> {
   const tokens = getTokens();
+  clearTokens('signed_out');
+  if (!tokens) return;
   try {
-    if (tokens) await apiRequest<void>('/auth/logout', { method: 'POST', json: { refreshToken: tokens.refreshToken }, auth: 'none' });
-  } finally {
-    // Signing out on this device must work even offline; the server-side token then simply expires.
-    clearTokens('signed_out');
+    await apiRequest<void>('/auth/logout', { method: 'POST', json: { refreshToken: tokens.refreshToken }, auth: 'none' });
+  } catch {
+    // Offline or already revoked: the refresh token expires on the server by itself.
   }
 }
 

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/**
+ * Point values: the contract's defaults, overridable by environment (POINTS_*), in this one place.
+ * A validated tip earns `tipValidated`; high/urgent priority adds `priorityBonus` (10 + 10 = 20).
+ */
+const Rules = z.object({
+  POINTS_TIP_VALIDATED: z.coerce.number().int().min(0).max(1000).default(10),
+  POINTS_PRIORITY_BONUS: z.coerce.number().int().min(0).max(1000).default(10),
+  POINTS_CASE_SOLVED: z.coerce.number().int().min(0).max(10000).default(50),
+  POINTS_FALSE_REPORT_PENALTY: z.coerce.number().int().min(0).max(10000).default(20),
+  POINTS_DAILY_CAP: z.coerce.number().int().min(0).max(100000).default(100),
+});
+
+const env = Rules.parse(process.env);
+
+export const POINT_RULES = {
+  tipValidated: env.POINTS_TIP_VALIDATED,
+  priorityBonus: env.POINTS_PRIORITY_BONUS,
+  caseSolved: env.POINTS_CASE_SOLVED,
+  falseReportPenalty: env.POINTS_FALSE_REPORT_PENALTY,
+  dailyCap: env.POINTS_DAILY_CAP,
+} as const;
+
+export type PointsReason =
+  | 'tip_validated'
+  | 'tip_priority_bonus'
+  | 'case_solved_bonus'
+  | 'false_report_penalty'
+  | 'redemption'
+  | 'redemption_refund'
+  | 'adjustment';
+
+/** Earnings that count toward the daily cap (penalties and case bonuses are not capped). */
+export const CAPPED_REASONS: PointsReason[] = ['tip_validated', 'tip_priority_bonus'];
+
+/** Ledger reasons that count on leaderboards (spending and refunds do not change standing). */
+export const RANKED_REASONS: PointsReason[] = [
+  'tip_validated',
+  'tip_priority_bonus',
+  'case_solved_bonus',
+  'false_report_penalty',
+  'adjustment',
+];

@@ -1,0 +1,98 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import type { Server } from 'node:http';
+import type express from 'express';
+import supertest from 'supertest';
+import { createApp } from '../../src/app';
+import { loadConfig, type Config } from '../../src/config';
+import type { Database } from '../../src/db/client';
+import { createLogger } from '../../src/lib/logger';
+import { startRuntime } from '../../src/runtime';
+import { openTestDatabase, truncateAll } from './db';
+
+type Harness = {
+  database: Database;
+  config: Config;
+  app: express.Express;
+  logLines: string[];
+  dataDir: string;
+  drop: () => Promise<void>;
+};
+
+let current: Harness | undefined;
+
+/** Everything the log wrote during the run, one JSON line each (tests search it for leaks). */
+const logLines: string[] = [];
+const logSink = new Writable({
+  write(chunk, _enc, done) {
+    for (const line of String(chunk).split('\n')) if (line) logLines.push(line);
+    done();
+  },
+});
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  const dataDir = current?.dataDir ?? mkdtempSync(path.join(tmpdir(), 'hy-test-'));
+  const base = loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    SEED_DEMO: 'false',
+    LOG_LEVEL: 'info',
+    AUTH_RATE_LIMIT: '100000',
+    TRACK_RATE_LIMIT: '100000',
+    WEB_DIST: process.env.WEB_DIST ?? path.resolve(import.meta.dirname, '../../../web/dist'),
+  });
+  return { ...base, ...overrides };
+}
+
+export async function startHarness(): Promise<Harness> {
+  const config = testConfig();
+  const log = createLogger('info', logSink);
+  const { database, drop } = await openTestDatabase();
+  await startRuntime(config, log, database);
+  const app = createApp({ config, log, ping: () => database.ping() });
+  current = { database, config, app, logLines, dataDir: config.dataDir, drop };
+  return current;
+}
+
+export async function stopHarness(): Promise<void> {
+  if (!current) return;
+  await current.drop();
+  rmSync(current.dataDir, { recursive: true, force: true });
+  current = undefined;
+}
+
+export function harness(): Harness {
+  if (!current) throw new Error('test harness not started (test/hooks.ts)');
+  return current;
+}
+
+/** Supertest bound to the shared app. */
+export const api = () => supertest(harness().app);
+
+/** Another app on the same database with other settings (e.g. low rate limits). */
+export function appWith(overrides: Partial<Config>): express.Express {
+  const h = harness();
+  return createApp({ config: { ...h.config, ...overrides }, log: createLogger('info', logSink), ping: () => h.database.ping() });
+}
+
+/** Listens on port 0 (browser tests); resolves with the base URL and a close function. */
+export async function listen(app: express.Express): Promise<{ url: string; close: () => Promise<void> }> {
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export const resetDb = () => truncateAll(harness().database);
+export const db = () => harness().database.db;

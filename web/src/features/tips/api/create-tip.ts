@@ -1,0 +1,63 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequest, type UploadProgress } from '../../../lib/api-client';
+import type { Tip } from './types';
+
+export type CreateTipInput = {
+  category: string;
+  description: string;
+  /** ISO 8601 */
+  occurredAt: string;
+  lat: number | null;
+  lng: number | null;
+  address: string;
+  districtId: number;
+  photos: File[];
+  isAnonymous: boolean;
+  /** One per submission attempt, reused on every retry so the server never creates a second tip. */
+  idempotencyKey: string;
+};
+
+export type CreateTipResult = { tip: Tip; accessCode?: string };
+
+export function createTip(input: CreateTipInput, onUploadProgress?: (progress: UploadProgress) => void): Promise<CreateTipResult> {
+  const fields = {
+    category: input.category,
+    description: input.description,
+    occurredAt: input.occurredAt,
+    lat: input.lat ?? undefined,
+    lng: input.lng ?? undefined,
+    address: input.address.trim() || undefined,
+    districtId: input.districtId,
+  };
+  const common = {
+    method: 'POST' as const,
+    headers: { 'Idempotency-Key': input.idempotencyKey },
+    // Anonymous means anonymous: no token, so nothing ties the tip to the account.
+    auth: input.isAnonymous ? ('none' as const) : ('auto' as const),
+  };
+  if (input.photos.length === 0) return apiRequest<CreateTipResult>('/tips', { ...common, json: fields });
+
+  const formData = new FormData();
+  // Text fields before files, so the server reads them before the uploads stream in.
+  for (const [name, value] of Object.entries(fields)) {
+    if (value !== undefined) formData.append(name, String(value));
+  }
+  for (const photo of input.photos) formData.append('photos', photo, photo.name);
+  return apiRequest<CreateTipResult>('/tips', {
+    ...common,
+    formData,
+    onUploadProgress: onUploadProgress ?? (() => undefined),
+  });
+}
+
+export function useCreateTip() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ input, onUploadProgress }: { input: CreateTipInput; onUploadProgress?: (p: UploadProgress) => void }) =>
+      createTip(input, onUploadProgress),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['tips'] });
+      void queryClient.invalidateQueries({ queryKey: ['me'] });
+    },
+  });
+}
