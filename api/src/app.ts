@@ -13,6 +13,15 @@ import { AppError } from './http/errors';
 import { authRoutes } from './modules/auth/auth.routes';
 import { referenceRoutes } from './modules/reference/reference.routes';
 import { tipsRoutes } from './modules/tips/tips.routes';
+import { triageRoutes } from './modules/triage/triage.routes';
+import { casesRoutes } from './modules/cases/cases.routes';
+import { trackingRoutes } from './modules/tracking/tracking.routes';
+import { messagesRoutes } from './modules/messages/messages.routes';
+import { identityRoutes } from './modules/identity/identity.routes';
+import { pointsRoutes } from './modules/points/points.routes';
+import { rewardsRoutes } from './modules/rewards/rewards.routes';
+import { leaderboardsRoutes } from './modules/leaderboards/leaderboards.routes';
+import { organizerRoutes } from './modules/organizer/organizer.routes';
 
 export type AppDeps = {
   config: Config;
@@ -25,7 +34,8 @@ const REQUEST_ID = /^[A-Za-z0-9\-_]{8,64}$/;
 
 /** One router per domain; a module adds itself here. */
 function apiRouters(config: Config): Router[] {
-  return [referenceRoutes(), authRoutes(config), tipsRoutes()];
+  // tracking before messages: POST /tips/track/messages must not match /tips/:id/messages
+  return [referenceRoutes(), authRoutes(config), tipsRoutes(), triageRoutes(), casesRoutes(), trackingRoutes(config), messagesRoutes(), identityRoutes(), pointsRoutes(), rewardsRoutes(), leaderboardsRoutes(), organizerRoutes()];
 }
 
 export function createApp({ config, log, ping }: AppDeps): express.Express {

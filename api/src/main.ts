@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
 import { createApp } from './app';
 import { loadConfig } from './config';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './db/seed';
@@ -25,6 +25,14 @@ server.headersTimeout = 65_000;
 server.requestTimeout = 120_000;
 
 let stopping = false;
+// A response finished during shutdown leaves its kept-alive socket idle: close it at once, or
+// server.close() would wait for the client's keep-alive timeout.
+server.on('request', (_req, res: ServerResponse) => {
+  if (stopping) res.shouldKeepAlive = false;
+  res.on('finish', () => {
+    if (stopping) setImmediate(() => server.closeIdleConnections());
+  });
+});
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;

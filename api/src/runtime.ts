@@ -5,6 +5,7 @@ import { seedDemo, seedReference } from './db/seed';
 import { configureRateLimitStore } from './http/rate-limit';
 import { setJwtSecret } from './modules/auth/tokens';
 import { setUploadDir } from './modules/media/storage';
+import { setClaimTtlMinutes } from './modules/triage/triage.service';
 import { setPiiKeys } from './lib/pii';
 
 /** Wires process-wide services from the config: secrets, storage, database (migrated and seeded). */
@@ -12,6 +13,7 @@ export async function startRuntime(config: Config, log: Logger, existing?: Datab
   setJwtSecret(config.jwtSecret);
   setPiiKeys(config.piiKeys);
   setUploadDir(config.uploadDir);
+  setClaimTtlMinutes(config.claimTtlMinutes);
   configureRateLimitStore(config.redisUrl);
   const database =
     existing ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize, log }));

@@ -1,10 +1,15 @@
 import { startHarness, stopHarness } from './support/harness';
+import { assertLedgerInvariants } from './support/ledger-invariants';
 
 /** Root hooks: one database per run, migrated once (PGlite, or a fresh database on the server). */
 export const mochaHooks = {
   async beforeAll(this: Mocha.Context) {
     this.timeout(120_000);
     await startHarness();
+  },
+  /** Points ledger invariants after every test of every module (issue 4). */
+  async afterEach() {
+    await assertLedgerInvariants();
   },
   async afterAll(this: Mocha.Context) {
     this.timeout(60_000);

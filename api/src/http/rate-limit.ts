@@ -33,6 +33,8 @@ export type LimitSpec = {
   /** Defaults to the client address; the address is kept only in the limiter's window. */
   key?: (req: Parameters<RequestHandler>[0]) => string;
   message?: string;
+  /** Count only failed requests (brute force), so a caller's own successful checks never lock them out. */
+  skipSuccessfulRequests?: boolean;
 };
 
 /** A limiter that answers 429 in the contract's error shape with Retry-After. */
@@ -44,6 +46,7 @@ export function limiter(spec: LimitSpec): RequestHandler {
     legacyHeaders: false,
     store: storeFor(spec.name),
     identifier: spec.name,
+    skipSuccessfulRequests: spec.skipSuccessfulRequests ?? false,
     handler: (req, res, next) => {
       const reset = (req as { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime?.getTime();
       const seconds = Math.max(1, Math.ceil(((reset ?? Date.now() + spec.windowMs) - Date.now()) / 1000));

@@ -3,7 +3,13 @@ import { z } from 'zod';
 import { validationError, type FieldIssue } from './errors';
 
 export function issuesOf(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((i) => ({ field: i.path.map(String).join('.') || '(root)', message: i.message }));
+  return error.issues.flatMap((i) => {
+    const at = i.path.map(String);
+    // Name each unknown field itself, so a client sees which of its fields is not accepted.
+    if (i.code === 'unrecognized_keys')
+      return i.keys.map((k) => ({ field: [...at, k].join('.'), message: 'is not an accepted field' }));
+    return [{ field: at.join('.') || '(root)', message: i.message }];
+  });
 }
 
 /** Parses input or throws VALIDATION (400) naming each bad field. */

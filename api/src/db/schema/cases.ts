@@ -1,4 +1,4 @@
-import { bigserial, index, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, date, index, integer, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { districts } from './places';
 import { users } from './users';
 
@@ -46,3 +46,9 @@ export const caseNotes = pgTable(
   },
   (t) => [index().on(t.caseId, t.createdAt)],
 );
+
+/** Per-day counter behind CASE-YYYYMMDD-NNNN (Asia/Shanghai day), like the tips' counter. */
+export const caseReferenceCounters = pgTable('case_reference_counters', {
+  day: date().primaryKey(),
+  last: integer().notNull(),
+});

@@ -67,6 +67,8 @@ export const tips = pgTable(
     index('tips_reporter_created_idx').on(t.reporterId, t.createdAt.desc()),
     // The triage queue: district + status, then priority desc and age (keyset order).
     index('tips_queue_idx').on(t.districtId, t.status, t.priorityRank.desc(), t.createdAt, t.id),
+    // Duplicate suggestions: same district and category within a few days of the opened tip.
+    index('tips_district_category_created_idx').on(t.districtId, t.category, t.createdAt),
     index('tips_case_idx').on(t.caseId),
     index('tips_duplicate_of_idx').on(t.duplicateOfId),
     index('tips_community_created_idx').on(t.communityId, t.createdAt),

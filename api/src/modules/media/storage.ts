@@ -32,7 +32,8 @@ function storageError(err: unknown): AppError | unknown {
     return new AppError('INSUFFICIENT_STORAGE', 'The server has no room for photos right now; try again later', undefined, {
       'Retry-After': '300',
     });
-  if (code === 'EROFS' || code === 'EACCES')
+  // A misconfigured or unmounted volume (UPLOAD_DIR under a file, read-only, no permission).
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM' || code === 'ENOTDIR')
     return new AppError('UNAVAILABLE', 'Photo storage is unavailable; try again later', undefined, { 'Retry-After': '60' });
   return err;
 }

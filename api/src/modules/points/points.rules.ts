@@ -10,6 +10,7 @@ const Rules = z.object({
   POINTS_CASE_SOLVED: z.coerce.number().int().min(0).max(10000).default(50),
   POINTS_FALSE_REPORT_PENALTY: z.coerce.number().int().min(0).max(10000).default(20),
   POINTS_DAILY_CAP: z.coerce.number().int().min(0).max(100000).default(100),
+  POINTS_MAX_ADJUSTMENT: z.coerce.number().int().min(1).max(100000).default(1000),
 });
 
 const env = Rules.parse(process.env);
@@ -20,16 +21,20 @@ export const POINT_RULES = {
   caseSolved: env.POINTS_CASE_SOLVED,
   falseReportPenalty: env.POINTS_FALSE_REPORT_PENALTY,
   dailyCap: env.POINTS_DAILY_CAP,
+  /** An admin adjustment moves at most this many points either way (a typo must not mint 10^6). */
+  maxAdjustment: env.POINTS_MAX_ADJUSTMENT,
 } as const;
 
-export type PointsReason =
-  | 'tip_validated'
-  | 'tip_priority_bonus'
-  | 'case_solved_bonus'
-  | 'false_report_penalty'
-  | 'redemption'
-  | 'redemption_refund'
-  | 'adjustment';
+export const POINTS_REASONS = [
+  'tip_validated',
+  'tip_priority_bonus',
+  'case_solved_bonus',
+  'false_report_penalty',
+  'redemption',
+  'redemption_refund',
+  'adjustment',
+] as const;
+export type PointsReason = (typeof POINTS_REASONS)[number];
 
 /** Earnings that count toward the daily cap (penalties and case bonuses are not capped). */
 export const CAPPED_REASONS: PointsReason[] = ['tip_validated', 'tip_priority_bonus'];
@@ -42,3 +47,9 @@ export const RANKED_REASONS: PointsReason[] = [
   'false_report_penalty',
   'adjustment',
 ];
+
+/**
+ * Debits that are all-or-nothing: a redemption or an admin's deduction the balance cannot cover
+ * is refused (409). A false-report penalty instead takes what is there (never below zero).
+ */
+export const STRICT_DEBIT_REASONS: PointsReason[] = ['redemption', 'adjustment'];

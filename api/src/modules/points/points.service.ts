@@ -1,8 +1,15 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Tx } from '../../db/client';
-import { communityPeriodPoints, pointsLedger, userPeriodPoints, users } from '../../db/schema/index';
+import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { db, type DbOrTx, type Tx } from '../../db/client';
+import { cases, communityPeriodPoints, pointsLedger, redemptions, rewards, tips, userPeriodPoints, users } from '../../db/schema/index';
+import type { Actor } from '../../http/actor';
+import { conflict, notFound } from '../../http/errors';
+import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import { cstDate, cstMonthStart, cstWeekStart } from '../../lib/time';
-import { CAPPED_REASONS, POINT_RULES, RANKED_REASONS, type PointsReason } from './points.rules';
+import { audit } from '../audit/audit.service';
+import { once, requestHash, type Replay } from '../idempotency/idempotency.service';
+import { presentLedgerEntry } from './points.presenter';
+import { CAPPED_REASONS, POINT_RULES, RANKED_REASONS, STRICT_DEBIT_REASONS, type PointsReason } from './points.rules';
+import { LedgerCursor, type AdjustPoints, type LedgerQuery } from './points.schema';
 
 export type PointsEntry = {
   userId: string;
@@ -18,7 +25,25 @@ export type PointsEntry = {
 
 export type PointsOutcome = { applied: boolean; delta: number; ledgerId: number | null };
 
-const ALL_TIME = '1970-01-01';
+export const ALL_TIME = '1970-01-01';
+
+/** The period rows an instant counts toward (Asia/Shanghai weeks and months). */
+export function periodsOf(at: Date) {
+  return [
+    { period: 'week' as const, periodStart: cstWeekStart(at) },
+    { period: 'month' as const, periodStart: cstMonthStart(at) },
+    { period: 'all' as const, periodStart: ALL_TIME },
+  ];
+}
+
+/** Capped earnings of the user on a day (Asia/Shanghai). */
+export async function earnedOnDay(tx: DbOrTx, userId: string, day: string): Promise<number> {
+  const [{ earned }] = await tx
+    .select({ earned: sql<number>`coalesce(sum(${pointsLedger.delta}), 0)::int` })
+    .from(pointsLedger)
+    .where(and(eq(pointsLedger.userId, userId), eq(pointsLedger.earnedOn, day), inArray(pointsLedger.reason, CAPPED_REASONS)));
+  return earned;
+}
 
 /**
  * The only way points change. Runs inside the caller's transaction (the triage decision, the
@@ -26,9 +51,12 @@ const ALL_TIME = '1970-01-01';
  * ledger row — a second row for the same (user, reason, tip) or (reason, redemption) is refused
  * by a unique index and reported as not applied — and keeps the balance and the leaderboard
  * period totals in step. Earnings are cut to the daily cap; a penalty never takes the balance
- * below zero.
+ * below zero; a redemption or deduction the balance cannot cover throws CONFLICT (the caller's
+ * transaction then rolls back whole). When awarding several users in one transaction, call in
+ * userId order so two such transactions cannot deadlock on the user rows.
  */
 export async function applyPoints(tx: Tx, e: PointsEntry): Promise<PointsOutcome> {
+  if (!Number.isSafeInteger(e.delta)) throw new TypeError('applyPoints: delta must be an integer');
   const now = new Date();
   const today = cstDate(now);
   const [user] = await tx
@@ -41,19 +69,19 @@ export async function applyPoints(tx: Tx, e: PointsEntry): Promise<PointsOutcome
   let delta = e.delta;
   let note = e.note ?? null;
   if (delta > 0 && CAPPED_REASONS.includes(e.reason)) {
-    const [{ earned }] = await tx
-      .select({ earned: sql<number>`coalesce(sum(${pointsLedger.delta}), 0)::int` })
-      .from(pointsLedger)
-      .where(
-        and(eq(pointsLedger.userId, e.userId), eq(pointsLedger.earnedOn, today), inArray(pointsLedger.reason, CAPPED_REASONS)),
-      );
-    const room = Math.max(0, POINT_RULES.dailyCap - earned);
+    const room = Math.max(0, POINT_RULES.dailyCap - (await earnedOnDay(tx, e.userId, today)));
     if (delta > room) {
       note = note ?? `daily cap reached: ${delta - room} of ${delta} not awarded`;
       delta = room;
     }
   }
   if (delta < 0 && user.balance + delta < 0) {
+    if (STRICT_DEBIT_REASONS.includes(e.reason))
+      throw conflict(`Not enough points: ${-delta} needed, ${user.balance} available`, {
+        reason: 'insufficient_points',
+        balance: user.balance,
+        needed: -delta,
+      });
     note = note ?? `limited to the balance of ${user.balance}`;
     delta = -user.balance;
   }
@@ -82,28 +110,158 @@ export async function applyPoints(tx: Tx, e: PointsEntry): Promise<PointsOutcome
       .set({ pointsBalance: sql`${users.pointsBalance} + ${delta}` })
       .where(eq(users.id, e.userId));
   }
-  if (delta !== 0 && RANKED_REASONS.includes(e.reason)) {
-    const periods = [
-      { period: 'week' as const, periodStart: cstWeekStart(now) },
-      { period: 'month' as const, periodStart: cstMonthStart(now) },
-      { period: 'all' as const, periodStart: ALL_TIME },
-    ];
-    await tx
-      .insert(userPeriodPoints)
-      .values(periods.map((p) => ({ ...p, userId: e.userId, communityId: user.communityId, districtId: user.districtId, points: delta })))
-      .onConflictDoUpdate({
-        target: [userPeriodPoints.period, userPeriodPoints.periodStart, userPeriodPoints.userId],
-        set: { points: sql`${userPeriodPoints.points} + ${delta}` },
-      });
-    if (user.communityId !== null && user.districtId !== null) {
-      await tx
-        .insert(communityPeriodPoints)
-        .values(periods.map((p) => ({ ...p, communityId: user.communityId!, districtId: user.districtId!, points: delta })))
-        .onConflictDoUpdate({
-          target: [communityPeriodPoints.period, communityPeriodPoints.periodStart, communityPeriodPoints.communityId],
-          set: { points: sql`${communityPeriodPoints.points} + ${delta}` },
-        });
-    }
-  }
+  if (delta !== 0 && RANKED_REASONS.includes(e.reason)) await addToPeriods(tx, user, delta, now);
   return { applied: true, delta, ledgerId: row.id };
+}
+
+/**
+ * Incrementally maintained leaderboard totals: one upsert per period for the user and for their
+ * community, so leaderboards never scan the ledger. A user who moved community is ranked in the
+ * new one from now on; points already earned stay with the community they were earned in.
+ */
+async function addToPeriods(
+  tx: Tx,
+  user: { id: string; communityId: number | null; districtId: number | null },
+  delta: number,
+  at: Date,
+): Promise<void> {
+  const periods = periodsOf(at);
+  await tx
+    .insert(userPeriodPoints)
+    .values(periods.map((p) => ({ ...p, userId: user.id, communityId: user.communityId, districtId: user.districtId, points: delta })))
+    .onConflictDoUpdate({
+      target: [userPeriodPoints.period, userPeriodPoints.periodStart, userPeriodPoints.userId],
+      set: {
+        points: sql`${userPeriodPoints.points} + ${delta}`,
+        communityId: user.communityId,
+        districtId: user.districtId,
+      },
+    });
+  const { communityId, districtId } = user;
+  if (communityId === null || districtId === null) return;
+  await tx
+    .insert(communityPeriodPoints)
+    .values(periods.map((p) => ({ ...p, communityId, districtId, points: delta })))
+    .onConflictDoUpdate({
+      target: [communityPeriodPoints.period, communityPeriodPoints.periodStart, communityPeriodPoints.communityId],
+      set: { points: sql`${communityPeriodPoints.points} + ${delta}` },
+    });
+}
+
+/** The volunteer's balance and ledger, newest first, each entry with what it was for. */
+export async function getMyPoints(actor: Actor, q: LedgerQuery) {
+  const cursor = decodeCursor(LedgerCursor, q.cursor);
+  const [user] = await db.select({ balance: users.pointsBalance }).from(users).where(eq(users.id, actor.id));
+  if (!user) throw notFound('User');
+  const rows = await db
+    .select({
+      entry: pointsLedger,
+      tip: { id: tips.id, reference: tips.reference },
+      case: { id: cases.id, reference: cases.reference },
+      reward: { id: rewards.id, nameZh: rewards.nameZh, nameEn: rewards.nameEn },
+      redemptionStatus: redemptions.status,
+    })
+    .from(pointsLedger)
+    .leftJoin(tips, eq(tips.id, pointsLedger.tipId))
+    .leftJoin(cases, eq(cases.id, pointsLedger.caseId))
+    .leftJoin(redemptions, eq(redemptions.id, pointsLedger.redemptionId))
+    .leftJoin(rewards, eq(rewards.id, redemptions.rewardId))
+    .where(and(eq(pointsLedger.userId, actor.id), cursor ? lt(pointsLedger.id, cursor.id) : undefined))
+    .orderBy(desc(pointsLedger.id))
+    .limit(q.limit + 1);
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  return {
+    balance: user.balance,
+    earnedToday: await earnedOnDay(db, actor.id, cstDate()),
+    dailyCap: POINT_RULES.dailyCap,
+    entries: page.map(presentLedgerEntry),
+    nextCursor: rows.length > q.limit && last ? encodeCursor({ id: last.entry.id }) : null,
+  };
+}
+
+/**
+ * An admin's correction, with a mandatory reason kept in the ledger note and the audit log.
+ * Bounded by the schema (|delta| ≤ maxAdjustment); a deduction the balance cannot cover is 409.
+ * With an Idempotency-Key a double-submitted form adjusts once.
+ */
+export async function adjustPoints(opts: { actor: Actor; input: AdjustPoints; idempotencyKey: string | undefined }): Promise<Replay> {
+  const { actor, input } = opts;
+  return once({ scope: { userId: actor.id }, key: opts.idempotencyKey, hash: requestHash({ adjust: input }) }, async (tx) => {
+    const [target] = await tx.select({ id: users.id, role: users.role }).from(users).where(eq(users.id, input.userId));
+    if (!target || target.role !== 'volunteer') throw notFound('Volunteer');
+    const outcome = await applyPoints(tx, {
+      userId: input.userId,
+      reason: 'adjustment',
+      delta: input.delta,
+      actorId: actor.id,
+      note: input.reason,
+    });
+    await audit(tx, {
+      actor,
+      action: 'points.adjust',
+      entityType: 'user',
+      entityId: input.userId,
+      details: { delta: outcome.delta, reason: input.reason, ledgerId: outcome.ledgerId },
+    });
+    const [after] = await tx.select({ balance: users.pointsBalance }).from(users).where(eq(users.id, input.userId));
+    return { status: 201, body: { adjustment: { ledgerId: outcome.ledgerId, userId: input.userId, delta: outcome.delta, reason: input.reason }, balance: after.balance } };
+  });
+}
+
+export type LedgerReport = {
+  isConsistent: boolean;
+  usersChecked: number;
+  /** Users whose cached balance differs from the sum of their ledger rows. */
+  balanceMismatches: { userId: string; balance: number; ledgerSum: number }[];
+  negativeBalances: number;
+  /** (user, reason, tip) or (reason, redemption) keys written more than once. */
+  duplicateAwards: number;
+  /** Users whose all-time leaderboard total differs from their ranked ledger rows. */
+  periodMismatches: { userId: string; periodPoints: number; ledgerRanked: number }[];
+};
+
+/**
+ * Ledger ↔ balance ↔ leaderboard agreement. A full scan: an operations check (admin endpoint),
+ * not something a request path runs.
+ */
+export async function checkLedger(tx: DbOrTx = db): Promise<LedgerReport> {
+  const ranked = sql.join(
+    RANKED_REASONS.map((r) => sql`${r}`),
+    sql`, `,
+  );
+  const [mismatches, [negatives], [dups], periodRows, [{ n }]] = await Promise.all([
+    tx.execute<{ user_id: string; balance: number; ledger_sum: number }>(sql`
+      SELECT u.id AS user_id, u.points_balance AS balance, coalesce(l.total, 0)::int AS ledger_sum
+      FROM users u LEFT JOIN (SELECT user_id, sum(delta) AS total FROM points_ledger GROUP BY user_id) l ON l.user_id = u.id
+      WHERE u.points_balance <> coalesce(l.total, 0)
+      LIMIT 100`),
+    tx.select({ n: sql<number>`count(*)::int` }).from(users).where(sql`${users.pointsBalance} < 0`),
+    tx.execute<{ n: number }>(sql`
+      SELECT ((SELECT count(*) FROM (SELECT 1 FROM points_ledger WHERE tip_id IS NOT NULL GROUP BY user_id, reason, tip_id HAVING count(*) > 1) a)
+            + (SELECT count(*) FROM (SELECT 1 FROM points_ledger WHERE redemption_id IS NOT NULL GROUP BY reason, redemption_id HAVING count(*) > 1) b))::int AS n`).then((r) => r.rows),
+    tx.execute<{ user_id: string; period_points: number; ledger_ranked: number }>(sql`
+      SELECT coalesce(p.user_id, l.user_id) AS user_id, coalesce(p.points, 0)::int AS period_points, coalesce(l.total, 0)::int AS ledger_ranked
+      FROM (SELECT user_id, points FROM user_period_points WHERE period = 'all') p
+      FULL JOIN (SELECT user_id, sum(delta) AS total FROM points_ledger WHERE reason IN (${ranked}) GROUP BY user_id) l ON l.user_id = p.user_id
+      WHERE coalesce(p.points, 0) <> coalesce(l.total, 0)
+      LIMIT 100`),
+    tx.select({ n: sql<number>`count(*)::int` }).from(users),
+  ]);
+  const balanceMismatches = mismatches.rows.map((r) => ({ userId: r.user_id, balance: Number(r.balance), ledgerSum: Number(r.ledger_sum) }));
+  const periodMismatches = periodRows.rows.map((r) => ({
+    userId: r.user_id,
+    periodPoints: Number(r.period_points),
+    ledgerRanked: Number(r.ledger_ranked),
+  }));
+  const duplicateAwards = Number(dups.n);
+  const negativeBalances = negatives.n;
+  return {
+    isConsistent: !balanceMismatches.length && !periodMismatches.length && !duplicateAwards && !negativeBalances,
+    usersChecked: n,
+    balanceMismatches,
+    negativeBalances,
+    duplicateAwards,
+    periodMismatches,
+  };
 }

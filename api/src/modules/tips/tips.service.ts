@@ -86,7 +86,10 @@ export async function submitTip(opts: {
   const cleanup = () => Promise.all(keys.map((k) => removeFile(k).catch(() => undefined)));
   let didWork = false;
   try {
-    await Promise.all(processed.map((p, i) => putFile(keys[i], p.data)));
+    // allSettled: cleaning up while a sibling write is still in flight would leave that file behind.
+    const writes = await Promise.allSettled(processed.map((p, i) => putFile(keys[i], p.data)));
+    const failed = writes.find((w) => w.status === 'rejected');
+    if (failed) throw failed.reason;
     const result = await once(
       { scope: actor ? { userId: actor.id } : { anonymous: true }, key: opts.idempotencyKey, hash },
       async (tx) => {

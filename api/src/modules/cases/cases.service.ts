@@ -1,0 +1,325 @@
+import { and, asc, desc, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
+import { db, type DbOrTx, type Tx } from '../../db/client';
+import { caseNotes, cases, tipHistory, tips, users } from '../../db/schema/index';
+import type { Actor } from '../../http/actor';
+import { AppError, conflict, forbidden, notFound, unprocessable, validationError } from '../../http/errors';
+import { decodeCursor, encodeCursor, TimeIdCursor } from '../../lib/cursor';
+import { escapeLike } from '../../lib/like';
+import { audit } from '../audit/audit.service';
+import { applyPoints } from '../points/points.service';
+import { POINT_RULES } from '../points/points.rules';
+import { tipsVisibleTo } from '../tips/tips.policy';
+import { canAssignLead, canMoveCaseTo, casesVisibleTo, isWorkable } from './cases.policy';
+import { presentCase, presentNote, type Person } from './cases.presenter';
+import type { AddNote, CasesQuery, CreateCase, LinkTips, OfficersQuery, UpdateCase } from './cases.schema';
+import { nextCaseReference } from './reference';
+
+type CaseRow = typeof cases.$inferSelect;
+
+/** The district a police action applies to: their own, or the one an admin names. */
+export function actingDistrict(actor: Actor, requested: number | undefined): number | undefined {
+  if (actor.role === 'admin') return requested;
+  if (requested !== undefined && requested !== actor.districtId) throw forbidden('You act only in your own district');
+  return actor.districtId ?? undefined;
+}
+
+async function people(tx: DbOrTx, ids: (string | null)[]): Promise<Map<string, Person>> {
+  const wanted = [...new Set(ids.filter((x): x is string => x !== null))];
+  if (!wanted.length) return new Map();
+  const rows = await tx.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, wanted));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** An officer or supervisor of the district, able to hold a claim or lead a case. */
+export async function findPoliceOf(tx: DbOrTx, userId: string, districtId: number): Promise<Person | null> {
+  const [row] = await tx
+    .select({ id: users.id, displayName: users.displayName })
+    .from(users)
+    .where(
+      and(
+        eq(users.id, userId),
+        eq(users.districtId, districtId),
+        inArray(users.role, ['officer', 'supervisor']),
+        isNull(users.disabledAt),
+      ),
+    );
+  return row ?? null;
+}
+
+async function tipCounts(tx: DbOrTx, caseIds: string[]): Promise<Map<string, number>> {
+  if (!caseIds.length) return new Map();
+  const rows = await tx
+    .select({ caseId: tips.caseId, n: sql<number>`count(*)::int` })
+    .from(tips)
+    .where(inArray(tips.caseId, caseIds))
+    .groupBy(tips.caseId);
+  return new Map(rows.map((r) => [r.caseId!, Number(r.n)]));
+}
+
+async function presentMany(tx: DbOrTx, rows: CaseRow[]) {
+  const [leads, counts] = await Promise.all([people(tx, rows.map((c) => c.leadOfficerId)), tipCounts(tx, rows.map((c) => c.id))]);
+  return rows.map((c) =>
+    presentCase(c, { tipCount: counts.get(c.id) ?? 0, lead: c.leadOfficerId ? (leads.get(c.leadOfficerId) ?? null) : null }),
+  );
+}
+
+/** A case through the actor's scope, locked for the rest of the transaction. */
+async function lockCase(tx: Tx, actor: Actor, id: string): Promise<CaseRow> {
+  const [row] = await tx.select().from(cases).where(and(eq(cases.id, id), casesVisibleTo(actor))).for('update');
+  if (!row) throw notFound('Case');
+  return row;
+}
+
+/** A case a tip may be linked to now: in scope and still being worked. Locks it. */
+export async function lockLinkableCase(tx: Tx, actor: Actor, id: string): Promise<CaseRow> {
+  const row = await lockCase(tx, actor, id);
+  if (!isWorkable(row.status)) throw conflict(`Case ${row.reference} is ${row.status}; reopen it before linking tips`, { status: row.status });
+  return row;
+}
+
+/**
+ * Links valid tips of the case's district to a locked, workable case. Tips are locked in id order
+ * (so two links at once never deadlock); the whole batch is refused if any tip does not qualify.
+ */
+export async function attachTips(tx: Tx, actor: Actor, kase: CaseRow, tipIds: string[]): Promise<void> {
+  const rows = await tx
+    .select()
+    .from(tips)
+    .where(and(inArray(tips.id, tipIds), tipsVisibleTo(actor)))
+    .orderBy(asc(tips.id))
+    .for('update');
+  const missing = tipIds.filter((id) => !rows.some((t) => t.id === id));
+  if (missing.length) throw new AppError('NOT_FOUND', 'Tip not found', { tipIds: missing });
+  const elsewhere = rows.filter((t) => t.districtId !== kase.districtId);
+  if (elsewhere.length)
+    throw unprocessable('Tips of another district cannot join this case', elsewhere.map((t) => ({ tipId: t.id, reference: t.reference })));
+  const notValid = rows.filter((t) => t.status !== 'valid');
+  if (notValid.length)
+    throw unprocessable(
+      'Only valid tips can be linked to a case',
+      notValid.map((t) => ({ tipId: t.id, reference: t.reference, status: t.status })),
+    );
+  const inOther = rows.filter((t) => t.caseId !== null && t.caseId !== kase.id);
+  if (inOther.length)
+    throw conflict('A tip is already linked to another case; unlink it there first', inOther.map((t) => ({ tipId: t.id, reference: t.reference })));
+  const toLink = rows.filter((t) => t.caseId === null);
+  if (!toLink.length) return;
+  const now = new Date();
+  await tx
+    .update(tips)
+    .set({ caseId: kase.id, updatedAt: now })
+    .where(inArray(tips.id, toLink.map((t) => t.id)));
+  // Internal: an investigation is not announced to reporters.
+  await tx.insert(tipHistory).values(
+    toLink.map((t) => ({
+      tipId: t.id,
+      kind: 'link' as const,
+      isVisibleToReporter: false,
+      actorId: actor.id,
+      actorRole: actor.role,
+      details: { caseId: kase.id, caseReference: kase.reference, linked: true },
+      createdAt: now,
+    })),
+  );
+  await tx.update(cases).set({ updatedAt: now }).where(eq(cases.id, kase.id));
+  await audit(tx, { actor, action: 'case.link_tips', entityType: 'case', entityId: kase.id, details: { tipIds: toLink.map((t) => t.id) } });
+}
+
+export async function createCase(actor: Actor, input: CreateCase) {
+  const districtId = actingDistrict(actor, input.districtId);
+  if (districtId === undefined) throw validationError([{ field: 'districtId', message: 'is required for an admin' }]);
+  const reference = await nextCaseReference();
+  const id = await db.transaction(async (tx) => {
+    const now = new Date();
+    const [row] = await tx
+      .insert(cases)
+      .values({ reference, districtId, title: input.title, summary: input.summary || null, createdById: actor.id, createdAt: now, updatedAt: now })
+      .returning();
+    await audit(tx, { actor, action: 'case.create', entityType: 'case', entityId: row.id, details: { reference, districtId } });
+    if (input.tipIds) await attachTips(tx, actor, row, input.tipIds);
+    return row.id;
+  });
+  return getCaseDetail(actor, id);
+}
+
+export async function listCases(actor: Actor, q: CasesQuery) {
+  const districtId = actingDistrict(actor, q.districtId);
+  const after = decodeCursor(TimeIdCursor, q.cursor);
+  const leadId = q.lead === 'me' ? actor.id : q.lead;
+  const rows = await db
+    .select()
+    .from(cases)
+    .where(
+      and(
+        casesVisibleTo(actor),
+        districtId !== undefined ? eq(cases.districtId, districtId) : undefined,
+        q.status ? eq(cases.status, q.status) : undefined,
+        leadId ? eq(cases.leadOfficerId, leadId) : undefined,
+        q.q ? or(ilike(cases.title, `%${escapeLike(q.q)}%`), ilike(cases.reference, `%${escapeLike(q.q)}%`)) : undefined,
+        after ? sql`(${cases.updatedAt}, ${cases.id}) < (${new Date(after.t)}, ${after.id})` : undefined,
+      ),
+    )
+    .orderBy(desc(cases.updatedAt), desc(cases.id))
+    .limit(q.limit + 1);
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  return {
+    cases: await presentMany(db, page),
+    nextCursor: rows.length > q.limit && last ? encodeCursor({ t: last.updatedAt.toISOString(), id: last.id }) : null,
+  };
+}
+
+export async function getCaseDetail(actor: Actor, id: string) {
+  const [row] = await db.select().from(cases).where(and(eq(cases.id, id), casesVisibleTo(actor)));
+  if (!row) throw notFound('Case');
+  const [linked, notes] = await Promise.all([
+    db
+      .select({
+        id: tips.id,
+        reference: tips.reference,
+        category: tips.category,
+        excerpt: sql<string>`left(${tips.description}, 200)`,
+        address: tips.address,
+        status: tips.status,
+        priority: tips.priority,
+        isAnonymous: tips.isAnonymous,
+        occurredAt: tips.occurredAt,
+        createdAt: tips.createdAt,
+      })
+      .from(tips)
+      .where(eq(tips.caseId, id))
+      .orderBy(desc(tips.priorityRank), asc(tips.createdAt)),
+    db.select().from(caseNotes).where(eq(caseNotes.caseId, id)).orderBy(asc(caseNotes.createdAt), asc(caseNotes.id)),
+  ]);
+  const names = await people(db, [row.leadOfficerId, ...notes.map((n) => n.authorId)]);
+  return {
+    ...presentCase(row, { tipCount: linked.length, lead: row.leadOfficerId ? (names.get(row.leadOfficerId) ?? null) : null }),
+    tips: linked,
+    notes: notes.map((n) => presentNote(n, names.get(n.authorId) ?? null)),
+  };
+}
+
+export async function updateCase(actor: Actor, id: string, patch: UpdateCase) {
+  await db.transaction(async (tx) => {
+    const row = await lockCase(tx, actor, id);
+    const now = new Date();
+    const set: Partial<typeof cases.$inferInsert> = { updatedAt: now };
+    if (patch.title !== undefined) set.title = patch.title;
+    if (patch.summary !== undefined) set.summary = patch.summary || null;
+    if (patch.leadOfficerId !== undefined && patch.leadOfficerId !== row.leadOfficerId) {
+      if (!canAssignLead(actor, patch.leadOfficerId)) throw forbidden('Only a supervisor assigns another officer as lead');
+      if (patch.leadOfficerId !== null && !(await findPoliceOf(tx, patch.leadOfficerId, row.districtId)))
+        throw unprocessable('The lead must be an officer of the case’s district', [{ field: 'leadOfficerId', message: 'not an officer of this district' }]);
+      set.leadOfficerId = patch.leadOfficerId;
+    }
+    const isStatusChange = patch.status !== undefined && patch.status !== row.status;
+    if (isStatusChange) {
+      if (!canMoveCaseTo(row.status, patch.status!))
+        throw conflict(`A case that is ${row.status} cannot become ${patch.status}`, { status: row.status });
+      set.status = patch.status;
+      if (patch.status === 'solved') set.solvedAt = now;
+      if (patch.status === 'closed') set.closedAt = now;
+    }
+    await tx.update(cases).set(set).where(eq(cases.id, id));
+    const awards = patch.status === 'solved' && isStatusChange ? await awardCaseBonus(tx, actor, row) : [];
+    await audit(tx, {
+      actor,
+      action: isStatusChange ? `case.${patch.status}` : 'case.update',
+      entityType: 'case',
+      entityId: id,
+      details: { from: row.status, changes: Object.keys(patch), awards },
+    });
+  });
+  return getCaseDetail(actor, id);
+}
+
+/**
+ * The contract's bonus to reporters of the case's valid tips. The ledger's unique
+ * (user, reason, tip) key makes it once per tip, however often the case is reopened and solved.
+ */
+async function awardCaseBonus(tx: Tx, actor: Actor, kase: CaseRow) {
+  const linked = await tx
+    .select({ id: tips.id, reporterId: tips.reporterId })
+    .from(tips)
+    .where(and(eq(tips.caseId, kase.id), eq(tips.status, 'valid')))
+    .orderBy(asc(tips.id));
+  const outcomes = [];
+  for (const t of linked) {
+    if (t.reporterId === null) continue;
+    const r = await applyPoints(tx, {
+      userId: t.reporterId,
+      reason: 'case_solved_bonus',
+      delta: POINT_RULES.caseSolved,
+      tipId: t.id,
+      caseId: kase.id,
+      actorId: actor.id,
+    });
+    outcomes.push({ tipId: t.id, applied: r.applied, delta: r.delta });
+  }
+  return outcomes;
+}
+
+export async function linkTips(actor: Actor, id: string, input: LinkTips) {
+  await db.transaction(async (tx) => {
+    const kase = await lockLinkableCase(tx, actor, id);
+    await attachTips(tx, actor, kase, input.tipIds);
+  });
+  return getCaseDetail(actor, id);
+}
+
+export async function unlinkTip(actor: Actor, id: string, tipId: string) {
+  await db.transaction(async (tx) => {
+    const kase = await lockLinkableCase(tx, actor, id);
+    const [tip] = await tx
+      .select({ id: tips.id })
+      .from(tips)
+      .where(and(eq(tips.id, tipId), eq(tips.caseId, id), tipsVisibleTo(actor)))
+      .for('update');
+    if (!tip) throw notFound('Linked tip');
+    const now = new Date();
+    await tx.update(tips).set({ caseId: null, updatedAt: now }).where(eq(tips.id, tipId));
+    await tx.insert(tipHistory).values({
+      tipId,
+      kind: 'link',
+      isVisibleToReporter: false,
+      actorId: actor.id,
+      actorRole: actor.role,
+      details: { caseId: id, caseReference: kase.reference, linked: false },
+      createdAt: now,
+    });
+    await tx.update(cases).set({ updatedAt: now }).where(eq(cases.id, id));
+    await audit(tx, { actor, action: 'case.unlink_tip', entityType: 'case', entityId: id, details: { tipId } });
+  });
+  return getCaseDetail(actor, id);
+}
+
+export async function addNote(actor: Actor, id: string, input: AddNote) {
+  const note = await db.transaction(async (tx) => {
+    await lockCase(tx, actor, id);
+    const now = new Date();
+    const [row] = await tx.insert(caseNotes).values({ caseId: id, authorId: actor.id, body: input.body, createdAt: now }).returning();
+    await tx.update(cases).set({ updatedAt: now }).where(eq(cases.id, id));
+    await audit(tx, { actor, action: 'case.note', entityType: 'case', entityId: id, details: { noteId: row.id } });
+    return row;
+  });
+  const names = await people(db, [note.authorId]);
+  return presentNote(note, names.get(note.authorId) ?? null);
+}
+
+/** Officers and supervisors of the district, for lead and claim assignment pickers. */
+export async function listOfficers(actor: Actor, q: OfficersQuery) {
+  const districtId = actingDistrict(actor, q.districtId);
+  const rows = await db
+    .select({ id: users.id, displayName: users.displayName, role: users.role, districtId: users.districtId })
+    .from(users)
+    .where(
+      and(
+        inArray(users.role, ['officer', 'supervisor']),
+        isNull(users.disabledAt),
+        districtId !== undefined ? eq(users.districtId, districtId) : undefined,
+      ),
+    )
+    .orderBy(asc(users.displayName), asc(users.id))
+    .limit(500);
+  return { officers: rows };
+}

@@ -1,0 +1,29 @@
+import type { identityReveals, users } from '../../db/schema/index';
+
+type UserRow = typeof users.$inferSelect;
+type RevealRow = typeof identityReveals.$inferSelect;
+
+/** Shown to the volunteer themselves: enough to recognise, not enough to copy off a screen. */
+export function maskIdNumber(id: string): string {
+  return `${id.slice(0, 3)}${'*'.repeat(11)}${id.slice(-4)}`;
+}
+
+export function presentOwnIdentity(realName: string | null, idNumber: string | null) {
+  return { realName, idNumberMasked: idNumber ? maskIdNumber(idNumber) : null, hasIdNumber: idNumber !== null };
+}
+
+/** What a supervisor learns by a reveal, and nothing more (no password hash, no balance). */
+export function presentRevealedIdentity(u: UserRow, pii: { realName: string | null; idNumber: string | null }) {
+  return {
+    userId: u.id,
+    displayName: u.displayName,
+    phone: u.phone,
+    realName: pii.realName,
+    idNumber: pii.idNumber,
+    communityId: u.communityId,
+  };
+}
+
+export function presentReveal(r: RevealRow) {
+  return { id: r.id, tipId: r.tipId, supervisorId: r.supervisorId, reason: r.reason, createdAt: r.createdAt };
+}

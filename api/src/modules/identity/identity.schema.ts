@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const CHECK_CHARS = '10X98765432';
+
+/** GB 11643-1999: 17 digits (region, birth date, sequence) and an ISO 7064 MOD 11-2 check character. */
+export function idNumberProblem(id: string): string | null {
+  if (!/^\d{17}[\dX]$/.test(id)) return 'must be 18 characters: 17 digits and a digit or X';
+  const sum = WEIGHTS.reduce((acc, w, i) => acc + w * Number(id[i]), 0);
+  if (CHECK_CHARS[sum % 11] !== id[17]) return 'has a wrong check digit; check for a typing mistake';
+  const [y, m, d] = [Number(id.slice(6, 10)), Number(id.slice(10, 12)), Number(id.slice(12, 14))];
+  const birth = new Date(Date.UTC(y, m - 1, d));
+  const isRealDate = birth.getUTCFullYear() === y && birth.getUTCMonth() === m - 1 && birth.getUTCDate() === d;
+  if (!isRealDate || y < 1900 || birth.getTime() > Date.now()) return 'contains an impossible birth date';
+  return null;
+}
+
+export const IdNumber = z
+  .string()
+  .transform((s) => s.replace(/\s+/g, '').toUpperCase())
+  .superRefine((s, ctx) => {
+    const problem = idNumberProblem(s);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+export const RealName = z
+  .string()
+  .trim()
+  .min(2, 'must be at least 2 characters')
+  .max(50, 'must be at most 50 characters')
+  .refine((s) => !/[\p{Cc}\p{Cf}<>]/u.test(s), 'must not contain control characters or < >');
+
+/** Both optional; null removes what was stored. */
+export const UpdateIdentity = z
+  .strictObject({ realName: RealName.nullable().optional(), idNumber: IdNumber.nullable().optional() })
+  .refine((v) => v.realName !== undefined || v.idNumber !== undefined, 'give realName or idNumber (null removes it)');
+export type UpdateIdentity = z.infer<typeof UpdateIdentity>;
+
+export const RevealInput = z.strictObject({
+  reason: z
+    .string({ message: 'is required: say why the identity is needed' })
+    .trim()
+    .min(10, 'must explain why, in at least 10 characters')
+    .max(1000, 'must be at most 1000 characters')
+    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F<>]/.test(s), 'must be plain text'),
+});
+export type RevealInput = z.infer<typeof RevealInput>;

@@ -1,0 +1,18 @@
+import type { communities } from '../../db/schema/index';
+
+type CommunityRow = typeof communities.$inferSelect;
+
+export function presentManagedCommunity(c: CommunityRow, points: { week: number; month: number; all: number }) {
+  return { id: c.id, districtId: c.districtId, nameZh: c.nameZh, nameEn: c.nameEn, memberCount: c.memberCount, points };
+}
+
+/** A member as their organizer sees them: display name, join date, points — never phone or real name. */
+export function presentMember(m: {
+  displayName: string;
+  createdAt: Date;
+  balance: number;
+  earned: number | null;
+  community: { id: number; nameZh: string; nameEn: string } | null;
+}) {
+  return { displayName: m.displayName, joinedAt: m.createdAt, balance: m.balance, pointsEarned: m.earned ?? 0, community: m.community };
+}

@@ -1,0 +1,26 @@
+import type { pointsLedger } from '../../db/schema/index';
+
+type LedgerRow = {
+  entry: typeof pointsLedger.$inferSelect;
+  tip: { id: string; reference: string } | null;
+  case: { id: string; reference: string } | null;
+  reward: { id: string; nameZh: string; nameEn: string } | null;
+  redemptionStatus: 'pending' | 'fulfilled' | 'rejected' | null;
+};
+
+/** One ledger entry as its owner sees it: what it was for, never who in the police decided it. */
+export function presentLedgerEntry(r: LedgerRow) {
+  return {
+    id: r.entry.id,
+    delta: r.entry.delta,
+    reason: r.entry.reason,
+    note: r.entry.note,
+    tip: r.tip,
+    case: r.case,
+    redemption:
+      r.entry.redemptionId === null
+        ? null
+        : { id: r.entry.redemptionId, status: r.redemptionStatus, reward: r.reward },
+    createdAt: r.entry.createdAt,
+  };
+}

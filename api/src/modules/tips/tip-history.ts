@@ -1,0 +1,30 @@
+import type { DbOrTx } from '../../db/client';
+import { tipHistory } from '../../db/schema/index';
+
+export type TipHistoryEntry = {
+  tipId: string;
+  kind: 'status' | 'note' | 'reveal' | 'link';
+  note?: string | null;
+  isVisibleToReporter: boolean;
+  /** Police actor; null for the reporter's own actions and system events. */
+  actorId?: string | null;
+  /** 'reporter' for the tipster, a police role, or null for the system. */
+  actorRole?: string | null;
+  details?: Record<string, unknown>;
+};
+
+/**
+ * Appends to a tip's history inside the caller's transaction. Other modules (messages, identity)
+ * record their events through this, never by writing tip_history themselves.
+ */
+export async function recordTipHistory(tx: DbOrTx, e: TipHistoryEntry): Promise<void> {
+  await tx.insert(tipHistory).values({
+    tipId: e.tipId,
+    kind: e.kind,
+    note: e.note ?? null,
+    isVisibleToReporter: e.isVisibleToReporter,
+    actorId: e.actorId ?? null,
+    actorRole: e.actorRole ?? null,
+    details: e.details ?? null,
+  });
+}

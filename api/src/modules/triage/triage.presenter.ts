@@ -1,0 +1,80 @@
+import type { tips } from '../../db/schema/index';
+import type { Actor } from '../../http/actor';
+import { isClaimActive } from './triage.policy';
+
+type TipRow = typeof tips.$inferSelect;
+
+export type QueueRow = Pick<
+  TipRow,
+  | 'id'
+  | 'reference'
+  | 'category'
+  | 'address'
+  | 'districtId'
+  | 'status'
+  | 'priority'
+  | 'priorityRank'
+  | 'isAnonymous'
+  | 'occurredAt'
+  | 'createdAt'
+  | 'claimedById'
+  | 'claimExpiresAt'
+  | 'caseId'
+> & { excerpt: string; photoCount: number };
+
+/** A queue line for police: no reporter, a short excerpt, and who holds the claim (police only). */
+export function presentQueueRow(r: QueueRow, actor: Actor, claimers: Map<string, string>, now: Date) {
+  const claimed = isClaimActive(r, now) && r.claimedById !== null;
+  return {
+    id: r.id,
+    reference: r.reference,
+    category: r.category,
+    excerpt: r.excerpt,
+    address: r.address,
+    districtId: r.districtId,
+    status: r.status,
+    priority: r.priority,
+    isAnonymous: r.isAnonymous,
+    photoCount: r.photoCount,
+    caseId: r.caseId,
+    occurredAt: r.occurredAt,
+    createdAt: r.createdAt,
+    claim: claimed
+      ? {
+          officerId: r.claimedById,
+          officerName: claimers.get(r.claimedById!) ?? null,
+          isMine: r.claimedById === actor.id,
+          expiresAt: r.claimExpiresAt,
+        }
+      : null,
+  };
+}
+
+export type DuplicateRow = Pick<TipRow, 'id' | 'reference' | 'status' | 'category' | 'address' | 'createdAt' | 'caseId'> & {
+  excerpt: string;
+  similarity: number;
+  distanceMetres: number | null;
+};
+
+export function presentDuplicate(r: DuplicateRow) {
+  return {
+    id: r.id,
+    reference: r.reference,
+    status: r.status,
+    category: r.category,
+    excerpt: r.excerpt,
+    address: r.address,
+    caseId: r.caseId,
+    createdAt: r.createdAt,
+    similarity: Math.round(Number(r.similarity) * 100) / 100,
+    distanceMetres: r.distanceMetres === null ? null : Math.round(Number(r.distanceMetres)),
+  };
+}
+
+export type ReporterRecord = { total: number; valid: number; invalid: number; duplicate: number; falseReports: number };
+
+/** A reporter's track record on their other tips: counts only, never who they are. */
+export function presentReporterRecord(isAnonymous: boolean, r: ReporterRecord | null) {
+  if (isAnonymous || !r) return { isAnonymous: true as const, record: null };
+  return { isAnonymous: false as const, record: r };
+}

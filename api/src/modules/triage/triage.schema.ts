@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { Uuid } from '../../http/validate';
+import { CATEGORY_IDS } from '../reference/categories';
+
+const STATUSES = ['submitted', 'needs_info', 'valid', 'invalid', 'duplicate'] as const;
+const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+const DECISIONS = ['valid', 'invalid', 'duplicate', 'needs_info'] as const;
+
+const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { message: `must be one of ${values.join(', ')}` });
+
+const districtId = z.coerce.number({ message: 'must be a district id' }).int().min(1).max(32767);
+
+export const QueueQuery = z
+  .strictObject({
+    status: oneOf(STATUSES).default('submitted'),
+    category: oneOf(CATEGORY_IDS).optional(),
+    priority: oneOf(PRIORITIES).optional(),
+    districtId: districtId.optional(),
+    /** Submitted on or after / before (ISO date or date-time). */
+    from: z.coerce.date({ message: 'must be a date' }).optional(),
+    to: z.coerce.date({ message: 'must be a date' }).optional(),
+    /** Free text in description or address. */
+    q: z.string().trim().min(2, 'must be at least 2 characters').max(100, 'must be at most 100 characters').optional(),
+    claim: oneOf(['mine', 'unclaimed'] as const).optional(),
+    cursor: z.string().max(300).optional(),
+    limit: z.coerce.number({ message: 'must be a number' }).int().min(1).max(100).default(25),
+  })
+  .refine((q) => !q.from || !q.to || q.from < q.to, { path: ['to'], message: 'must be after from' });
+export type QueueQuery = z.infer<typeof QueueQuery>;
+
+/** Keyset position in queue order (priority rank desc, created at, id). */
+export const QueueCursor = z.object({
+  r: z.number().int().min(0).max(3),
+  t: z.iso.datetime({ offset: true }),
+  id: z.uuid(),
+});
+export type QueueCursor = z.infer<typeof QueueCursor>;
+
+/** Admins act across districts and may name one; police always act in their own. */
+export const ClaimInput = z.strictObject({ districtId: districtId.optional() });
+export type ClaimInput = z.infer<typeof ClaimInput>;
+
+export const AssignInput = z.strictObject({ officerId: Uuid });
+export type AssignInput = z.infer<typeof AssignInput>;
+
+export const TriageInput = z
+  .strictObject({
+    decision: oneOf(DECISIONS),
+    priority: oneOf(PRIORITIES).optional(),
+    note: z.string().trim().min(1, 'must not be empty').max(2000, 'must be at most 2000 characters').optional(),
+    /** Police notes stay internal unless marked for the reporter. */
+    isNoteForReporter: z.boolean({ message: 'must be true or false' }).default(false),
+    duplicateOf: Uuid.optional(),
+    caseId: Uuid.optional(),
+    /** Only with `invalid`: a deliberate false report costs the reporter points. */
+    isDeliberateFalse: z.boolean({ message: 'must be true or false' }).default(false),
+  })
+  .superRefine((t, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (t.decision === 'duplicate' && !t.duplicateOf) issue('duplicateOf', 'is required for a duplicate');
+    if (t.decision !== 'duplicate' && t.duplicateOf) issue('duplicateOf', 'only goes with decision duplicate');
+    if (t.decision !== 'valid' && t.caseId) issue('caseId', 'only valid tips can be linked to a case');
+    if (t.decision !== 'invalid' && t.isDeliberateFalse) issue('isDeliberateFalse', 'only goes with decision invalid');
+    if (t.decision === 'needs_info' && !t.note) issue('note', 'say what information is needed');
+    if (t.priority && t.decision !== 'valid' && t.decision !== 'needs_info')
+      issue('priority', 'only goes with decision valid or needs_info');
+    if (t.isNoteForReporter && !t.note) issue('note', 'is required when marked for the reporter');
+  });
+export type TriageInput = z.infer<typeof TriageInput>;

@@ -1,0 +1,95 @@
+/**
+ * Leaderboard latency (top 50 + the caller's own rank) on the PostgreSQL server at Hengyang
+ * scale. Needs a database filled by scripts/seed/scale.ts (740k volunteers, 10M ledger rows):
+ *
+ *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/hy_scale npx tsx scripts/bench/leaderboard.ts [--samples 300] [--plans]
+ *
+ * Callers are volunteers picked across the whole range (leaders, the middle, people with no
+ * points this period), each with their own token, so "own rank" is measured where it is cheap
+ * and where it is dear. --plans prints EXPLAIN (ANALYZE, BUFFERS) of what each scenario runs.
+ */
+import { parseArgs } from 'node:util';
+import { inArray, sql } from 'drizzle-orm';
+import { users } from '../../api/src/db/schema/index';
+import { actorOf } from '../../api/src/modules/auth/auth.service';
+import { signAccessToken } from '../../api/src/modules/auth/tokens';
+import { volunteerId } from '../seed/scale-ids';
+import { captureQueries, explainAll, load, machine, sequentialLatency, startApp, table } from './support';
+
+const { values } = parseArgs({
+  options: {
+    samples: { type: 'string', default: '300' },
+    seconds: { type: 'string', default: '10' },
+    plans: { type: 'boolean', default: false },
+  },
+});
+const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hy_scale';
+const samples = Number(values.samples);
+
+async function main(): Promise<void> {
+  const running = await startApp({ databaseUrl: url, poolSize: 10 });
+  const db = running.database.db;
+  const [{ v, l }] = (
+    await db.execute<{ v: number; l: number }>(
+      sql`SELECT (SELECT count(*)::int FROM users WHERE role = 'volunteer') AS v, (SELECT count(*)::int FROM points_ledger) AS l`,
+    )
+  ).rows;
+  // Volunteers spread evenly over the seeded numbering (which is shuffled over communities).
+  const picks = Array.from({ length: 200 }, (_, i) => volunteerId(1 + Math.floor(((i + 0.5) / 200) * (v - 10))));
+  const callers = await db.select().from(users).where(inArray(users.id, picks));
+  if (callers.length === 0) throw new Error('no seeded volunteers: fill the database with scripts/seed/scale.ts first');
+  const auth = callers.map((u) => ({ token: `Bearer ${signAccessToken(actorOf(u))}`, districtId: u.districtId, communityId: u.communityId }));
+  const get = (path: string, i: number) => fetch(`${running.url}${path}`, { headers: { authorization: auth[i % auth.length].token } });
+
+  const scenarios: { label: string; path: (i: number) => string }[] = [
+    { label: 'volunteers, week', path: () => '/api/leaderboards/volunteers?period=week' },
+    { label: 'volunteers, month', path: () => '/api/leaderboards/volunteers?period=month' },
+    { label: 'volunteers, all time', path: () => '/api/leaderboards/volunteers?period=all' },
+    { label: 'volunteers, all time, own district', path: (i) => `/api/leaderboards/volunteers?period=all&districtId=${auth[i % auth.length].districtId}` },
+    { label: 'volunteers, month, own community', path: (i) => `/api/leaderboards/volunteers?period=month&communityId=${auth[i % auth.length].communityId}` },
+    { label: 'communities, week', path: () => '/api/leaderboards/communities?period=week' },
+    { label: 'communities, all time, per capita', path: () => '/api/leaderboards/communities?period=all&perCapita=true' },
+  ];
+
+  const latency = [];
+  for (const s of scenarios) latency.push(await sequentialLatency({ label: s.label, count: samples, request: (i) => get(s.path(i), i) }));
+
+  let k = 0;
+  const concurrent = [];
+  for (const period of ['week', 'all']) {
+    concurrent.push(
+      await load({
+        label: `volunteers, ${period}, 10 callers at once`,
+        url: running.url,
+        connections: 10,
+        seconds: Number(values.seconds),
+        next: () => ({ method: 'GET', path: `/api/leaderboards/volunteers?period=${period}`, headers: { authorization: auth[k++ % auth.length].token } }),
+      }),
+    );
+  }
+
+  const plans: { label: string; plans: { text: string; plan: string }[] }[] = [];
+  if (values.plans) {
+    // The plan of the dearest caller: the middle of the field, where "rows ahead" is largest.
+    const middle = auth.length >> 1;
+    for (const s of scenarios) {
+      const queries = await captureQueries(async () => {
+        await (await get(s.path(middle), middle)).arrayBuffer();
+      });
+      plans.push({ label: s.label, plans: await explainAll(url, queries) });
+    }
+  }
+  await running.close();
+
+  process.stdout.write(`PostgreSQL server, ${v} volunteers, ${l} ledger rows, ${callers.length} callers; ${JSON.stringify(machine())}\n\n`);
+  process.stdout.write(`One request at a time, top 50 + own rank (${samples} samples each, ms):\n\n`);
+  process.stdout.write(table(latency.map((x) => ({ scenario: x.label, p50: x.p50, p95: x.p95, p99: x.p99, max: x.max, failures: x.failures }))) + '\n\n');
+  process.stdout.write('Concurrent (autocannon, ms; p95 interpolated between p90 and p97.5):\n\n');
+  process.stdout.write(table(concurrent.map((r) => ({ run: r.label, 'req/s': r.rps, p50: r.p50, p95: r.p95, p99: r.p99, requests: r.requests, 'non-2xx': r.non2xx }))) + '\n');
+  for (const p of plans) {
+    process.stdout.write(`\n### ${p.label}\n`);
+    for (const x of p.plans) process.stdout.write(`\n${x.text}\n\n${x.plan}\n`);
+  }
+}
+
+await main();

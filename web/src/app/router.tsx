@@ -1,0 +1,21 @@
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { LoadingState } from '../components/ui/loading-state';
+import { RootShell } from './root-shell';
+import { RouteErrorPage } from './route-error-page';
+import { volunteerRoutes } from './volunteer/volunteer-routes';
+
+/**
+ * Each audience brings its own layout and lazy pages as one route object (see
+ * volunteer/volunteer-routes.tsx); police and organizer areas are added to `children` the same way,
+ * under their own path prefix, so their code is only downloaded by the people who use it.
+ */
+export const routes: RouteObject[] = [
+  {
+    Component: RootShell,
+    ErrorBoundary: RouteErrorPage,
+    HydrateFallback: LoadingState,
+    children: [volunteerRoutes],
+  },
+];
+
+export const router = createBrowserRouter(routes);

@@ -1,0 +1,44 @@
+import { useTranslation } from 'react-i18next';
+import { LoadingState } from '../../components/ui/loading-state';
+import { QueryError } from '../../components/ui/query-error';
+import { useMyTips } from '../../features/tips/api/get-my-tips';
+import { RequireAuth } from '../../features/auth/components/require-auth';
+import { TipList, TipListEmpty } from '../../features/tips/components/tip-list';
+import { useDocumentTitle } from '../../lib/use-document-title';
+
+export default function MyTipsPage() {
+  const { t } = useTranslation('tips');
+  useDocumentTitle(t('list.title'));
+  return (
+    <RequireAuth>
+      <h1 className="page-title">{t('list.title')}</h1>
+      <MyTips />
+    </RequireAuth>
+  );
+}
+
+function MyTips() {
+  const { t } = useTranslation();
+  const query = useMyTips();
+  if (!query.data) {
+    return query.isError ? <QueryError error={query.error} onRetry={() => void query.refetch()} /> : <LoadingState />;
+  }
+  const tips = query.data.pages.flatMap((page) => page.tips);
+  if (tips.length === 0) return <TipListEmpty />;
+  return (
+    <>
+      <TipList tips={tips} />
+      {query.isFetchNextPageError ? <QueryError error={query.error} onRetry={() => void query.fetchNextPage()} /> : null}
+      {query.hasNextPage ? (
+        <button
+          type="button"
+          className="btn btn-secondary btn-block"
+          onClick={() => void query.fetchNextPage()}
+          disabled={query.isFetchingNextPage}
+        >
+          {query.isFetchingNextPage ? t('loading') : t('actions.loadMore')}
+        </button>
+      ) : null}
+    </>
+  );
+}

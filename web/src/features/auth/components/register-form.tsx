@@ -1,0 +1,144 @@
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Alert } from '../../../components/ui/alert';
+import { Field } from '../../../components/ui/field';
+import { isApiError, issuesByField } from '../../../lib/api-error';
+import { useErrorMessage } from '../../../lib/use-error-message';
+import { CommunitySelect } from '../../reference/components/community-select';
+import { DistrictSelect } from '../../reference/components/district-select';
+import { useRegister } from '../api/register';
+import { isMainlandMobile, normalizePhone } from '../phone';
+
+type FieldName = 'phone' | 'password' | 'displayName' | 'district' | 'communityId';
+type Errors = Partial<Record<FieldName, string>>;
+
+type FormError = { kind: 'fix' } | { kind: 'phoneTaken' } | { kind: 'message'; text: string };
+
+export function RegisterForm({ onRegistered, signInHref }: { onRegistered: () => void; signInHref: string }) {
+  const { t } = useTranslation('auth');
+  const errorMessage = useErrorMessage();
+  const register = useRegister();
+  const [phone, setPhone] = useState('');
+  const [password, setPassword] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [districtId, setDistrictId] = useState('');
+  const [communityId, setCommunityId] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const [formError, setFormError] = useState<FormError | null>(null);
+
+  const validate = (): Errors => {
+    const found: Errors = {};
+    if (!isMainlandMobile(phone)) found.phone = t('invalid.phone');
+    if (password.length < 8) found.password = t('invalid.password');
+    const name = displayName.trim();
+    if (name.length < 2 || name.length > 30 || /[<>]/.test(name)) found.displayName = t('invalid.displayName');
+    if (!districtId) found.district = t('invalid.district');
+    else if (!communityId) found.communityId = t('invalid.communityId');
+    return found;
+  };
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const found = validate();
+    setErrors(found);
+    setFormError(Object.keys(found).length > 0 ? { kind: 'fix' } : null);
+    if (Object.keys(found).length > 0) return;
+    register.mutate(
+      { phone: normalizePhone(phone), password, displayName: displayName.trim(), communityId: Number(communityId) },
+      {
+        onSuccess: onRegistered,
+        onError: (error) => {
+          if (isApiError(error) && error.status === 409) {
+            setErrors({ phone: t('register.phoneTaken') });
+            return setFormError({ kind: 'phoneTaken' });
+          }
+          if (isApiError(error) && error.status === 400) {
+            const byField = issuesByField(error);
+            const fromServer: Errors = {};
+            for (const field of ['phone', 'password', 'displayName', 'communityId'] as const) {
+              if (byField[field]) fromServer[field] = t(`invalid.${field}`);
+            }
+            setErrors(fromServer);
+            return setFormError(
+              Object.keys(fromServer).length > 0 ? { kind: 'fix' } : { kind: 'message', text: errorMessage(error) },
+            );
+          }
+          setFormError({ kind: 'message', text: errorMessage(error) });
+        },
+      },
+    );
+  };
+
+  return (
+    <form className="form" onSubmit={submit} noValidate>
+      {formError?.kind === 'fix' ? <Alert tone="error">{t('invalid.fixBelow')}</Alert> : null}
+      {formError?.kind === 'phoneTaken' ? (
+        <Alert tone="error">
+          {t('register.phoneTaken')} <Link to={signInHref}>{t('signIn.title')}</Link>
+        </Alert>
+      ) : null}
+      {formError?.kind === 'message' ? <Alert tone="error">{formError.text}</Alert> : null}
+
+      <Field id="register-phone" label={t('phone')} hint={t('phoneHint')} error={errors.phone} isRequired>
+        {(control) => (
+          <input
+            {...control}
+            className="input"
+            type="tel"
+            inputMode="tel"
+            autoComplete="tel"
+            value={phone}
+            onChange={(e) => setPhone(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field id="register-password" label={t('password')} hint={t('register.passwordHint')} error={errors.password} isRequired>
+        {(control) => (
+          <input
+            {...control}
+            className="input"
+            type="password"
+            autoComplete="new-password"
+            minLength={8}
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field id="register-display-name" label={t('displayName')} hint={t('displayNameHint')} error={errors.displayName} isRequired>
+        {(control) => (
+          <input
+            {...control}
+            className="input"
+            type="text"
+            autoComplete="nickname"
+            maxLength={30}
+            value={displayName}
+            onChange={(e) => setDisplayName(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field id="register-district" label={t('district')} error={errors.district} isRequired>
+        {(control) => (
+          <DistrictSelect
+            {...control}
+            value={districtId}
+            onChange={(value) => {
+              setDistrictId(value);
+              setCommunityId('');
+            }}
+          />
+        )}
+      </Field>
+      <Field id="register-community" label={t('community')} error={errors.communityId} isRequired>
+        {(control) => (
+          <CommunitySelect {...control} districtId={districtId} value={communityId} onChange={setCommunityId} />
+        )}
+      </Field>
+      <button type="submit" className="btn btn-primary btn-block" disabled={register.isPending}>
+        {register.isPending ? t('register.submitting') : t('register.submit')}
+      </button>
+    </form>
+  );
+}

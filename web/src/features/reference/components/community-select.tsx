@@ -1,0 +1,31 @@
+import { useTranslation } from 'react-i18next';
+import type { ControlProps } from '../../../components/ui/field';
+import { localizedName } from '../../../lib/format';
+import { useLanguage } from '../../../lib/use-language';
+import { useCommunities } from '../api/get-communities';
+
+type Props = ControlProps & { districtId: string; value: string; onChange: (communityId: string) => void };
+
+export function CommunitySelect({ districtId, value, onChange, ...control }: Props) {
+  const { t } = useTranslation('auth');
+  const { t: tc } = useTranslation();
+  const language = useLanguage();
+  const communities = useCommunities(districtId);
+  const placeholder = !districtId ? t('chooseDistrictFirst') : communities.isPending ? tc('loading') : tc('choose');
+  return (
+    <select
+      {...control}
+      className="select"
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      disabled={!districtId || !communities.data}
+    >
+      <option value="">{placeholder}</option>
+      {communities.data?.map((c) => (
+        <option key={c.id} value={String(c.id)}>
+          {localizedName(c, language)}
+        </option>
+      ))}
+    </select>
+  );
+}

@@ -1,0 +1,78 @@
+/**
+ * Photos of the draft live in IndexedDB: sessionStorage holds only a few MB of text, and a
+ * volunteer who reloads the page must not silently lose the photos they took.
+ */
+type StoredPhoto = { id: string; draftId: string; file: Blob; name: string; type: string; addedAt: number };
+
+export type DraftPhoto = { id: string; file: File };
+
+const DB_NAME = 'hy-drafts';
+const STORE = 'photos';
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+let dbPromise: Promise<IDBDatabase> | null = null;
+
+function openDb(): Promise<IDBDatabase> {
+  dbPromise ??= new Promise<IDBDatabase>((resolve, reject) => {
+    if (typeof indexedDB === 'undefined') return reject(new Error('IndexedDB unavailable'));
+    const request = indexedDB.open(DB_NAME, 1);
+    request.onupgradeneeded = () => {
+      request.result.createObjectStore(STORE, { keyPath: 'id' });
+    };
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB open failed'));
+  }).catch((error: unknown) => {
+    dbPromise = null;
+    throw error;
+  });
+  return dbPromise;
+}
+
+async function withStore<T>(mode: IDBTransactionMode, run: (store: IDBObjectStore) => IDBRequest<T> | void): Promise<T | undefined> {
+  const db = await openDb();
+  return new Promise<T | undefined>((resolve, reject) => {
+    const tx = db.transaction(STORE, mode);
+    const request = run(tx.objectStore(STORE));
+    tx.oncomplete = () => resolve(request ? request.result : undefined);
+    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
+    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+  });
+}
+
+export async function putDraftPhoto(draftId: string, photo: DraftPhoto): Promise<void> {
+  const record: StoredPhoto = {
+    id: photo.id,
+    draftId,
+    file: photo.file,
+    name: photo.file.name,
+    type: photo.file.type,
+    addedAt: Date.now(),
+  };
+  await withStore('readwrite', (store) => store.put(record));
+}
+
+export async function deleteDraftPhoto(id: string): Promise<void> {
+  await withStore('readwrite', (store) => store.delete(id));
+}
+
+async function allRecords(): Promise<StoredPhoto[]> {
+  return (await withStore<StoredPhoto[]>('readonly', (store) => store.getAll() as IDBRequest<StoredPhoto[]>)) ?? [];
+}
+
+export async function loadDraftPhotos(draftId: string): Promise<DraftPhoto[]> {
+  const records = (await allRecords()).filter((r) => r.draftId === draftId).sort((a, b) => a.addedAt - b.addedAt);
+  return records.map((r) => ({
+    id: r.id,
+    file: r.file instanceof File ? r.file : new File([r.file], r.name, { type: r.type }),
+  }));
+}
+
+/** Drops this draft's photos, and those of drafts abandoned in other tabs more than a day ago. */
+export async function deleteDraftPhotos(draftId: string): Promise<void> {
+  const cutoff = Date.now() - DAY_MS;
+  const stale = (await allRecords()).filter((r) => r.draftId === draftId || r.addedAt < cutoff);
+  if (stale.length === 0) return;
+  await withStore('readwrite', (store) => {
+    for (const r of stale) store.delete(r.id);
+  });
+}

@@ -1,0 +1,74 @@
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { EmergencyNotice } from '../components/ui/emergency-notice';
+import { LanguageSwitch } from '../components/ui/language-switch';
+import { useLogout } from '../features/auth/api/logout';
+import { signInPath } from '../features/auth/next-path';
+import { useSession } from '../lib/session';
+import { BrandMark, NavIcon } from './nav-icons';
+
+const navItems = [
+  { to: '/report', icon: 'report', labelKey: 'nav.reportTip' },
+  { to: '/my-tips', icon: 'list', labelKey: 'nav.myTips' },
+  { to: '/leaderboard', icon: 'trophy', labelKey: 'nav.leaderboard' },
+  { to: '/points', icon: 'star', labelKey: 'nav.points' },
+] as const;
+
+export function VolunteerLayout() {
+  const { t } = useTranslation();
+  const { isSignedIn } = useSession();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const location = useLocation();
+  // Come back to the page you were on (a half-written tip stays in its draft).
+  const isAuthPage = ['/', '/sign-in', '/register'].includes(location.pathname);
+  const signInHref = isAuthPage ? '/sign-in' : signInPath(location.pathname + location.search);
+
+  const signOut = () => {
+    logout.mutate(undefined, { onSettled: () => navigate('/') });
+  };
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('skipToContent')}
+      </a>
+      <header className="app-header">
+        <div className="app-header-inner">
+          <Link to="/" className="brand">
+            <BrandMark />
+            <span>{t('appName')}</span>
+          </Link>
+          <nav className="tabbar" aria-label={t('nav.main')}>
+            <ul>
+              {navItems.map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to}>
+                    <NavIcon name={item.icon} />
+                    <span>{t(item.labelKey)}</span>
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div className="header-tools">
+            <LanguageSwitch />
+            {isSignedIn ? (
+              <button type="button" className="header-link" onClick={signOut} disabled={logout.isPending}>
+                {t('nav.signOut')}
+              </button>
+            ) : (
+              <Link to={signInHref} className="header-link">
+                {t('nav.signIn')}
+              </Link>
+            )}
+          </div>
+        </div>
+      </header>
+      <EmergencyNotice />
+      <main id="main" className="app-main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </>
+  );
+}
