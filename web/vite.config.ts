@@ -23,6 +23,8 @@ export default defineConfig({
         // Libraries change rarely: their own long-cached chunks survive app deploys on slow phones.
         codeSplitting: {
           groups: [
+            // Only the organizer dashboard's chart uses uPlot: its own lazy chunk, never in vendor.
+            { name: 'uplot', test: /node_modules[\\/]uplot[\\/]/, priority: 4 },
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 3 },
             { name: 'router', test: /node_modules[\\/](react-router|cookie|set-cookie-parser)[\\/]/, priority: 2 },
             { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },

@@ -231,14 +231,16 @@ describe('cases: working a case', () => {
     expect((await auditOf('case', kase.id)).map((a) => a.action)).to.include('case.solved');
   });
 
-  it('pays once when two officers solve the same case at the same moment', async () => {
+  it('pays once when three officers solve the same case at the same moment', async () => {
     const tip = await validTip(cast);
     const kase = await openCase(cast.officer, { tipIds: [tip.id] });
     await api().patch(`/api/cases/${kase.id}`).set(cast.officer.auth).send({ status: 'investigating' }).expect(200);
     const results = await Promise.all(
       [cast.officer, cast.supervisor, cast.admin].map((u) => api().patch(`/api/cases/${kase.id}`).set(u.auth).send({ status: 'solved' })),
     );
-    expect(results.map((r) => r.status).sort()).to.deep.equal([200, 409, 409]);
+    // Setting the status it already has is a no-op: every caller sees the solved case.
+    expect(results.map((r) => r.status)).to.deep.equal([200, 200, 200]);
+    expect((await auditOf('case', kase.id)).filter((a) => a.action === 'case.solved')).to.have.length(1);
     const bonuses = (await ledgerOf(tip.reporter!.user.id)).filter((l) => l.reason === 'case_solved_bonus');
     expect(bonuses).to.have.length(1);
   });

@@ -171,7 +171,7 @@ describe('messages: the thread between a tipster and police', () => {
       it(`answers 400 naming the field for ${what}`, async () => {
         const res = await api().post(thread(tipId)).set(reporter.auth).send(payload as object).expect(400);
         expect(res.body.error.code).to.equal('VALIDATION');
-        expect(res.body.error.details).to.be.an('array').that.is.not.empty;
+        expect(res.body.error.details).to.be.an('array').with.length.greaterThan(0);
       });
     }
 

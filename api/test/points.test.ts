@@ -40,7 +40,7 @@ describe('points: ledger, balance, daily cap, adjustments', () => {
       let cursor: string | null = null;
       let pages = 0;
       do {
-        const res = await api()
+        const res: { body: { entries: { delta: number }[]; nextCursor: string | null } } = await api()
           .get('/api/me/points')
           .query(cursor ? { limit: 2, cursor } : { limit: 2 })
           .set(v.auth)

@@ -165,6 +165,20 @@ describe('tips: submitting a tip', () => {
       expect(fields).to.include.members(['description', 'address']);
     });
 
+    it('refuses form fields that try to pollute prototypes, and pollutes nothing', async () => {
+      for (const name of ['__proto__[polluted]', 'constructor[prototype][polluted]']) {
+        const form = multipart([...tipFields(), { name, value: 'yes' }]);
+        await api().post('/api/tips').set(volunteer.auth).set('Content-Type', form.contentType).send(form.body).expect(400);
+      }
+      await api()
+        .post('/api/tips')
+        .set(volunteer.auth)
+        .set('Content-Type', 'application/json')
+        .send(`{"__proto__":{"polluted":"yes"},${JSON.stringify(jsonTip()).slice(1)}`)
+        .expect(400);
+      expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
+    });
+
     it('refuses a JSON array or a bare string as the body with 400', async () => {
       await api().post('/api/tips').set(volunteer.auth).send([jsonTip()]).expect(400);
       await api().post('/api/tips').set(volunteer.auth).set('Content-Type', 'application/json').send('"tip"').expect(400);
@@ -325,5 +339,34 @@ describe('tips: references', () => {
     expect(new Set(refs).size).to.equal(refs.length);
     expect(Math.min(...refs.map(numberOf))).to.be.greaterThan(sequential[2]);
     for (const r of refs) expect(r).to.match(REFERENCE);
+  });
+});
+
+describe('tips: the reference data a report form needs', () => {
+  it('lists the 11 categories with Chinese and English names', async () => {
+    const res = await api().get('/api/categories').expect(200);
+    const byId = Object.fromEntries(res.body.categories.map((c: { id: string; nameZh: string; nameEn: string }) => [c.id, c]));
+    expect(Object.keys(byId)).to.have.length(11);
+    expect(byId.drugs.nameZh).to.equal('涉毒');
+    expect(byId.fraud.nameZh).to.equal('电信网络诈骗');
+    expect(byId.other.nameZh).to.equal('其他');
+    for (const c of res.body.categories) expect(c.nameEn).to.be.a('string').and.not.equal('');
+  });
+
+  it("lists Hengyang's 12 districts, and each district's communities", async () => {
+    const res = await api().get('/api/districts').expect(200);
+    expect(res.body.districts).to.have.length(12);
+    const names = res.body.districts.map((d: { nameZh: string }) => d.nameZh);
+    expect(names).to.include.members(['雁峰区', '珠晖区', '石鼓区', '蒸湘区', '南岳区', '衡阳县', '衡南县', '衡山县', '衡东县', '祁东县', '耒阳市', '常宁市']);
+    for (const d of res.body.districts) {
+      const c = await api().get(`/api/districts/${d.id}/communities`).expect(200);
+      expect(c.body.communities.length, d.nameZh).to.be.greaterThan(0);
+      for (const community of c.body.communities) expect(community.districtId).to.equal(d.id);
+    }
+  });
+
+  it('answers 404 for the communities of an unknown district and 400 for a malformed id', async () => {
+    expect((await api().get('/api/districts/99/communities').expect(404)).body.error.code).to.equal('NOT_FOUND');
+    expect((await api().get('/api/districts/one/communities').expect(400)).body.error.code).to.equal('VALIDATION');
   });
 });

@@ -2,6 +2,8 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { LoadingState } from '../components/ui/loading-state';
 import { RootShell } from './root-shell';
 import { RouteErrorPage } from './route-error-page';
+import { organizerRoutes } from './organizer/organizer-routes';
+import { policeRoutes } from './police/police-routes';
 import { volunteerRoutes } from './volunteer/volunteer-routes';
 
 /**
@@ -14,7 +16,7 @@ export const routes: RouteObject[] = [
     Component: RootShell,
     ErrorBoundary: RouteErrorPage,
     HydrateFallback: LoadingState,
-    children: [volunteerRoutes],
+    children: [organizerRoutes, policeRoutes, volunteerRoutes],
   },
 ];
 

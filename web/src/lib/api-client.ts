@@ -100,7 +100,7 @@ function send(path: string, options: RequestOptions, accessToken: string | null)
 async function errorFrom(response: RawResponse): Promise<ApiError> {
   const retryAfter = Number(response.header('Retry-After'));
   const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null;
-  let text = '';
+  let text: string;
   try {
     text = await response.text();
   } catch {

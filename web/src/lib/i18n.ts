@@ -3,9 +3,11 @@ import { initReactI18next } from 'react-i18next';
 import enAuth from '../locales/en/auth.json';
 import enCommon from '../locales/en/common.json';
 import enTips from '../locales/en/tips.json';
+import enMessages from '../locales/en/messages.json';
 import zhAuth from '../locales/zh-CN/auth.json';
 import zhCommon from '../locales/zh-CN/common.json';
 import zhTips from '../locales/zh-CN/tips.json';
+import zhMessages from '../locales/zh-CN/messages.json';
 import { local } from './safe-storage';
 
 export const languages = ['zh-CN', 'en'] as const;
@@ -14,14 +16,15 @@ export type Language = (typeof languages)[number];
 const STORAGE_KEY = 'hy.lang';
 
 // Typed against the English files, so a key missing from the Chinese ones fails the type check.
-const zhCN: { common: typeof enCommon; auth: typeof enAuth; tips: typeof enTips } = {
+const zhCN: { common: typeof enCommon; auth: typeof enAuth; tips: typeof enTips; messages: typeof enMessages } = {
   common: zhCommon,
   auth: zhAuth,
   tips: zhTips,
+  messages: zhMessages,
 };
 export const resources = {
   'zh-CN': zhCN,
-  en: { common: enCommon, auth: enAuth, tips: enTips },
+  en: { common: enCommon, auth: enAuth, tips: enTips, messages: enMessages },
 } as const;
 
 function isLanguage(value: string | null): value is Language {
@@ -59,7 +62,7 @@ export const i18nReady = i18next.use(initReactI18next).init({
   lng: detectLanguage(),
   fallbackLng: 'zh-CN',
   supportedLngs: [...languages],
-  ns: ['common', 'auth', 'tips'],
+  ns: ['common', 'auth', 'tips', 'messages'],
   defaultNS: 'common',
   interpolation: { escapeValue: false },
   initAsync: false,

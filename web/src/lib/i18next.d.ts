@@ -1,10 +1,13 @@
 import type enAuth from '../locales/en/auth.json';
 import type enCommon from '../locales/en/common.json';
 import type enTips from '../locales/en/tips.json';
+import type enMessages from '../locales/en/messages.json';
+import type enPoints from '../locales/en/points.json';
+import type enPolice from '../locales/en/police.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
-    resources: { common: typeof enCommon; auth: typeof enAuth; tips: typeof enTips };
+    resources: { common: typeof enCommon; auth: typeof enAuth; tips: typeof enTips; messages: typeof enMessages; points: typeof enPoints; police: typeof enPolice };
   }
 }

@@ -18,4 +18,4 @@ export const queryClient = new QueryClient({
 });
 
 /** Query keys that hold one user's data, dropped when the session ends. */
-export const userScopedKeys = [['me'], ['tips'], ['tip-media']] as const;
+export const userScopedKeys = [['me'], ['tips'], ['tip-media'], ['points'], ['leaderboard'], ['organizer']] as const;

@@ -42,6 +42,6 @@ export const RevealInput = z.strictObject({
     .trim()
     .min(10, 'must explain why, in at least 10 characters')
     .max(1000, 'must be at most 1000 characters')
-    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F<>]/.test(s), 'must be plain text'),
+    .refine((s) => !/[^\P{Cc}\n\t]|[<>]/u.test(s), 'must be plain text'),
 });
 export type RevealInput = z.infer<typeof RevealInput>;

@@ -6,7 +6,7 @@ export const MESSAGE_MAX_CHARS = 2000;
  * Characters that have no place in a plain-text message: C0/C1 controls (newline and tab kept),
  * and the invisible direction overrides that can make a message read differently than it is.
  */
-const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+const INVISIBLE = /[^\P{Cc}\n\t]|[\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/gu;
 /** A tag as a browser would parse it (`<b>`, `</p>`, `<img …>`, `<!--`); "a < b" stays allowed. */
 const MARKUP = /<\/?[a-z!?][^<>]*>|<!--/i;
 

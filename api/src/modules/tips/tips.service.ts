@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, asc, desc, eq, inArray, isNull, lt, or } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { db, type DbOrTx } from '../../db/client';
 import { communities, media, tipHistory, tips } from '../../db/schema/index';
 import type { Actor } from '../../http/actor';
@@ -76,11 +76,16 @@ export async function submitTip(opts: {
 
   const isAnonymous = !actor;
   const accessCode = isAnonymous ? newAccessCode() : undefined;
-  const [reference, accessCodeHash, communityId] = await Promise.all([
+  const [reference, accessCodeHash] = await Promise.all([
     nextTipReference(),
     accessCode ? hashPassword(accessCode) : Promise.resolve(null),
-    actor ? reporterCommunity(actor) : Promise.resolve(null),
   ]);
+  // The reporter's community from the token, kept only if it exists — checked inside the INSERT
+  // rather than by a query of its own (one round trip less per submission).
+  const communityId =
+    actor?.communityId != null
+      ? sql<number | null>`(SELECT ${communities.id} FROM ${communities} WHERE ${communities.id} = ${actor.communityId})`
+      : null;
 
   const keys = processed.map((p) => newStorageKey(p.ext));
   const cleanup = () => Promise.all(keys.map((k) => removeFile(k).catch(() => undefined)));
@@ -114,28 +119,35 @@ export async function submitTip(opts: {
             updatedAt: now,
           })
           .returning();
-        if (processed.length) {
-          await tx.insert(media).values(
-            processed.map((p, i) => ({
-              tipId: tip.id,
-              storageKey: keys[i],
-              mimeType: p.mimeType,
-              bytes: p.data.length,
-              width: p.width,
-              height: p.height,
-              sha256: p.sha256,
-              position: i,
-            })),
-          );
-        }
-        await tx.insert(tipHistory).values({
-          tipId: tip.id,
-          kind: 'status',
-          toStatus: 'submitted',
-          actorRole: 'reporter',
-          createdAt: now,
-        });
-        const [bundle] = await loadBundles(tx, [tip]);
+        const mediaRows = processed.length
+          ? await tx
+              .insert(media)
+              .values(
+                processed.map((p, i) => ({
+                  tipId: tip.id,
+                  storageKey: keys[i],
+                  mimeType: p.mimeType,
+                  bytes: p.data.length,
+                  width: p.width,
+                  height: p.height,
+                  sha256: p.sha256,
+                  position: i,
+                })),
+              )
+              .returning()
+          : [];
+        const history = await tx
+          .insert(tipHistory)
+          .values({
+            tipId: tip.id,
+            kind: 'status',
+            toStatus: 'submitted',
+            actorRole: 'reporter',
+            createdAt: now,
+          })
+          .returning();
+        // A new tip's bundle is exactly what was just written: no read-back queries.
+        const bundle: TipBundle = { tip, media: mediaRows, history, duplicateOf: null };
         return { status: 201, body: { tip: presentTip(bundle, 'reporter'), ...(accessCode ? { accessCode } : {}) } };
       },
     );
@@ -145,12 +157,6 @@ export async function submitTip(opts: {
     await cleanup();
     throw err;
   }
-}
-
-async function reporterCommunity(actor: Actor): Promise<number | null> {
-  if (actor.communityId === null) return null;
-  const [c] = await db.select({ id: communities.id }).from(communities).where(eq(communities.id, actor.communityId));
-  return c?.id ?? null;
 }
 
 /** The reporter's own tips, newest first, keyset-paginated. */

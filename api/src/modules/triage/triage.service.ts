@@ -51,6 +51,13 @@ const DUPLICATE_WINDOW_DAYS = 3;
 const DUPLICATE_MIN_SIMILARITY = 0.2;
 const ADDRESS_MIN_SIMILARITY = 0.3;
 
+/**
+ * Queue order exactly as tips_queue_idx stores it: drizzle wrote the index as `priority_rank DESC
+ * NULLS LAST`, and PostgreSQL only walks an index for ORDER BY when the NULLS placement matches
+ * too (plain DESC means NULLS FIRST), even for a NOT NULL column — otherwise it sorts every row.
+ */
+const QUEUE_ORDER = [sql`${tips.priorityRank} DESC NULLS LAST`, asc(tips.createdAt), asc(tips.id)];
+
 const queueColumns = {
   id: tips.id,
   reference: tips.reference,
@@ -105,7 +112,7 @@ export async function listQueue(actor: Actor, q: QueueQuery) {
       .select(queueColumns)
       .from(tips)
       .where(and(base, where))
-      .orderBy(desc(tips.priorityRank), asc(tips.createdAt), asc(tips.id))
+      .orderBy(...QUEUE_ORDER)
       .limit(limit);
 
   const want = q.limit + 1;
@@ -169,7 +176,7 @@ export async function claimNext(actor: Actor, input: ClaimInput) {
           isUnclaimedSql(now),
         ),
       )
-      .orderBy(desc(tips.priorityRank), asc(tips.createdAt), asc(tips.id))
+      .orderBy(...QUEUE_ORDER)
       .limit(1)
       .for('update', { skipLocked: true });
     if (!free) return null;

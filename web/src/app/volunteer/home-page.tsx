@@ -7,6 +7,7 @@ import styles from './home-page.module.css';
 
 export default function HomePage() {
   const { t } = useTranslation();
+  const { t: tm } = useTranslation('messages');
   const { isSignedIn } = useSession();
   const me = useMe();
   useDocumentTitle(null);
@@ -29,6 +30,9 @@ export default function HomePage() {
         <Link className="btn btn-secondary btn-large" to="/my-tips">
           {t('nav.myTips')}
         </Link>
+        <Link className="btn btn-quiet" to="/track">
+          {tm('track.title')}
+        </Link>
       </div>
 
       <section className={`card ${styles.account}`} aria-label={t('nav.account')}>
@@ -40,10 +44,10 @@ export default function HomePage() {
         ) : (
           <>
             <p>
-              {t('home.haveAccount')} <Link to="/sign-in">{t('nav.signIn')}</Link>
+              {t('home.haveAccount')} <Link to="/sign-in" className="touch-link">{t('nav.signIn')}</Link>
             </p>
             <p>
-              {t('home.newHere')} <Link to="/register">{t('nav.register')}</Link>
+              {t('home.newHere')} <Link to="/register" className="touch-link">{t('nav.register')}</Link>
             </p>
           </>
         )}

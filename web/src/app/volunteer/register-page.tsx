@@ -25,7 +25,7 @@ export default function RegisterPage() {
         <RegisterForm onRegistered={() => navigate(next, { replace: true })} signInHref={signInHref} />
       </div>
       <p>
-        {t('register.haveAccount')} <Link to={signInHref}>{tc('nav.signIn')}</Link>
+        {t('register.haveAccount')} <Link to={signInHref} className="touch-link">{tc('nav.signIn')}</Link>
       </p>
     </>
   );

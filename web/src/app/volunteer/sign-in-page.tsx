@@ -27,7 +27,7 @@ export default function SignInPage() {
         <SignInForm onSignedIn={() => navigate(next, { replace: true })} />
       </div>
       <p>
-        {t('signIn.noAccount')} <Link to={registerHref}>{tc('nav.register')}</Link>
+        {t('signIn.noAccount')} <Link to={registerHref} className="touch-link">{tc('nav.register')}</Link>
       </p>
     </>
   );

@@ -15,16 +15,18 @@ export const volunteerRoutes: RouteObject = {
     { path: 'report', lazy: lazyPage(() => import('./report-tip-page')) },
     { path: 'my-tips', lazy: lazyPage(() => import('./my-tips-page')) },
     { path: 'my-tips/:tipId', lazy: lazyPage(() => import('./tip-detail-page')) },
+    { path: 'track', lazy: lazyPage(() => import('./track-tip-page')) },
     {
       path: 'leaderboard',
       handle: { titleKey: 'nav.leaderboard' } satisfies PageHandle,
-      lazy: lazyPage(() => import('./coming-soon-page')),
+      lazy: lazyPage(() => import('./leaderboard-page')),
     },
     {
       path: 'points',
       handle: { titleKey: 'nav.points' } satisfies PageHandle,
-      lazy: lazyPage(() => import('./coming-soon-page')),
+      lazy: lazyPage(() => import('./points-page')),
     },
+    { path: 'rewards', lazy: lazyPage(() => import('./rewards-page')) },
     { path: '*', lazy: lazyPage(() => import('./not-found-page')) },
   ],
 };

@@ -75,7 +75,7 @@ export function RegisterForm({ onRegistered, signInHref }: { onRegistered: () =>
       {formError?.kind === 'fix' ? <Alert tone="error">{t('invalid.fixBelow')}</Alert> : null}
       {formError?.kind === 'phoneTaken' ? (
         <Alert tone="error">
-          {t('register.phoneTaken')} <Link to={signInHref}>{t('signIn.title')}</Link>
+          {t('register.phoneTaken')} <Link to={signInHref} className="touch-link">{t('signIn.title')}</Link>
         </Alert>
       ) : null}
       {formError?.kind === 'message' ? <Alert tone="error">{formError.text}</Alert> : null}

@@ -8,6 +8,7 @@ import styles from './tip-submitted.module.css';
 export function TipSubmitted({ result, onReportAnother }: { result: CreateTipResult; onReportAnother: () => void }) {
   const { t } = useTranslation('tips');
   const { t: tc } = useTranslation();
+  const { t: tm } = useTranslation('messages');
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [hasWrittenDown, setWrittenDown] = useState(!result.accessCode);
 
@@ -44,7 +45,11 @@ export function TipSubmitted({ result, onReportAnother }: { result: CreateTipRes
 
       {hasWrittenDown ? (
         <div className={styles.actions}>
-          {result.tip.isAnonymous ? null : (
+          {result.tip.isAnonymous ? (
+            <Link className="btn btn-primary" to="/track">
+              {tm('track.title')}
+            </Link>
+          ) : (
             <Link className="btn btn-primary" to={`/my-tips/${result.tip.id}`}>
               {t('success.viewTip')}
             </Link>

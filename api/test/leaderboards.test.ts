@@ -1,0 +1,157 @@
+import { expect } from 'chai';
+import { asc, eq } from 'drizzle-orm';
+import { communities, userPeriodPoints } from '../src/db/schema/index';
+import { cstWeekStart } from '../src/lib/time';
+import { createUser, type TestUser } from './support/factories';
+import { api, db, resetDb } from './support/harness';
+import { grant, makeReward } from './support/points-helpers';
+
+type Entry = { rank: number; displayName: string; points: number; isMe: boolean };
+
+async function districtCommunities(districtId: number) {
+  return db().select().from(communities).where(eq(communities.districtId, districtId)).orderBy(asc(communities.id)).limit(2);
+}
+
+describe('leaderboards: volunteers and communities', () => {
+  let c1: number, c2: number, c3: number;
+  let a: TestUser, b: TestUser, c: TestUser, d: TestUser, e: TestUser, f: TestUser, officer: TestUser;
+
+  before(async () => {
+    await resetDb();
+    [{ id: c1 }, { id: c2 }] = await districtCommunities(1);
+    [{ id: c3 }] = await districtCommunities(11);
+    a = await createUser({ communityId: c1, displayName: 'A-群众' });
+    b = await createUser({ communityId: c1, displayName: 'B-群众' });
+    c = await createUser({ communityId: c2, displayName: 'C-群众' });
+    d = await createUser({ districtId: 11, communityId: c3, displayName: 'D-群众' });
+    e = await createUser({ communityId: c1, displayName: 'E-群众' });
+    f = await createUser({ communityId: c1, displayName: 'F-群众' });
+    officer = await createUser({ role: 'officer' });
+    for (const [who, points] of [[a, 50], [b, 30], [c, 30], [d, 80], [e, 10]] as const) await grant(who, points);
+    await db().update(communities).set({ memberCount: 30 }).where(eq(communities.id, c1));
+    await db().update(communities).set({ memberCount: 3 }).where(eq(communities.id, c2));
+    await db().update(communities).set({ memberCount: 40 }).where(eq(communities.id, c3));
+  });
+
+  const board = (who: TestUser, query: Record<string, string | number | boolean> = {}) =>
+    api().get('/api/leaderboards/volunteers').query(query).set(who.auth).expect(200);
+
+  describe('GET /api/leaderboards/volunteers', () => {
+    it('ranks by points, ties sharing a rank in a stable order, display names only', async () => {
+      const res = await board(a, { period: 'week' });
+      const [first, second] = [b, c].sort((x, y) => (x.user.id < y.user.id ? -1 : 1));
+      expect(res.body.entries.map((x: Entry) => [x.rank, x.displayName, x.points])).to.deep.equal([
+        [1, 'D-群众', 80],
+        [2, 'A-群众', 50],
+        [3, first.user.displayName, 30],
+        [3, second.user.displayName, 30],
+        [5, 'E-群众', 10],
+      ]);
+      expect(res.body.entries[1].isMe).to.equal(true);
+      expect(res.body.me).to.include({ rank: 2, points: 50 });
+      const text = JSON.stringify(res.body);
+      for (const who of [a, b, c, d, e]) {
+        expect(text).to.not.include(who.phone);
+        expect(text).to.not.include(who.user.id);
+      }
+      const again = await board(a, { period: 'week' });
+      expect(again.body.entries).to.deep.equal(res.body.entries);
+    });
+
+    it('gives the caller their own rank and points even outside the top N', async () => {
+      const res = await board(e, { limit: 2 });
+      expect(res.body.entries).to.have.length(2);
+      expect(res.body.entries.some((x: Entry) => x.isMe)).to.equal(false);
+      expect(res.body.me).to.include({ rank: 5, points: 10 });
+      const none = await board(f, { limit: 2 });
+      expect(none.body.me).to.include({ rank: 6, points: 0 });
+    });
+
+    it('ranks within a district or a community', async () => {
+      const district = await board(b, { districtId: 1 });
+      expect(district.body.entries.map((x: Entry) => x.displayName)).to.not.include('D-群众');
+      expect(district.body.entries.map((x: Entry) => x.rank)).to.deep.equal([1, 2, 2, 4]);
+      expect(district.body.me).to.include({ rank: 2, points: 30 });
+      const community = await board(e, { communityId: c1, period: 'month' });
+      expect(community.body.entries.map((x: Entry) => x.displayName)).to.deep.equal(['A-群众', 'B-群众', 'E-群众']);
+      expect(community.body.me).to.include({ rank: 3, points: 10 });
+      const elsewhere = await board(d, { districtId: 1 });
+      expect(elsewhere.body.me).to.equal(null);
+      const police = await board(officer);
+      expect(police.body.me).to.equal(null);
+    });
+
+    it('counts only the current week on the weekly board', async () => {
+      const old = await createUser({ communityId: c1, displayName: 'Old-群众' });
+      const lastWeek = cstWeekStart(new Date(Date.now() - 7 * 86_400_000));
+      await db().insert(userPeriodPoints).values({ period: 'week', periodStart: lastWeek, userId: old.user.id, communityId: c1, districtId: 1, points: 999 });
+      const res = await board(a, { period: 'week' });
+      expect(res.body.periodStart).to.equal(cstWeekStart());
+      expect(res.body.entries.map((x: Entry) => x.displayName)).to.not.include('Old-群众');
+    });
+
+    it('does not lower a volunteer’s standing when they spend points', async () => {
+      const reward = await makeReward({ cost: 5, stock: 5 });
+      await api().post(`/api/rewards/${reward.id}/redeem`).set(e.auth).expect(201);
+      const res = await board(e, { period: 'all' });
+      expect(res.body.me).to.include({ rank: 5, points: 10 });
+    });
+
+    it('answers bad period or scope parameters with 400 naming the field', async () => {
+      const bad: [Record<string, string | number>, string][] = [
+        [{ period: 'year' }, 'period'],
+        [{ districtId: 99 }, 'districtId'],
+        [{ districtId: 'x' }, 'districtId'],
+        [{ communityId: 999999 }, 'communityId'],
+        [{ communityId: c3, districtId: 1 }, 'communityId'],
+        [{ limit: 0 }, 'limit'],
+        [{ limit: 101 }, 'limit'],
+        [{ sort: 'asc' }, 'sort'],
+      ];
+      for (const [query, field] of bad) {
+        const res = await api().get('/api/leaderboards/volunteers').query(query).set(a.auth).expect(400);
+        expect(JSON.stringify(res.body.error.details)).to.include(field);
+      }
+      await api().get('/api/leaderboards/volunteers').expect(401);
+    });
+  });
+
+  describe('GET /api/leaderboards/communities', () => {
+    const communityBoard = (who: TestUser, query: Record<string, string | number | boolean> = {}) =>
+      api().get('/api/leaderboards/communities').query(query).set(who.auth).expect(200);
+    type CEntry = { rank: number; community: { id: number }; points: number; pointsPerMember: number | null; isMine: boolean };
+
+    it('ranks communities by the points their members earned', async () => {
+      const res = await communityBoard(e);
+      expect(res.body.entries.map((x: CEntry) => [x.rank, x.community.id, x.points])).to.deep.equal([
+        [1, c1, 90],
+        [2, c3, 80],
+        [3, c2, 30],
+      ]);
+      expect(res.body.entries[0].isMine).to.equal(true);
+      expect(res.body.me).to.deep.equal({ rank: 1, points: 90, communityId: c1 });
+    });
+
+    it('ranks per registered member so big communities are not favoured', async () => {
+      const res = await communityBoard(e, { perCapita: true, period: 'all' });
+      expect(res.body.entries.map((x: CEntry) => [x.rank, x.community.id, x.pointsPerMember])).to.deep.equal([
+        [1, c2, 10],
+        [2, c1, 3],
+        [3, c3, 2],
+      ]);
+      expect(res.body.me).to.include({ rank: 2, communityId: c1 });
+    });
+
+    it('ranks within a district', async () => {
+      const res = await communityBoard(d, { districtId: 1 });
+      expect(res.body.entries.map((x: CEntry) => x.community.id)).to.deep.equal([c1, c2]);
+      expect(res.body.me).to.equal(null);
+    });
+
+    it('answers bad parameters with 400', async () => {
+      for (const query of [{ period: 'day' }, { perCapita: 'yes' }, { districtId: 0 }, { districtId: 77 }, { communityId: c1 }]) {
+        await api().get('/api/leaderboards/communities').query(query).set(a.auth).expect(400);
+      }
+    });
+  });
+});

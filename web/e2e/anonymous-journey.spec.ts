@@ -1,0 +1,164 @@
+import { expect } from 'chai';
+import { eq } from 'drizzle-orm';
+import type { Page } from 'playwright-core';
+import { tips } from '../../api/src/db/schema/index';
+import { api, db, harness, listen } from '../../api/test/support/harness';
+import { createTip, createUser } from '../../api/test/support/factories';
+import { horizontalOverflow, openBrowser, shot, type Browser } from './support/browser';
+
+async function checkLayout(page: Page, name: string): Promise<void> {
+  await shot(page, name);
+  expect(await horizontalOverflow(page), `${name} scrolls sideways`).to.equal(0);
+}
+
+/** Picks the first option whose label contains the text, once the select has loaded from the API. */
+async function chooseOption(page: Page, label: string, text: string): Promise<void> {
+  const select = page.getByLabel(label, { exact: true });
+  await select.waitFor();
+  await page.waitForFunction((el) => (el as HTMLSelectElement).options.length > 1 && !(el as HTMLSelectElement).disabled, await select.elementHandle());
+  const options = await select.locator('option').evaluateAll((els) => els.map((el) => ({ value: (el as HTMLOptionElement).value, label: el.textContent ?? '' })));
+  const choice = options.find((o) => o.value && o.label.includes(text));
+  if (!choice) throw new Error(`no option containing "${text}" in ${label}`);
+  await select.selectOption(choice.value);
+}
+
+async function track(page: Page, reference: string, accessCode: string): Promise<void> {
+  await page.getByLabel('Reference', { exact: true }).fill(reference);
+  await page.getByLabel('Access code', { exact: true }).fill(accessCode);
+  await page.getByRole('button', { name: 'Track tip' }).click();
+  await page.getByRole('heading', { name: 'Messages with the police' }).waitFor();
+}
+
+describe('web: an anonymous tipster submits, writes down the code, tracks the tip and answers the police (phone)', function () {
+  this.timeout(120_000);
+  let server: { url: string; close: () => Promise<void> };
+  let browser: Browser;
+
+  before(async () => {
+    server = await listen(harness().app);
+    browser = await openBrowser({ locale: 'en-US' });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('keeps the tipster anonymous from submission to answering a question', async () => {
+    const { page } = browser;
+    const errors: string[] = [];
+    page.on('pageerror', (err) => errors.push(err.message));
+    const authorized: string[] = [];
+    page.on('request', (req) => {
+      if (req.url().includes('/api/') && req.headers().authorization) authorized.push(req.url());
+    });
+
+    await page.goto(`${server.url}/report`);
+    await page.getByLabel('Description', { exact: true }).waitFor();
+    const anonymous = page.getByLabel('Submit anonymously', { exact: true });
+    if (!(await anonymous.isChecked())) await anonymous.check();
+    await chooseOption(page, 'Category', 'Drug');
+    const description = 'A man sells small packets from a grey van behind the night market every evening around ten.';
+    await page.getByLabel('Description', { exact: true }).fill(description);
+    const when = await page.evaluate(() => {
+      const d = new Date(Date.now() - 3 * 3600_000);
+      d.setMinutes(d.getMinutes() - d.getTimezoneOffset());
+      return d.toISOString().slice(0, 16);
+    });
+    await page.getByLabel('When did it happen', { exact: true }).fill(when);
+    await page.getByLabel('Location', { exact: true }).fill('Night market, Xianfeng Road, Yanfeng');
+    await chooseOption(page, 'District', 'Yanfeng');
+    await checkLayout(page, 'anonymous-1-report');
+    await page.getByRole('button', { name: 'Submit tip' }).click();
+
+    // The code is shown once, with a "write this down" step before anything else is offered.
+    await page.getByRole('heading', { name: 'Write this down' }).waitFor();
+    const reference = (await page.getByText(/^HY-\d{8}-\d{4,}$/).textContent())!.trim();
+    const accessCode = (await page.getByText(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){3}$/).textContent())!.trim();
+    expect(await page.getByRole('link', { name: 'Track my tip' }).count()).to.equal(0);
+    await checkLayout(page, 'anonymous-2-write-down');
+    await page.getByRole('button', { name: "I've written it down" }).click();
+
+    const [row] = await db().select().from(tips).where(eq(tips.reference, reference));
+    expect(row).to.include({ reporterId: null, isAnonymous: true });
+
+    await page.getByRole('link', { name: 'Track my tip' }).click();
+    await page.getByRole('heading', { name: 'Track my tip' }).waitFor();
+    expect(await page.getByText(/110/).first().isVisible()).to.equal(true);
+    await checkLayout(page, 'anonymous-3-track-form');
+
+    // A wrong code gets the same answer as an unknown reference.
+    await page.getByLabel('Reference', { exact: true }).fill(reference);
+    await page.getByLabel('Access code', { exact: true }).fill(accessCode.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')));
+    await page.getByRole('button', { name: 'Track tip' }).click();
+    await page.getByText('No tip matches this reference and access code').waitFor();
+    await checkLayout(page, 'anonymous-4-wrong-code');
+
+    await track(page, reference, accessCode.toLowerCase());
+    await page.getByText('No messages yet.').waitFor();
+    await checkLayout(page, 'anonymous-5-tracked');
+
+    // The police ask a question through the API, as their desk would.
+    const officer = await createUser({ role: 'officer', districtId: 1 });
+    const question = 'Which way did the van leave? Did you see the plate?';
+    await api().post(`/api/tips/${row.id}/messages`).set(officer.auth).send({ body: question }).expect(201);
+
+    await page.getByRole('button', { name: 'Done — clear this page' }).click();
+    expect(await page.getByLabel('Access code', { exact: true }).inputValue()).to.equal('');
+    await track(page, reference, accessCode);
+    await page.getByText(question).waitFor();
+    expect(await page.getByText('1 new').isVisible()).to.equal(true);
+    expect(await page.getByText('Police', { exact: true }).first().isVisible()).to.equal(true);
+
+    const answer = 'Towards Jiefang Road. Plate starts with 湘D, the rest was covered with mud.\n<b>not bold</b> is fine in prose? No: that is markup.';
+    await page.getByLabel('Your message', { exact: true }).fill(answer);
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByText('Plain text only').waitFor();
+    await checkLayout(page, 'anonymous-6-markup-refused');
+
+    const plain = 'Towards Jiefang Road. Plate starts with 湘D, the rest was covered with mud.';
+    await page.getByLabel('Your message', { exact: true }).fill(plain);
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.locator('li').filter({ hasText: plain }).waitFor();
+    expect(await page.getByLabel('Your message', { exact: true }).inputValue()).to.equal('');
+    await checkLayout(page, 'anonymous-7-answered');
+
+    const police = await api().get(`/api/tips/${row.id}/messages`).set(officer.auth).expect(200);
+    expect(police.body.messages.map((m: { from: string; body: string }) => [m.from, m.body])).to.deep.equal([
+      ['police', question],
+      ['tipster', plain],
+    ]);
+
+    // Nothing of the code stays on the device, and no request carried a session token.
+    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie);
+    expect(stored).not.to.contain(accessCode);
+    expect(page.url()).not.to.contain(accessCode);
+    expect(authorized).to.deep.equal([]);
+    expect(errors, 'page errors').to.deep.equal([]);
+  });
+
+  it('shows a registered volunteer the thread in My tips, in Chinese, with police only as 警方', async () => {
+    const zh = await openBrowser({ locale: 'zh-CN' });
+    try {
+      const { page } = zh;
+      const volunteer = await createUser({ role: 'volunteer', districtId: 1 });
+      const officer = await createUser({ role: 'officer', districtId: 1 });
+      const { tip } = await createTip(volunteer);
+      await api().post(`/api/tips/${tip.id}/messages`).set(officer.auth).send({ body: '请问您还记得车辆的颜色吗？' }).expect(201);
+      // Signed in as the app keeps a session (the refresh token is never needed in this short visit).
+      await page.addInitScript((token) => localStorage.setItem('hy.auth', JSON.stringify({ accessToken: token, refreshToken: 'x'.repeat(40) })), volunteer.token);
+
+      await page.goto(`${server.url}/my-tips/${tip.id}`);
+      await page.getByRole('heading', { name: /与警方的对话/ }).waitFor();
+      await page.getByText('请问您还记得车辆的颜色吗？').waitFor();
+      expect(await page.getByText('警方', { exact: true }).first().isVisible()).to.equal(true);
+      await page.getByLabel('您的消息', { exact: true }).fill('白色，车顶有行李架。');
+      await page.getByRole('button', { name: '发送' }).click();
+      await page.locator('li').filter({ hasText: '白色，车顶有行李架。' }).waitFor();
+      await checkLayout(page, 'registered-thread-zh-CN');
+      const thread = await api().get(`/api/tips/${tip.id}/messages`).set(officer.auth).expect(200);
+      expect(thread.body.messages.at(-1)).to.include({ from: 'tipster', body: '白色，车顶有行李架。' });
+    } finally {
+      await zh.close();
+    }
+  });
+});

@@ -1,0 +1,142 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LoadingState } from '../../components/ui/loading-state';
+import { QueryError } from '../../components/ui/query-error';
+import { useMe } from '../../features/auth/api/get-me';
+import { RequireAuth } from '../../features/auth/components/require-auth';
+import { useActivity } from '../../features/organizer/api/get-activity';
+import { useManagedCommunities } from '../../features/organizer/api/get-managed-communities';
+import { useRedemptionQueue } from '../../features/organizer/api/get-redemption-queue';
+import type { ActivityPeriod } from '../../features/organizer/api/types';
+import { ActivityChart } from '../../features/organizer/components/activity-chart';
+import { RedemptionQueue } from '../../features/organizer/components/redemption-queue';
+import { useCommunityBoard } from '../../features/points/api/get-leaderboards';
+import type { Period } from '../../features/points/api/types';
+import { CommunityBoardList } from '../../features/points/components/leaderboard-lists';
+import styles from '../../features/points/components/points.module.css';
+import { Segmented } from '../../features/points/components/segmented';
+import { localizedName } from '../../lib/format';
+import { useDocumentTitle } from '../../lib/use-document-title';
+import { useLanguage } from '../../lib/use-language';
+import css from './organizer-dashboard.module.css';
+
+export default function OrganizerDashboardPage() {
+  const { t } = useTranslation('points');
+  useDocumentTitle(t('organizer.title'));
+  return (
+    <RequireAuth>
+      <Dashboard />
+    </RequireAuth>
+  );
+}
+
+function Dashboard() {
+  const { t } = useTranslation('points');
+  const me = useMe();
+  if (!me.data) return me.isError ? <QueryError error={me.error} onRetry={() => void me.refetch()} /> : <LoadingState />;
+  if (me.data.role !== 'organizer' && me.data.role !== 'admin') {
+    return (
+      <>
+        <h1 className="page-title">{t('organizer.title')}</h1>
+        <p className="card">{t('organizer.notOrganizer')}</p>
+      </>
+    );
+  }
+  return (
+    <>
+      <h1 className="page-title">{t('organizer.title')}</h1>
+      <Communities />
+      <div className={css.grid}>
+        <section className="card" aria-labelledby="queue-title">
+          <h2 className={styles.sectionTitle} id="queue-title">
+            {t('organizer.queue')}
+          </h2>
+          <Queue />
+        </section>
+        <section className="card" aria-labelledby="activity-title">
+          <h2 className={styles.sectionTitle} id="activity-title">
+            {t('organizer.activity')}
+          </h2>
+          <ActivitySection />
+        </section>
+        <section className="card" aria-labelledby="board-title">
+          <h2 className={styles.sectionTitle} id="board-title">
+            {t('organizer.leaderboard')}
+          </h2>
+          <BoardSection districtId={me.data.districtId ?? undefined} />
+        </section>
+      </div>
+    </>
+  );
+}
+
+function Communities() {
+  const { t } = useTranslation('points');
+  const language = useLanguage();
+  const query = useManagedCommunities();
+  if (!query.data) return query.isError ? <QueryError error={query.error} onRetry={() => void query.refetch()} /> : <LoadingState />;
+  return (
+    <section aria-labelledby="communities-title" className={css.communities}>
+      <h2 className="visually-hidden" id="communities-title">
+        {t('organizer.myCommunities')}
+      </h2>
+      {query.data.slice(0, 6).map((c) => (
+        <div key={c.id} className={`card ${css.stat}`}>
+          <p className={styles.rowTitle}>{localizedName(c, language)}</p>
+          <p className={styles.rowMeta}>{t('organizer.members', { count: c.memberCount })}</p>
+          <p className={css.statValue}>{t('organizer.pointsWeek', { points: c.points.week })}</p>
+          <p className={styles.rowMeta}>{t('organizer.pointsMonth', { points: c.points.month })}</p>
+        </div>
+      ))}
+    </section>
+  );
+}
+
+function Queue() {
+  const query = useRedemptionQueue();
+  if (!query.data) return query.isError ? <QueryError error={query.error} onRetry={() => void query.refetch()} /> : <LoadingState />;
+  return <RedemptionQueue redemptions={query.data} />;
+}
+
+function ActivitySection() {
+  const { t } = useTranslation('points');
+  const [period, setPeriod] = useState<ActivityPeriod>('week');
+  const query = useActivity(period);
+  return (
+    <>
+      <p className={styles.rowMeta}>{t('organizer.activityHint')}</p>
+      <Segmented
+        legend={t('leaderboard.period')}
+        value={period}
+        onChange={setPeriod}
+        options={[
+          { value: 'week', label: t('organizer.weekly') },
+          { value: 'month', label: t('organizer.monthly') },
+        ]}
+      />
+      {query.data ? <ActivityChart activity={query.data} /> : query.isError ? <QueryError error={query.error} onRetry={() => void query.refetch()} /> : <LoadingState />}
+    </>
+  );
+}
+
+function BoardSection({ districtId }: { districtId: number | undefined }) {
+  const { t } = useTranslation('points');
+  const [period, setPeriod] = useState<Period>('month');
+  const [perCapita, setPerCapita] = useState(true);
+  const query = useCommunityBoard(period, districtId, perCapita);
+  return (
+    <>
+      <Segmented
+        legend={t('leaderboard.period')}
+        value={period}
+        onChange={setPeriod}
+        options={(['week', 'month', 'all'] as const).map((p) => ({ value: p, label: t(`leaderboard.periods.${p}`) }))}
+      />
+      <div className="checkbox-field">
+        <input id="org-per-capita" type="checkbox" checked={perCapita} onChange={(e) => setPerCapita(e.target.checked)} />
+        <label htmlFor="org-per-capita">{t('leaderboard.perCapita')}</label>
+      </div>
+      {query.data ? <CommunityBoardList board={query.data} /> : query.isError ? <QueryError error={query.error} onRetry={() => void query.refetch()} /> : <LoadingState />}
+    </>
+  );
+}

@@ -1,0 +1,9 @@
+import type { RouteObject } from 'react-router';
+import { lazyPage } from '../lazy-page';
+
+/** The organizer area: its layout and dashboard load only when someone opens /organizer. */
+export const organizerRoutes: RouteObject = {
+  path: 'organizer',
+  lazy: async () => ({ Component: (await import('../../layouts/organizer-layout')).OrganizerLayout }),
+  children: [{ index: true, lazy: lazyPage(() => import('./organizer-dashboard-page')) }],
+};

@@ -1,0 +1,150 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Alert } from '../../components/ui/alert';
+import { Field } from '../../components/ui/field';
+import { LoadingState } from '../../components/ui/loading-state';
+import { QueryError } from '../../components/ui/query-error';
+import { useMe } from '../../features/auth/api/get-me';
+import { useAddCaseNote } from '../../features/cases/api/add-note';
+import { useCase } from '../../features/cases/api/get-case';
+import type { CaseStatus } from '../../features/cases/api/types';
+import { useChangeCase } from '../../features/cases/api/update-case';
+import { CaseStatusBadge, PriorityBadge, StatusBadge } from '../../features/triage/components/badges';
+import { currentLanguage } from '../../lib/i18n';
+import { formatDateTime } from '../../lib/format';
+import { useDocumentTitle } from '../../lib/use-document-title';
+import { useErrorMessage } from '../../lib/use-error-message';
+import styles from '../../features/triage/components/police.module.css';
+
+/** The moves offered from each status (the API enforces the same rules). */
+const NEXT: Record<CaseStatus, CaseStatus[]> = {
+  open: ['investigating', 'closed'],
+  investigating: ['solved', 'closed'],
+  solved: ['open'],
+  closed: ['open'],
+};
+
+export default function CasePage() {
+  const { caseId = '' } = useParams();
+  const { t } = useTranslation('police');
+  const language = currentLanguage();
+  const errorMessage = useErrorMessage();
+  const me = useMe();
+  const kase = useCase(caseId);
+  const change = useChangeCase(caseId);
+  const addNote = useAddCaseNote(caseId);
+  const [note, setNote] = useState('');
+  useDocumentTitle(kase.data?.reference ?? null);
+
+  if (kase.isError) return <QueryError error={kase.error} onRetry={() => void kase.refetch()} />;
+  if (!kase.data) return <LoadingState />;
+  const c = kase.data;
+  const isWorkable = c.status === 'open' || c.status === 'investigating';
+
+  const submitNote = (e: FormEvent) => {
+    e.preventDefault();
+    if (!note.trim()) return;
+    addNote.mutate(note.trim(), { onSuccess: () => setNote('') });
+  };
+
+  return (
+    <>
+      <p>
+        <Link to="/police/cases">{t('cases.back')}</Link>
+      </p>
+      <div className={styles.toolbar}>
+        <h1>
+          {c.reference} · {c.title}
+        </h1>
+        <CaseStatusBadge status={c.status} />
+      </div>
+      {change.isError ? <Alert tone="error">{errorMessage(change.error)}</Alert> : null}
+      <div className={styles.detail}>
+        <div>
+          <section className={styles.panel} aria-labelledby="case-tips">
+            <h2 id="case-tips">{t('cases.linkedTips')}</h2>
+            {c.tips.length === 0 ? <p>{t('cases.noTips')}</p> : null}
+            <ul className={styles.suggestions}>
+              {c.tips.map((tip) => (
+                <li key={tip.id}>
+                  <div className={styles.row}>
+                    <Link to={`/police/tips/${tip.id}`}>{tip.reference}</Link>
+                    <StatusBadge status={tip.status} />
+                    <PriorityBadge priority={tip.priority} />
+                    {isWorkable ? (
+                      <button
+                        type="button"
+                        className="btn btn-quiet"
+                        onClick={() => change.mutate({ kind: 'unlink', tipId: tip.id })}
+                        disabled={change.isPending}
+                      >
+                        {t('cases.unlink')}
+                      </button>
+                    ) : null}
+                  </div>
+                  <p>{tip.excerpt}</p>
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section className={styles.panel} aria-labelledby="case-notes">
+            <h2 id="case-notes">{t('cases.notes')}</h2>
+            <ol className={styles.history}>
+              {c.notes.map((n) => (
+                <li key={n.id}>
+                  <span className={styles.historyMeta}>
+                    {n.author?.displayName ?? '—'} · {formatDateTime(n.createdAt, language)}
+                  </span>
+                  <p className={styles.description}>{n.body}</p>
+                </li>
+              ))}
+            </ol>
+            <form className="form" onSubmit={submitNote}>
+              <Field id="case-note" label={t('cases.noteLabel')}>
+                {(control) => <textarea {...control} className="textarea" rows={3} maxLength={4000} value={note} onChange={(e) => setNote(e.target.value)} />}
+              </Field>
+              {addNote.isError ? <Alert tone="error">{errorMessage(addNote.error)}</Alert> : null}
+              <button type="submit" className="btn btn-secondary" disabled={addNote.isPending || !note.trim()}>
+                {t('cases.addNote')}
+              </button>
+            </form>
+          </section>
+        </div>
+        <section className={styles.panel} aria-labelledby="case-facts">
+          <h2 id="case-facts">{t('cases.status')}</h2>
+          <dl className={styles.meta}>
+            <dt>{t('cases.lead')}</dt>
+            <dd>{c.leadOfficer?.displayName ?? t('cases.noLead')}</dd>
+            <dt>{t('cases.updated')}</dt>
+            <dd>{formatDateTime(c.updatedAt, language)}</dd>
+          </dl>
+          {c.summary ? <p className={styles.description}>{c.summary}</p> : null}
+          <div className={styles.decisions}>
+            {NEXT[c.status].map((next) => (
+              <button
+                key={next}
+                type="button"
+                className={`btn ${next === 'solved' ? 'btn-primary' : 'btn-secondary'}`}
+                onClick={() => change.mutate({ kind: 'update', patch: { status: next } })}
+                disabled={change.isPending}
+              >
+                {next === 'open' ? t('cases.reopen') : t('cases.moveTo', { status: t(`caseStatus.${next}`) })}
+              </button>
+            ))}
+            {me.data && c.leadOfficer?.id !== me.data.id ? (
+              <button
+                type="button"
+                className="btn btn-secondary"
+                onClick={() => change.mutate({ kind: 'update', patch: { leadOfficerId: me.data!.id } })}
+                disabled={change.isPending}
+              >
+                {t('cases.takeLead')}
+              </button>
+            ) : null}
+          </div>
+        </section>
+      </div>
+    </>
+  );
+}

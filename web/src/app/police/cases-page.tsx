@@ -1,0 +1,120 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Alert } from '../../components/ui/alert';
+import { Field } from '../../components/ui/field';
+import { LoadingState } from '../../components/ui/loading-state';
+import { QueryError } from '../../components/ui/query-error';
+import { useCreateCase } from '../../features/cases/api/create-case';
+import { useCases } from '../../features/cases/api/get-cases';
+import { caseStatuses, type CaseStatus } from '../../features/cases/api/types';
+import { CaseStatusBadge } from '../../features/triage/components/badges';
+import { currentLanguage } from '../../lib/i18n';
+import { formatDateTime } from '../../lib/format';
+import { useDocumentTitle } from '../../lib/use-document-title';
+import { useErrorMessage } from '../../lib/use-error-message';
+import styles from '../../features/triage/components/police.module.css';
+
+function NewCaseForm() {
+  const { t } = useTranslation('police');
+  const navigate = useNavigate();
+  const errorMessage = useErrorMessage();
+  const create = useCreateCase();
+  const [title, setTitle] = useState('');
+  const [summary, setSummary] = useState('');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (title.trim().length < 2) return;
+    create.mutate(
+      { title: title.trim(), ...(summary.trim() ? { summary: summary.trim() } : {}) },
+      { onSuccess: (c) => navigate(`/police/cases/${c.id}`) },
+    );
+  };
+  return (
+    <form className={`${styles.panel} form`} onSubmit={submit} aria-labelledby="new-case">
+      <h2 id="new-case">{t('cases.new')}</h2>
+      <Field id="new-case-title" label={t('cases.caseTitle')} isRequired>
+        {(control) => <input {...control} className="input" value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />}
+      </Field>
+      <Field id="new-case-summary" label={t('cases.summary')}>
+        {(control) => <textarea {...control} className="textarea" rows={3} value={summary} onChange={(e) => setSummary(e.target.value)} />}
+      </Field>
+      {create.isError ? <Alert tone="error">{errorMessage(create.error)}</Alert> : null}
+      <button type="submit" className="btn btn-primary" disabled={create.isPending || title.trim().length < 2}>
+        {t('cases.create')}
+      </button>
+    </form>
+  );
+}
+
+export default function CasesPage() {
+  const { t } = useTranslation('police');
+  const language = currentLanguage();
+  const [status, setStatus] = useState<CaseStatus | undefined>(undefined);
+  const cases = useCases(status);
+  useDocumentTitle(t('cases.title'));
+  const rows = cases.data?.pages.flatMap((p) => p.cases) ?? [];
+  return (
+    <>
+      <div className={styles.toolbar}>
+        <h1>{t('cases.title')}</h1>
+      </div>
+      <div className={styles.detail}>
+        <div>
+          <ul className={styles.tabs} aria-label={t('cases.status')}>
+            {[undefined, ...caseStatuses].map((s) => (
+              <li key={s ?? 'all'}>
+                <button type="button" aria-pressed={status === s} onClick={() => setStatus(s)}>
+                  {s ? t(`caseStatus.${s}`) : t('cases.all')}
+                </button>
+              </li>
+            ))}
+          </ul>
+          {cases.isError ? <QueryError error={cases.error} onRetry={() => void cases.refetch()} /> : null}
+          {cases.isPending ? <LoadingState /> : null}
+          {cases.data && rows.length === 0 ? <Alert tone="info">{t('cases.empty')}</Alert> : null}
+          {rows.length > 0 ? (
+            <div className={styles.tableWrap}>
+              <table className={styles.table}>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('queue.reference')}</th>
+                    <th scope="col">{t('cases.caseTitle')}</th>
+                    <th scope="col">{t('cases.status')}</th>
+                    <th scope="col">{t('cases.lead')}</th>
+                    <th scope="col">{t('cases.linkedTips')}</th>
+                    <th scope="col">{t('cases.updated')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((c) => (
+                    <tr key={c.id}>
+                      <td className={styles.nowrap}>
+                        <Link to={`/police/cases/${c.id}`}>{c.reference}</Link>
+                      </td>
+                      <td>{c.title}</td>
+                      <td>
+                        <CaseStatusBadge status={c.status} />
+                      </td>
+                      <td>{c.leadOfficer?.displayName ?? t('cases.noLead')}</td>
+                      <td>{c.tipCount}</td>
+                      <td className={styles.nowrap}>{formatDateTime(c.updatedAt, language)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+          {cases.hasNextPage ? (
+            <div className={styles.more}>
+              <button type="button" className="btn btn-secondary" onClick={() => void cases.fetchNextPage()} disabled={cases.isFetchingNextPage}>
+                {t('queue.more')}
+              </button>
+            </div>
+          ) : null}
+        </div>
+        <NewCaseForm />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,73 @@
+import './police-i18n';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../../components/ui/language-switch';
+import { LoadingState } from '../../components/ui/loading-state';
+import { QueryError } from '../../components/ui/query-error';
+import { Alert } from '../../components/ui/alert';
+import { useMe } from '../../features/auth/api/get-me';
+import { useLogout } from '../../features/auth/api/logout';
+import { RequireAuth } from '../../features/auth/components/require-auth';
+import { BrandMark } from '../../layouts/nav-icons';
+import styles from '../../features/triage/components/police.module.css';
+
+const POLICE_ROLES = ['officer', 'supervisor', 'admin'];
+
+function PoliceArea() {
+  const { t } = useTranslation('police');
+  const me = useMe();
+  if (me.isError) return <QueryError error={me.error} onRetry={() => void me.refetch()} />;
+  if (!me.data) return <LoadingState />;
+  if (!POLICE_ROLES.includes(me.data.role)) return <Alert tone="warning">{t('notPolice')}</Alert>;
+  return <Outlet />;
+}
+
+/** Desk layout for police: a top bar with Queue and Cases, content up to 1440 px wide. */
+export default function PoliceLayout() {
+  const { t } = useTranslation('police');
+  const { t: tc } = useTranslation();
+  const me = useMe();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const isQueueArea = pathname === '/police' || pathname.startsWith('/police/tips/');
+  return (
+    <RequireAuth>
+      <a className="skip-link" href="#main">
+        {tc('skipToContent')}
+      </a>
+      <header className={`app-header ${styles.header}`}>
+        <div className={styles.headerInner}>
+          <Link to="/police" className="brand">
+            <BrandMark />
+            <span>
+              {tc('appName')} · {t('area')}
+            </span>
+          </Link>
+          <nav aria-label={t('area')} className={styles.nav}>
+            {/* Tips are opened from the queue, so Queue stays current on a tip's page. */}
+            <Link to="/police" aria-current={isQueueArea ? 'page' : undefined}>
+              {t('nav.queue')}
+            </Link>
+            <NavLink to="/police/cases">{t('nav.cases')}</NavLink>
+          </nav>
+          <div className="header-tools">
+            {me.data ? <span className={styles.who}>{me.data.displayName}</span> : null}
+            <LanguageSwitch />
+            <button
+              type="button"
+              className="header-link"
+              onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/') })}
+              disabled={logout.isPending}
+            >
+              {tc('nav.signOut')}
+            </button>
+          </div>
+        </div>
+      </header>
+      <main id="main" className={styles.main}>
+        <PoliceArea />
+      </main>
+    </RequireAuth>
+  );
+}

@@ -1,0 +1,14 @@
+import type { RouteObject } from 'react-router';
+import { lazyPage } from '../lazy-page';
+
+/** The police desk under /police: layout and pages load only when a police user opens them. */
+export const policeRoutes: RouteObject = {
+  path: 'police',
+  lazy: lazyPage(() => import('./police-layout')),
+  children: [
+    { index: true, lazy: lazyPage(() => import('./queue-page')) },
+    { path: 'tips/:tipId', lazy: lazyPage(() => import('./police-tip-page')) },
+    { path: 'cases', lazy: lazyPage(() => import('./cases-page')) },
+    { path: 'cases/:caseId', lazy: lazyPage(() => import('./case-page')) },
+  ],
+};

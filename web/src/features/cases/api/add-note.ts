@@ -1,0 +1,16 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import { caseKey } from './get-case';
+import type { CaseNote } from './types';
+
+export async function addCaseNote(id: string, body: string): Promise<CaseNote> {
+  return (await apiRequest<{ note: CaseNote }>(`/cases/${encodeURIComponent(id)}/notes`, { method: 'POST', json: { body } })).note;
+}
+
+export function useAddCaseNote(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: string) => addCaseNote(id, body),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: caseKey(id) }),
+  });
+}

@@ -1,0 +1,33 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import { caseKey } from './get-case';
+import { casesKey } from './get-cases';
+import type { CaseDetail, CaseStatus } from './types';
+
+export type CaseChange =
+  | { kind: 'update'; patch: { status?: CaseStatus; leadOfficerId?: string | null; summary?: string | null } }
+  | { kind: 'link'; tipIds: string[] }
+  | { kind: 'unlink'; tipId: string };
+
+/** PATCH /cases/:id, POST /cases/:id/tips and DELETE /cases/:id/tips/:tipId all answer the updated case. */
+export async function changeCase(id: string, change: CaseChange): Promise<CaseDetail> {
+  const base = `/cases/${encodeURIComponent(id)}`;
+  const request =
+    change.kind === 'update'
+      ? apiRequest<{ case: CaseDetail }>(base, { method: 'PATCH', json: change.patch })
+      : change.kind === 'link'
+        ? apiRequest<{ case: CaseDetail }>(`${base}/tips`, { method: 'POST', json: { tipIds: change.tipIds } })
+        : apiRequest<{ case: CaseDetail }>(`${base}/tips/${encodeURIComponent(change.tipId)}`, { method: 'DELETE' });
+  return (await request).case;
+}
+
+export function useChangeCase(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (change: CaseChange) => changeCase(id, change),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(caseKey(id), updated);
+      void queryClient.invalidateQueries({ queryKey: [...casesKey, 'list'] });
+    },
+  });
+}

@@ -1,0 +1,17 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import { threadKey } from './get-thread';
+import type { Message } from './types';
+
+export async function postMessage(tipId: string, body: string): Promise<Message> {
+  const res = await apiRequest<{ message: Message }>(`/tips/${encodeURIComponent(tipId)}/messages`, { method: 'POST', json: { body } });
+  return res.message;
+}
+
+export function usePostMessage(tipId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: string) => postMessage(tipId, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: threadKey(tipId) }),
+  });
+}

@@ -1,0 +1,12 @@
+import { useMutation } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import type { Message, TrackCredentials } from './types';
+
+export async function postTrackedMessage(input: TrackCredentials & { body: string }): Promise<Message> {
+  const res = await apiRequest<{ message: Message }>('/tips/track/messages', { method: 'POST', json: input, auth: 'none' });
+  return res.message;
+}
+
+export function usePostTrackedMessage() {
+  return useMutation({ mutationFn: postTrackedMessage });
+}

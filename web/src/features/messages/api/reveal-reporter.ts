@@ -1,0 +1,31 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import { revealsKey } from './get-reveals';
+
+export type RevealedIdentity = {
+  userId: string;
+  displayName: string;
+  phone: string;
+  realName: string | null;
+  idNumber: string | null;
+  communityId: number | null;
+};
+
+export type Reveal = { id: number; tipId: string; supervisorId: string; reason: string; createdAt: string };
+
+export function revealReporter(tipId: string, reason: string) {
+  return apiRequest<{ identity: RevealedIdentity; reveal: Reveal }>(`/tips/${encodeURIComponent(tipId)}/reveal`, {
+    method: 'POST',
+    json: { reason },
+  });
+}
+
+/** The identity is returned once and kept only in this mutation's state, never in a cache. */
+export function useRevealReporter(tipId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (reason: string) => revealReporter(tipId, reason),
+    gcTime: 0,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: revealsKey(tipId) }),
+  });
+}

@@ -1,0 +1,22 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import { useSession } from '../../../lib/session';
+import type { PointsPage } from './types';
+
+export function getMyPoints(cursor: string | null): Promise<PointsPage> {
+  const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : '';
+  return apiRequest<PointsPage>(`/me/points${query}`);
+}
+
+export const myPointsKey = ['points', 'mine'] as const;
+
+export function useMyPoints() {
+  const { isSignedIn } = useSession();
+  return useInfiniteQuery({
+    queryKey: myPointsKey,
+    queryFn: ({ pageParam }) => getMyPoints(pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled: isSignedIn,
+  });
+}

@@ -1,0 +1,29 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import { policeTipKey } from './get-police-tip';
+import { queueKey } from './get-queue';
+import type { Decision, PoliceTip, Priority } from './types';
+
+export type DecisionInput = {
+  decision: Decision;
+  priority?: Priority;
+  note?: string;
+  isNoteForReporter?: boolean;
+  duplicateOf?: string;
+  isDeliberateFalse?: boolean;
+};
+
+export async function decideTip(id: string, input: DecisionInput): Promise<PoliceTip> {
+  return (await apiRequest<{ tip: PoliceTip }>(`/tips/${encodeURIComponent(id)}/triage`, { method: 'POST', json: input })).tip;
+}
+
+export function useDecideTip(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: DecisionInput) => decideTip(id, input),
+    onSuccess: (tip) => {
+      queryClient.setQueryData(policeTipKey(id), tip);
+      void queryClient.invalidateQueries({ queryKey: queueKey });
+    },
+  });
+}

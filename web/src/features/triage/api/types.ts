@@ -1,0 +1,57 @@
+import type { Tip, TipHistoryEntry, TipStatus } from '../../tips/api/types';
+
+export const priorities = ['low', 'normal', 'high', 'urgent'] as const;
+export type Priority = (typeof priorities)[number];
+export type Decision = 'valid' | 'invalid' | 'duplicate' | 'needs_info';
+
+export type QueueClaim = { officerId: string; officerName: string | null; isMine: boolean; expiresAt: string };
+
+export type QueueRow = {
+  id: string;
+  reference: string;
+  category: string;
+  excerpt: string;
+  address: string | null;
+  districtId: number;
+  status: TipStatus;
+  priority: Priority;
+  isAnonymous: boolean;
+  photoCount: number;
+  caseId: string | null;
+  occurredAt: string;
+  createdAt: string;
+  claim: QueueClaim | null;
+};
+
+export type StatusCounts = Record<TipStatus, number>;
+
+export type QueuePage = { tips: QueueRow[]; nextCursor: string | null; counts: StatusCounts | null };
+
+/** The police view of a tip (GET /api/tips/:id as police): never the reporter. */
+export type PoliceTip = Omit<Tip, 'history' | 'priority'> & {
+  priority: Priority;
+  history: (TipHistoryEntry & { isVisibleToReporter: boolean; actorId: string | null })[];
+  caseId: string | null;
+  duplicateOfId: string | null;
+  isDeliberateFalse: boolean;
+  claimedById: string | null;
+  claimExpiresAt: string | null;
+  decidedAt: string | null;
+};
+
+export type DuplicateSuggestion = {
+  id: string;
+  reference: string;
+  status: TipStatus;
+  category: string;
+  excerpt: string;
+  address: string | null;
+  caseId: string | null;
+  createdAt: string;
+  similarity: number;
+  distanceMetres: number | null;
+};
+
+export type ReporterRecord =
+  | { isAnonymous: true; record: null }
+  | { isAnonymous: false; record: { total: number; valid: number; invalid: number; duplicate: number; falseReports: number } };

@@ -1,0 +1,37 @@
+import { Link, Outlet, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../components/ui/language-switch';
+import { useLogout } from '../features/auth/api/logout';
+import '../features/points/points-i18n';
+import { BrandMark } from './nav-icons';
+
+/** Desk layout for community organizers: no volunteer tab bar, wide content. */
+export function OrganizerLayout() {
+  const { t } = useTranslation();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('skipToContent')}
+      </a>
+      <header className="app-header">
+        <div className="app-header-inner">
+          <Link to="/organizer" className="brand">
+            <BrandMark />
+            <span>{t('appName')}</span>
+          </Link>
+          <div className="header-tools">
+            <LanguageSwitch />
+            <button type="button" className="header-link" onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/') })} disabled={logout.isPending}>
+              {t('nav.signOut')}
+            </button>
+          </div>
+        </div>
+      </header>
+      <main id="main" className="app-main" tabIndex={-1} style={{ maxWidth: 1100 }}>
+        <Outlet />
+      </main>
+    </>
+  );
+}
