@@ -161,4 +161,53 @@ describe('web: an anonymous tipster submits, writes down the code, tracks the ti
       await zh.close();
     }
   });
+
+  it('lets a supervisor ask the tipster a question and reveal a registered reporter only with a reason (desk)', async () => {
+    const desk = await openBrowser({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
+    try {
+      const { page } = desk;
+      const reporter = await createUser({ role: 'volunteer', districtId: 1, displayName: 'Quiet Neighbour' });
+      await api().patch('/api/me').set(reporter.auth).send({ realName: '周敏', idNumber: '430407198806153018' }).expect(200);
+      const supervisor = await createUser({ role: 'supervisor', districtId: 1 });
+      const { tip } = await createTip(reporter);
+
+      await page.goto(`${server.url}/police/tips/${tip.id}`);
+      await page.getByLabel('Phone', { exact: true }).fill(supervisor.phone);
+      await page.getByLabel('Password', { exact: true }).fill(supervisor.password);
+      await page.locator('form').getByRole('button', { name: 'Sign in', exact: true }).click();
+
+      await page.getByRole('heading', { name: 'Messages with the tipster' }).waitFor();
+      const question = 'Could you tell us at what time the van usually arrives?';
+      await page.getByLabel('Your message', { exact: true }).fill(question);
+      await page.getByRole('button', { name: 'Send' }).click();
+      await page.locator('li').filter({ hasText: question }).waitFor();
+      const before = await page.locator('main').innerText();
+      for (const secret of ['Quiet Neighbour', reporter.phone, '周敏', '430407198806153018']) expect(before).not.to.contain(secret);
+      expect(await horizontalOverflow(page)).to.equal(0);
+      await shot(page, 'police-thread');
+
+      await page.getByRole('button', { name: 'Reveal reporter identity' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('Reason', { exact: true }).fill('too short');
+      await dialog.getByRole('button', { name: 'Reveal identity' }).click();
+      await dialog.getByText('Write at least 10 characters.').waitFor();
+      await shot(page, 'police-reveal-reason');
+      const reason = 'The tipster is the only witness of an assault; we need a formal statement.';
+      await dialog.getByLabel('Reason', { exact: true }).fill(reason);
+      await dialog.getByRole('button', { name: 'Reveal identity' }).click();
+      await dialog.getByText('Quiet Neighbour').waitFor();
+      expect(await dialog.getByText(reporter.phone).isVisible()).to.equal(true);
+      expect(await dialog.getByText('周敏').isVisible()).to.equal(true);
+      await shot(page, 'police-reveal-identity');
+      await dialog.getByRole('button', { name: 'Close' }).click();
+      await page.getByText('Earlier reveals: 1').waitFor();
+      expect(await page.locator('main').innerText()).not.to.contain(reporter.phone);
+
+      // The reporter is told, with the reason.
+      const own = await api().get(`/api/tips/${tip.id}`).set(reporter.auth).expect(200);
+      expect(own.body.tip.history.find((h: { kind: string }) => h.kind === 'reveal')).to.include({ note: reason });
+    } finally {
+      await desk.close();
+    }
+  });
 });

@@ -32,13 +32,16 @@ export async function loadBundles(tx: DbOrTx, rows: TipRow[]): Promise<TipBundle
   if (rows.length === 0) return [];
   const ids = rows.map((t) => t.id);
   const dupIds = rows.map((t) => t.duplicateOfId).filter((x): x is string => x !== null);
-  const [mediaRows, historyRows, dupRows] = await Promise.all([
-    tx.select().from(media).where(inArray(media.tipId, ids)).orderBy(asc(media.position)),
-    tx.select().from(tipHistory).where(inArray(tipHistory.tipId, ids)).orderBy(asc(tipHistory.createdAt), asc(tipHistory.id)),
-    dupIds.length
-      ? tx.select({ id: tips.id, reference: tips.reference, status: tips.status }).from(tips).where(inArray(tips.id, dupIds))
-      : Promise.resolve([]),
-  ]);
+  // One after another: a transaction is one connection, and pg refuses overlapping queries on it.
+  const mediaRows = await tx.select().from(media).where(inArray(media.tipId, ids)).orderBy(asc(media.position));
+  const historyRows = await tx
+    .select()
+    .from(tipHistory)
+    .where(inArray(tipHistory.tipId, ids))
+    .orderBy(asc(tipHistory.createdAt), asc(tipHistory.id));
+  const dupRows = dupIds.length
+    ? await tx.select({ id: tips.id, reference: tips.reference, status: tips.status }).from(tips).where(inArray(tips.id, dupIds))
+    : [];
   return rows.map((tip) => {
     const dup = dupRows.find((d) => d.id === tip.duplicateOfId);
     return {

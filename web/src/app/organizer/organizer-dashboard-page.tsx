@@ -122,7 +122,7 @@ function ActivitySection() {
 function BoardSection({ districtId }: { districtId: number | undefined }) {
   const { t } = useTranslation('points');
   const [period, setPeriod] = useState<Period>('month');
-  const [perCapita, setPerCapita] = useState(true);
+  const [perCapita, setPerCapita] = useState(false);
   const query = useCommunityBoard(period, districtId, perCapita);
   return (
     <>

@@ -6,6 +6,7 @@ import { Field } from '../../components/ui/field';
 import { LoadingState } from '../../components/ui/loading-state';
 import { QueryError } from '../../components/ui/query-error';
 import { useMe } from '../../features/auth/api/get-me';
+import { PoliceTipMessages } from '../../features/messages/components/police-tip-messages';
 import { useCreateCase } from '../../features/cases/api/create-case';
 import { useCategories } from '../../features/reference/api/get-categories';
 import { useTipClaim } from '../../features/triage/api/claim-tip';
@@ -162,6 +163,7 @@ export default function PoliceTipPage() {
             <h2 id="tip-record">{t('tip.record')}</h2>
             <ReporterRecordLine tipId={data.id} />
           </section>
+          <PoliceTipMessages tipId={data.id} />
           <section className={styles.panel} aria-labelledby="tip-duplicates">
             <h2 id="tip-duplicates">{t('tip.duplicates')}</h2>
             <DuplicateSuggestions tipId={data.id} onPick={isOpen ? (s) => setDuplicateOf({ id: s.id, reference: s.reference }) : undefined} />

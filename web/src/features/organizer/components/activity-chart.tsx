@@ -21,6 +21,7 @@ export function ActivityChart({ activity }: { activity: Activity }) {
     let plot: uPlot | undefined;
     let isCancelled = false;
     const xs = activity.series.map((s) => Date.parse(`${s.periodStart}T00:00:00+08:00`) / 1000);
+    const pad = xs.length > 1 ? (xs[1] - xs[0]) / 2 : 86_400 * 3;
     const data: uPlot.AlignedData = [xs, activity.series.map((s) => s.submitted), activity.series.map((s) => s.validated)];
     void Promise.all([import('uplot'), import('uplot/dist/uPlot.min.css')]).then(([{ default: UPlot }]) => {
       if (isCancelled) return;
@@ -29,10 +30,15 @@ export function ActivityChart({ activity }: { activity: Activity }) {
         {
           width: Math.max(280, el.clientWidth),
           height: 240,
-          scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(4, Math.ceil(max * 1.2))] } },
+          scales: {
+            // Half a period of room on each side, so the first and last bars are not cut in half.
+            x: { time: true, range: (_u, min, max) => [min - pad, max + pad] },
+            y: { range: (_u, _min, max) => [0, Math.max(4, Math.ceil(max * 1.2))] },
+          },
           axes: [{}, { size: 40 }],
+          legend: { live: false },
           series: [
-            {},
+            { label: t('leaderboard.period') },
             { label: t('organizer.submitted'), stroke: SUBMITTED, fill: `${SUBMITTED}33`, paths: bars, points: { show: false } },
             { label: t('organizer.validated'), stroke: VALIDATED, width: 2, points: { size: 6 } },
           ],

@@ -66,7 +66,7 @@ export function RedemptionQueue({ redemptions }: { redemptions: QueuedRedemption
                     </div>
                   </div>
                 ) : (
-                  <div className={styles.actions}>
+                  <div className={`${styles.actions} ${styles.noShrink}`}>
                     <button
                       type="button"
                       className="btn btn-primary"
