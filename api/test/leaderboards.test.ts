@@ -133,6 +133,10 @@ describe('leaderboards: volunteers and communities', () => {
     });
 
     it('ranks per registered member so big communities are not favoured', async () => {
+      // earlier tests registered more members (createUser counts them, as registration does)
+      await db().update(communities).set({ memberCount: 30 }).where(eq(communities.id, c1));
+      await db().update(communities).set({ memberCount: 3 }).where(eq(communities.id, c2));
+      await db().update(communities).set({ memberCount: 40 }).where(eq(communities.id, c3));
       const res = await communityBoard(e, { perCapita: true, period: 'all' });
       expect(res.body.entries.map((x: CEntry) => [x.rank, x.community.id, x.pointsPerMember])).to.deep.equal([
         [1, c2, 10],

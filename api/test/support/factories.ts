@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { communities, policeUnits, users } from '../../src/db/schema/index';
 import type { Actor, Role } from '../../src/http/actor';
 import { actorOf } from '../../src/modules/auth/auth.service';
@@ -65,6 +65,13 @@ export async function createUser(
       unitId: unit?.id ?? null,
     })
     .returning();
+  if (role === 'volunteer' && community) {
+    // as registration does: per-capita leaderboards divide by it
+    await db()
+      .update(communities)
+      .set({ memberCount: sql`${communities.memberCount} + 1` })
+      .where(eq(communities.id, community.id));
+  }
   const actor = actorOf(user);
   const token = signAccessToken(actor);
   return { user, actor, phone, password: PASSWORD, token, auth: { Authorization: `Bearer ${token}` } };

@@ -242,7 +242,9 @@ async function awardCaseBonus(tx: Tx, actor: Actor, kase: CaseRow) {
     .select({ id: tips.id, reporterId: tips.reporterId })
     .from(tips)
     .where(and(eq(tips.caseId, kase.id), eq(tips.status, 'valid')))
-    .orderBy(asc(tips.id));
+    // Reporter order: applyPoints locks each reporter's row, and two cases solved at once that
+    // share reporters must take those locks in the same order or deadlock.
+    .orderBy(asc(tips.reporterId), asc(tips.id));
   const outcomes = [];
   for (const t of linked) {
     if (t.reporterId === null) continue;
