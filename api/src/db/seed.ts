@@ -26,7 +26,7 @@ export const DEMO_ACCOUNTS = [
   { phone: '13800000001', role: 'volunteer', displayName: '热心群众小李', districtId: 1 },
   { phone: '13800000002', role: 'officer', displayName: '雁峰民警王警官', districtId: 1 },
   { phone: '13800000003', role: 'supervisor', displayName: '雁峰所长陈警官', districtId: 1 },
-  { phone: '13800000004', role: 'organizer', displayName: '先锋街道组织员刘姐', districtId: 1 },
+  { phone: '13800000004', role: 'organizer', displayName: '天马山街道组织员刘姐', districtId: 1 },
   { phone: '13800000005', role: 'admin', displayName: '系统管理员', districtId: null },
   { phone: '13800000006', role: 'officer', displayName: '耒阳民警赵警官', districtId: 11 },
 ] as const;
