@@ -44,10 +44,10 @@ export default function HomePage() {
         ) : (
           <>
             <p>
-              {t('home.haveAccount')} <Link to="/sign-in" className="touch-link">{t('nav.signIn')}</Link>
+              {t('home.newHere')} <Link to="/register" className="touch-link">{t('nav.register')}</Link>
             </p>
             <p>
-              {t('home.newHere')} <Link to="/register" className="touch-link">{t('nav.register')}</Link>
+              {t('home.haveAccount')} <Link to="/sign-in" className="touch-link">{t('nav.signIn')}</Link>
             </p>
           </>
         )}
