@@ -54,6 +54,19 @@ async function main(): Promise<void> {
   const latency = [];
   for (const s of scenarios) latency.push(await sequentialLatency({ label: s.label, count: samples, request: (i) => get(s.path(i), i) }));
 
+  // Plans before the concurrent runs, so no request of theirs is still in flight while capturing.
+  const plans: { label: string; plans: { text: string; plan: string }[] }[] = [];
+  if (values.plans) {
+    // The plan of the dearest caller: the middle of the field, where "rows ahead" is largest.
+    const middle = auth.length >> 1;
+    for (const s of scenarios) {
+      const queries = await captureQueries(async () => {
+        await (await get(s.path(middle), middle)).arrayBuffer();
+      });
+      plans.push({ label: s.label, plans: await explainAll(url, queries) });
+    }
+  }
+
   let k = 0;
   const concurrent = [];
   for (const period of ['week', 'all']) {
@@ -68,17 +81,6 @@ async function main(): Promise<void> {
     );
   }
 
-  const plans: { label: string; plans: { text: string; plan: string }[] }[] = [];
-  if (values.plans) {
-    // The plan of the dearest caller: the middle of the field, where "rows ahead" is largest.
-    const middle = auth.length >> 1;
-    for (const s of scenarios) {
-      const queries = await captureQueries(async () => {
-        await (await get(s.path(middle), middle)).arrayBuffer();
-      });
-      plans.push({ label: s.label, plans: await explainAll(url, queries) });
-    }
-  }
   await running.close();
 
   process.stdout.write(`PostgreSQL server, ${v} volunteers, ${l} ledger rows, ${callers.length} callers; ${JSON.stringify(machine())}\n\n`);

@@ -58,6 +58,20 @@ async function main(): Promise<void> {
     latency.push(await sequentialLatency({ label: s.label, count: samples, request: (i) => get(s.path(i), i) }));
   }
 
+  // Plans before the concurrent runs, so no request of theirs is still in flight while capturing.
+  const plans: { label: string; plans: { text: string; plan: string }[] }[] = [];
+  if (values.plans) {
+    for (const s of [...scenarios, { label: 'claim next', path: () => '' }]) {
+      const queries = await captureQueries(async () => {
+        const res = s.path(0)
+          ? await get(s.path(0), 0)
+          : await fetch(`${running.url}/api/queue/claim`, { method: 'POST', headers: { authorization: auth[0], 'content-type': 'application/json' }, body: '{}' });
+        await res.arrayBuffer();
+      });
+      plans.push({ label: s.label, plans: await explainAll(url, queries) });
+    }
+  }
+
   let k = 0;
   const concurrent = await load({
     label: 'GET /api/queue first page, 10 officers at once',
@@ -79,18 +93,6 @@ async function main(): Promise<void> {
     }),
   });
 
-  const plans: { label: string; plans: { text: string; plan: string }[] }[] = [];
-  if (values.plans) {
-    for (const s of [...scenarios, { label: 'claim next', path: () => '' }]) {
-      const queries = await captureQueries(async () => {
-        const res = s.path(0)
-          ? await get(s.path(0), 0)
-          : await fetch(`${running.url}/api/queue/claim`, { method: 'POST', headers: { authorization: auth[0], 'content-type': 'application/json' }, body: '{}' });
-        await res.arrayBuffer();
-      });
-      plans.push({ label: s.label, plans: await explainAll(url, queries) });
-    }
-  }
 
   await running.close();
   await releaseBenchClaims(started);
