@@ -7,7 +7,7 @@ export const mochaHooks = {
     this.timeout(120_000);
     await startHarness();
   },
-  /** Points ledger invariants after every test of every module (issue 4). */
+  /** Points ledger invariants, leaderboard histogram included, after every test of every module (issue 4). */
   async afterEach() {
     await assertLedgerInvariants();
   },

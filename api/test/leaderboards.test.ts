@@ -1,10 +1,10 @@
 import { expect } from 'chai';
 import { asc, eq } from 'drizzle-orm';
-import { communities, userPeriodPoints } from '../src/db/schema/index';
+import { communities, periodPointsHistogram, userPeriodPoints, users } from '../src/db/schema/index';
 import { cstWeekStart } from '../src/lib/time';
 import { createUser, type TestUser } from './support/factories';
 import { api, db, resetDb } from './support/harness';
-import { grant, makeReward } from './support/points-helpers';
+import { award, grant, makeReward } from './support/points-helpers';
 
 type Entry = { rank: number; displayName: string; points: number; isMe: boolean };
 
@@ -85,6 +85,10 @@ describe('leaderboards: volunteers and communities', () => {
       const old = await createUser({ communityId: c1, displayName: 'Old-群众' });
       const lastWeek = cstWeekStart(new Date(Date.now() - 7 * 86_400_000));
       await db().insert(userPeriodPoints).values({ period: 'week', periodStart: lastWeek, userId: old.user.id, communityId: c1, districtId: 1, points: 999 });
+      // Straight into the tables, so the histogram by hand too (the root hook checks they agree).
+      await db()
+        .insert(periodPointsHistogram)
+        .values([0, 1].map((districtId) => ({ period: 'week' as const, periodStart: lastWeek, districtId, points: 999, users: 1 })));
       const res = await board(a, { period: 'week' });
       expect(res.body.periodStart).to.equal(cstWeekStart());
       expect(res.body.entries.map((x: Entry) => x.displayName)).to.not.include('Old-群众');
@@ -157,5 +161,96 @@ describe('leaderboards: volunteers and communities', () => {
         await api().get('/api/leaderboards/communities').query(query).set(a.auth).expect(400);
       }
     });
+  });
+});
+
+describe('leaderboards: own rank from the points histogram', () => {
+  let c1: number, c3: number;
+  let top: TestUser, tiedX: TestUser, tiedY: TestUser, mid: TestUser, low: TestUser, none: TestUser, far: TestUser;
+
+  before(async () => {
+    await resetDb();
+    [{ id: c1 }] = await districtCommunities(1);
+    [{ id: c3 }] = await districtCommunities(11);
+    top = await createUser({ communityId: c1, displayName: 'Top' });
+    tiedX = await createUser({ communityId: c1, displayName: 'TiedX' });
+    tiedY = await createUser({ communityId: c1, displayName: 'TiedY' });
+    mid = await createUser({ communityId: c1, displayName: 'Mid' });
+    low = await createUser({ communityId: c1, displayName: 'Low' });
+    none = await createUser({ communityId: c1, displayName: 'None' });
+    far = await createUser({ districtId: 11, communityId: c3, displayName: 'Far' });
+    for (const [who, points] of [[top, 90], [tiedX, 40], [tiedY, 40], [mid, 30], [low, 10], [far, 60]] as const) await grant(who, points);
+  });
+
+  const me = async (who: TestUser, query: Record<string, string | number> = {}) =>
+    (await api().get('/api/leaderboards/volunteers').query({ limit: 1, ...query }).set(who.auth).expect(200)).body.me as { rank: number; points: number } | null;
+
+  /** The rank by definition, counted on user_period_points: 1 + everyone in scope with more points. */
+  async function countedRank(who: TestUser, period: 'week' | 'month' | 'all', districtId?: number): Promise<number> {
+    const rows = await db().select().from(userPeriodPoints).where(eq(userPeriodPoints.period, period));
+    const scoped = rows.filter((r) => districtId === undefined || r.districtId === districtId);
+    const mine = scoped.find((r) => r.userId === who.user.id)?.points ?? 0;
+    return 1 + scoped.filter((r) => r.points > mine).length;
+  }
+
+  async function expectRanksAsCounted(callers: TestUser[], districtId?: number): Promise<void> {
+    for (const period of ['week', 'month', 'all'] as const)
+      for (const who of callers) {
+        const standing = await me(who, districtId === undefined ? { period } : { period, districtId });
+        expect(standing?.rank, `${who.user.displayName}, ${period}, district ${districtId ?? 'all'}`).to.equal(await countedRank(who, period, districtId));
+      }
+  }
+
+  it('shares a rank between tied volunteers and ranks callers outside the top N', async () => {
+    expect(await me(top)).to.deep.include({ rank: 1, points: 90 });
+    expect(await me(far)).to.deep.include({ rank: 2, points: 60 });
+    expect(await me(tiedX)).to.deep.include({ rank: 3, points: 40 });
+    expect(await me(tiedY)).to.deep.include({ rank: 3, points: 40 });
+    expect(await me(mid)).to.deep.include({ rank: 5, points: 30 });
+    expect(await me(low, { period: 'all' })).to.deep.include({ rank: 6, points: 10 });
+    expect(await me(none, { period: 'month' })).to.deep.include({ rank: 7, points: 0 });
+    await expectRanksAsCounted([top, tiedX, tiedY, mid, low, none, far]);
+  });
+
+  it('moves a volunteer between buckets as more points arrive', async () => {
+    await grant(low, 35);
+    await grant(tiedY, 1);
+    expect(await me(low)).to.deep.include({ rank: 3, points: 45 });
+    expect(await me(tiedY)).to.deep.include({ rank: 4, points: 41 });
+    expect(await me(tiedX)).to.deep.include({ rank: 5, points: 40 });
+    expect(await me(mid)).to.deep.include({ rank: 6, points: 30 });
+    await expectRanksAsCounted([top, tiedX, tiedY, mid, low, none, far]);
+  });
+
+  it('ranks within the caller’s district from that district’s buckets', async () => {
+    expect(await me(top, { districtId: 1 })).to.deep.include({ rank: 1, points: 90 });
+    expect(await me(tiedX, { districtId: 1 })).to.deep.include({ rank: 4, points: 40 });
+    expect(await me(far, { districtId: 11 })).to.deep.include({ rank: 1, points: 60 });
+    expect(await me(none, { districtId: 1 })).to.deep.include({ rank: 6, points: 0 });
+    await expectRanksAsCounted([top, tiedX, mid, none], 1);
+  });
+
+  it('lowers the rank after a penalty', async () => {
+    const before = await me(tiedY);
+    await award({ userId: tiedY.user.id, reason: 'false_report_penalty', delta: -20 });
+    expect(before).to.deep.include({ rank: 4, points: 41 });
+    expect(await me(tiedY)).to.deep.include({ rank: 6, points: 21 });
+    expect(await me(tiedY, { districtId: 1 })).to.deep.include({ rank: 5, points: 21 });
+    expect(await me(mid)).to.deep.include({ rank: 5, points: 30 });
+    await expectRanksAsCounted([top, tiedX, tiedY, mid, low, none, far]);
+    await expectRanksAsCounted([tiedY, mid], 1);
+  });
+
+  it('carries a volunteer’s points into their new district when they move and earn again', async () => {
+    await db().update(users).set({ districtId: 11, communityId: c3 }).where(eq(users.id, mid.user.id));
+    await grant(mid, 5);
+    expect(await me(mid, { districtId: 11 })).to.deep.include({ rank: 2, points: 35 });
+    expect(await me(low, { districtId: 1 })).to.deep.include({ rank: 2, points: 45 });
+    expect(await me(tiedY, { districtId: 1 })).to.deep.include({ rank: 4, points: 21 });
+    expect(await me(mid)).to.deep.include({ rank: 5, points: 35 });
+    await expectRanksAsCounted([top, tiedX, tiedY, low, none], 1);
+    await expectRanksAsCounted([mid, far], 11);
+    const moved = await db().select().from(periodPointsHistogram).where(eq(periodPointsHistogram.districtId, 1));
+    expect(moved.filter((b) => b.points === 30).map((b) => b.users)).to.deep.equal([0, 0, 0]);
   });
 });

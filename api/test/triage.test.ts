@@ -243,6 +243,59 @@ describe('triage: the queue', () => {
   });
 });
 
+describe('triage: queue counts', () => {
+  beforeEach(async () => {
+    await resetDb();
+  });
+
+  it('counts per status for the filters it can count from an index, and omits counts for free text and claims', async () => {
+    const c = await createCast(3, 11);
+    const fraud = await tipIn(3, { input: { category: 'fraud', description: '冒充客服让我转账，骗走三千元' } });
+    await tipIn(3, { input: { category: 'fraud' } });
+    await tipIn(3);
+    await tipIn(11, { input: { category: 'fraud' } });
+    await api().post(`/api/tips/${fraud.id}/triage`).set(c.officer.auth).send({ decision: 'valid' }).expect(200);
+    const get = async (query: string) => (await api().get(`/api/queue?${query}`).set(c.officer.auth).expect(200)).body;
+
+    const all = await get('');
+    expect(all.counts).to.deep.equal({ submitted: 2, needs_info: 0, valid: 1, invalid: 0, duplicate: 0 });
+    expect(all.countsCapped).to.deep.equal([]);
+    const byCategory = await get('category=fraud');
+    expect(byCategory.counts).to.deep.equal({ submitted: 1, needs_info: 0, valid: 1, invalid: 0, duplicate: 0 });
+    expect((await get('category=fraud&priority=urgent')).counts).to.deep.equal({ submitted: 0, needs_info: 0, valid: 0, invalid: 0, duplicate: 0 });
+
+    for (const query of [`q=${encodeURIComponent('转账')}`, 'claim=mine', 'claim=unclaimed']) {
+      const body = await get(query);
+      expect(body.counts, query).to.equal(null);
+      expect(body.countsCapped, query).to.deep.equal([]);
+    }
+    const withText = await get(`q=${encodeURIComponent('转账')}&status=valid`);
+    expect(withText.tips.map((t: { id: string }) => t.id)).to.deep.equal([fraud.id]);
+
+    const first = await get('limit=1');
+    const next = await get(`limit=1&cursor=${encodeURIComponent(first.nextCursor)}`);
+    expect(next.counts).to.equal(null);
+    expect(next.countsCapped).to.deep.equal([]);
+  });
+
+  it('stops counting a status at 1000 and says which counts are capped', async () => {
+    const c = await createCast(3, 11);
+    const one = await tipIn(3);
+    await api().post(`/api/tips/${one.id}/triage`).set(c.officer.auth).send({ decision: 'invalid' }).expect(200);
+    // 1,200 submitted tips straight into the table: the cap is about counting, not submission.
+    await db().execute(sql`
+      INSERT INTO tips (reference, category, description, occurred_at, district_id)
+      SELECT 'HY-CAP-' || g, 'other', '测试计数上限的线索内容', now(), 3 FROM generate_series(1, 1200) AS g`);
+    const body = (await api().get('/api/queue?limit=2').set(c.officer.auth).expect(200)).body;
+    expect(body.counts).to.deep.equal({ submitted: 1000, needs_info: 0, valid: 0, invalid: 1, duplicate: 0 });
+    expect(body.countsCapped).to.deep.equal(['submitted']);
+    expect(body.tips).to.have.length(2);
+    const other = (await api().get('/api/queue').set(c.otherOfficer.auth).expect(200)).body;
+    expect(other.counts.submitted).to.equal(0);
+    expect(other.countsCapped).to.deep.equal([]);
+  });
+});
+
 describe('triage: claims', () => {
   let cast: Cast;
   before(async () => {

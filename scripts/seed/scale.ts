@@ -8,7 +8,8 @@
  *
  * The database is created when missing and migrated first. What it writes is consistent the way
  * the services keep it: users.points_balance = sum of the user's ledger, user_period_points and
- * community_period_points = the ledger's ranked reasons per week / month / all time, daily cap
+ * community_period_points = the ledger's ranked reasons per week / month / all time,
+ * period_points_histogram = user_period_points counted per points value (city-wide, per district), daily cap
  * respected, no negative balance, communities.member_count = registered volunteers.
  * Every seeded volunteer, officer and organizer signs in with the password SCALE_PASSWORD.
  */
@@ -443,6 +444,16 @@ async function main(): Promise<void> {
         );
       }
     });
+    await step('period_points_histogram (city-wide, per district)', async () => {
+      // The same rebuild as migration 0004's backfill: what addToPeriods keeps one award at a time.
+      await q(`DELETE FROM period_points_histogram`);
+      await q(
+        `INSERT INTO period_points_histogram (period, period_start, district_id, points, users)
+         SELECT period, period_start, 0, points, count(*)::int FROM user_period_points GROUP BY 1, 2, 4
+         UNION ALL
+         SELECT period, period_start, district_id, points, count(*)::int FROM user_period_points WHERE district_id IS NOT NULL GROUP BY 1, 2, 3, 4`,
+      );
+    });
     await step('community_period_points, member counts, counters', async () => {
       await q(
         `INSERT INTO community_period_points (period, period_start, community_id, district_id, points)
@@ -481,6 +492,7 @@ async function checkInvariants(q: (text: string) => Promise<pg.QueryResult>): Pr
   const checks: [string, string][] = [
     ['balance = ledger sum', `SELECT count(*)::int AS bad FROM users u LEFT JOIN (SELECT user_id, sum(delta) s FROM points_ledger GROUP BY 1) l ON l.user_id = u.id WHERE u.points_balance <> coalesce(l.s, 0)`],
     ['all-time totals = ranked ledger', `SELECT count(*)::int AS bad FROM (SELECT user_id, sum(delta) s FROM points_ledger WHERE reason IN ${reasons(RANKED_REASONS)} GROUP BY 1) l FULL JOIN (SELECT user_id, points FROM user_period_points WHERE period = 'all') p USING (user_id) WHERE coalesce(l.s, 0) <> coalesce(p.points, 0)`],
+    ['histogram = period totals', `SELECT count(*)::int AS bad FROM (SELECT * FROM period_points_histogram WHERE users <> 0) h FULL JOIN (SELECT period, period_start, 0 AS district_id, points, count(*)::int AS users FROM user_period_points GROUP BY 1, 2, 4 UNION ALL SELECT period, period_start, district_id, points, count(*)::int FROM user_period_points WHERE district_id IS NOT NULL GROUP BY 1, 2, 3, 4) a USING (period, period_start, district_id, points) WHERE h.users IS DISTINCT FROM a.users`],
     ['daily cap', `SELECT count(*)::int AS bad FROM (SELECT 1 FROM points_ledger WHERE reason IN ${reasons(CAPPED_REASONS)} GROUP BY user_id, earned_on HAVING sum(delta) > ${POINT_RULES.dailyCap}) x`],
     ['member counts', `SELECT count(*)::int AS bad FROM communities c WHERE member_count <> (SELECT count(*) FROM users u WHERE u.community_id = c.id AND u.role = 'volunteer')`],
   ];
@@ -488,7 +500,8 @@ async function checkInvariants(q: (text: string) => Promise<pg.QueryResult>): Pr
     `SELECT (SELECT count(*) FROM communities) AS communities, (SELECT count(*) FROM users) AS users,
             (SELECT count(*) FROM tips) AS tips, (SELECT count(*) FROM points_ledger) AS ledger,
             (SELECT count(*) FROM user_period_points) AS user_period_points,
-            (SELECT count(*) FROM community_period_points) AS community_period_points`,
+            (SELECT count(*) FROM community_period_points) AS community_period_points,
+            (SELECT count(*) FROM period_points_histogram) AS period_points_histogram`,
   );
   process.stdout.write(`  rows: ${JSON.stringify(rows[0])}\n`);
   let failed = false;

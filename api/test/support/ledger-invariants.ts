@@ -3,7 +3,8 @@ import { db } from './harness';
 
 /**
  * The points invariants, checked with plain SQL independent of the points module: every balance
- * equals the sum of its ledger rows, no balance is negative, no award key was written twice.
+ * equals the sum of its ledger rows, no balance is negative, no award key was written twice, and
+ * the leaderboard histogram matches the period totals it summarises.
  * Runs after every test (test/hooks.ts), so any feature that breaks the ledger fails there.
  */
 export async function assertLedgerInvariants(): Promise<void> {
@@ -24,5 +25,19 @@ export async function assertLedgerInvariants(): Promise<void> {
       SELECT reason FROM points_ledger WHERE redemption_id IS NOT NULL GROUP BY reason, redemption_id HAVING count(*) > 1
     ) d GROUP BY reason`);
   for (const r of dups.rows) problems.push(`${r.n} duplicate ${r.reason} awards`);
+  // The leaderboard histogram is exactly the GROUP BY of the period totals, city-wide (district 0)
+  // and per district; emptied buckets may stay at 0 users.
+  const histogram = await db().execute<{ period: string; period_start: string; district_id: number; points: number; kept: number | null; actual: number | null }>(sql`
+    WITH actual AS (
+      SELECT period, period_start, 0 AS district_id, points, count(*)::int AS users FROM user_period_points GROUP BY 1, 2, 4
+      UNION ALL
+      SELECT period, period_start, district_id, points, count(*)::int FROM user_period_points WHERE district_id IS NOT NULL GROUP BY 1, 2, 3, 4
+    )
+    SELECT period, to_char(period_start, 'YYYY-MM-DD') AS period_start, district_id, points, h.users AS kept, a.users AS actual
+    FROM (SELECT * FROM period_points_histogram WHERE users <> 0) h FULL JOIN actual a USING (period, period_start, district_id, points)
+    WHERE h.users IS DISTINCT FROM a.users
+    LIMIT 5`);
+  for (const r of histogram.rows)
+    problems.push(`histogram ${r.period} ${r.period_start} district ${r.district_id} at ${r.points} points: ${r.kept ?? 0} users kept, ${r.actual ?? 0} in user_period_points`);
   if (problems.length) throw new Error(`Points ledger invariants broken:\n  ${problems.join('\n  ')}`);
 }

@@ -101,3 +101,23 @@ export const communityPeriodPoints = pgTable(
     index('cpp_rank_idx').on(t.period, t.periodStart, t.points.desc(), t.communityId),
   ],
 );
+
+/**
+ * How many users of a period and scope stand at each points value, kept in the same transaction
+ * as user_period_points (points.service addToPeriods): own rank is then 1 + the users in buckets
+ * above the caller's points — a sum over a few thousand distinct values instead of a count over
+ * up to 740k index entries. district_id 0 is the city-wide scope; a bucket may drop to 0 users
+ * and stay (it is never read as a rank on its own).
+ */
+export const periodPointsHistogram = pgTable(
+  'period_points_histogram',
+  {
+    period: periodEnum().notNull(),
+    periodStart: date().notNull(),
+    /** 0 = city-wide, otherwise user_period_points.district_id (no foreign key: 0 is no district). */
+    districtId: smallint().notNull(),
+    points: integer().notNull(),
+    users: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.period, t.periodStart, t.districtId, t.points] })],
+);

@@ -67,6 +67,12 @@ export const tips = pgTable(
     index('tips_reporter_created_idx').on(t.reporterId, t.createdAt.desc()),
     // The triage queue: district + status, then priority desc and age (keyset order).
     index('tips_queue_idx').on(t.districtId, t.status, t.priorityRank.desc(), t.createdAt, t.id),
+    // The queue filtered by category: the same keyset order inside one category, so a rare
+    // category reads its own rows instead of filtering the whole district band.
+    index('tips_queue_category_idx').on(t.districtId, t.status, t.category, t.priorityRank.desc(), t.createdAt, t.id),
+    // Free text ORs description and address: both need a trigram index for a BitmapOr plan
+    // (tips_description_trgm_idx comes from the hand-written migration 0001).
+    index('tips_address_trgm_idx').using('gin', t.address.op('gin_trgm_ops')),
     // Duplicate suggestions: same district and category within a few days of the opened tip.
     index('tips_district_category_created_idx').on(t.districtId, t.category, t.createdAt),
     index('tips_case_idx').on(t.caseId),

@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import { db } from '../../db/client';
-import { communities, communityPeriodPoints, districts, userPeriodPoints, users } from '../../db/schema/index';
+import { communities, communityPeriodPoints, districts, periodPointsHistogram, userPeriodPoints, users } from '../../db/schema/index';
 import type { Actor } from '../../http/actor';
 import { validationError } from '../../http/errors';
-import { ALL_TIME, periodsOf } from '../points/points.service';
+import { ALL_TIME, CITY_WIDE, periodsOf } from '../points/points.service';
 import { competitionRanks } from './leaderboards.policy';
 import { presentCommunityEntry, presentVolunteerEntry } from './leaderboards.presenter';
 import type { CommunityBoardQuery, Period, VolunteerBoardQuery } from './leaderboards.schema';
@@ -28,8 +28,8 @@ async function checkScope(districtId: number | undefined, communityId?: number):
 
 /**
  * Top N volunteers of a period from the incrementally kept totals, ties in user-id order sharing
- * a rank, plus the caller's own standing: rank = 1 + the rows ahead of them, counted on the
- * (period, start, [scope,] points desc) index — never a ledger scan.
+ * a rank, plus the caller's own standing: rank = 1 + the users ahead of them, from the points
+ * histogram (city-wide, district) or counted on upp_community_rank_idx — never a ledger scan.
  */
 export async function volunteerBoard(actor: Actor, q: VolunteerBoardQuery) {
   await checkScope(q.districtId, q.communityId);
@@ -51,7 +51,9 @@ export async function volunteerBoard(actor: Actor, q: VolunteerBoardQuery) {
     .innerJoin(users, eq(users.id, userPeriodPoints.userId))
     .leftJoin(communities, eq(communities.id, userPeriodPoints.communityId))
     .where(and(inScope, gt(userPeriodPoints.points, 0)))
-    .orderBy(desc(userPeriodPoints.points), asc(userPeriodPoints.userId))
+    // NULLS LAST as in upp_*rank_idx (points is NOT NULL, so the order is the same): with the
+    // index's own order PostgreSQL reads it in order and stops after N rows instead of sorting the period.
+    .orderBy(sql`${userPeriodPoints.points} desc nulls last`, asc(userPeriodPoints.userId))
     .limit(q.limit);
   const ranks = competitionRanks(rows, (r) => r.points);
   return {
@@ -79,11 +81,37 @@ async function ownVolunteerStanding(actor: Actor, q: VolunteerBoardQuery, inScop
     if (!belongs) return null;
     points = 0;
   }
+  const ahead = q.communityId !== undefined ? await countAhead(inScope, points) : await sumAhead({ q, periodStart, points });
+  return { rank: ahead + 1, points, periodStart };
+}
+
+/** A community has a few hundred members: counting those ahead on upp_community_rank_idx is cheap. */
+async function countAhead(inScope: SQL, points: number): Promise<number> {
   const [{ ahead }] = await db
     .select({ ahead: sql<number>`count(*)::int` })
     .from(userPeriodPoints)
     .where(and(inScope, gt(userPeriodPoints.points, points)));
-  return { rank: ahead + 1, points, periodStart };
+  return ahead;
+}
+
+/**
+ * City-wide or district: up to 740k users may be ahead, so sum the histogram buckets above the
+ * caller's points (a few thousand distinct values) instead of counting them one by one.
+ */
+async function sumAhead(opts: { q: VolunteerBoardQuery; periodStart: string; points: number }): Promise<number> {
+  const { q, periodStart, points } = opts;
+  const [{ ahead }] = await db
+    .select({ ahead: sql<number>`coalesce(sum(${periodPointsHistogram.users}), 0)::int` })
+    .from(periodPointsHistogram)
+    .where(
+      and(
+        eq(periodPointsHistogram.period, q.period),
+        eq(periodPointsHistogram.periodStart, periodStart),
+        eq(periodPointsHistogram.districtId, q.districtId ?? CITY_WIDE),
+        gt(periodPointsHistogram.points, points),
+      ),
+    );
+  return ahead;
 }
 
 /**
@@ -114,7 +142,12 @@ export async function communityBoard(actor: Actor, q: CommunityBoardQuery) {
     .from(communityPeriodPoints)
     .innerJoin(communities, eq(communities.id, communityPeriodPoints.communityId))
     .where(inScope)
-    .orderBy(desc(score), asc(communityPeriodPoints.communityId))
+    // Raw points: cpp_rank_idx's own order (NULLS LAST), so the index is read in order and the scan
+    // stops after N rows. Per capita is an expression no index holds: a sort of ≤ 2,400 rows.
+    .orderBy(
+      q.perCapita ? desc(score) : sql`${communityPeriodPoints.points} desc nulls last`,
+      asc(communityPeriodPoints.communityId),
+    )
     .limit(q.limit);
   const ranks = competitionRanks(rows, (r) => Number(r.score));
   const mine = actor.communityId;

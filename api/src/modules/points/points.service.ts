@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { db, type DbOrTx, type Tx } from '../../db/client';
-import { cases, communityPeriodPoints, pointsLedger, redemptions, rewards, tips, userPeriodPoints, users } from '../../db/schema/index';
+import { cases, communityPeriodPoints, periodEnum, periodPointsHistogram, pointsLedger, redemptions, rewards, tips, users } from '../../db/schema/index';
 import type { Actor } from '../../http/actor';
 import { conflict, notFound } from '../../http/errors';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
@@ -26,6 +26,10 @@ export type PointsEntry = {
 export type PointsOutcome = { applied: boolean; delta: number; ledgerId: number | null };
 
 export const ALL_TIME = '1970-01-01';
+
+type Period = (typeof periodEnum.enumValues)[number];
+/** The enum's order, which is also how PostgreSQL sorts the period column of the keys. */
+const PERIOD_ORDER: readonly Period[] = periodEnum.enumValues;
 
 /** The period rows an instant counts toward (Asia/Shanghai weeks and months). */
 export function periodsOf(at: Date) {
@@ -126,17 +130,43 @@ async function addToPeriods(
   at: Date,
 ): Promise<void> {
   const periods = periodsOf(at);
-  await tx
-    .insert(userPeriodPoints)
-    .values(periods.map((p) => ({ ...p, userId: user.id, communityId: user.communityId, districtId: user.districtId, points: delta })))
-    .onConflictDoUpdate({
-      target: [userPeriodPoints.period, userPeriodPoints.periodStart, userPeriodPoints.userId],
-      set: {
-        points: sql`${userPeriodPoints.points} + ${delta}`,
-        communityId: user.communityId,
-        districtId: user.districtId,
-      },
-    });
+  const keys = sql.join(
+    periods.map((p) => sql`(${p.period}::period, ${p.periodStart}::date)`),
+    sql`, `,
+  );
+  const rows = sql.join(
+    periods.map((p) => sql`(${p.period}::period, ${p.periodStart}::date, ${user.id}::uuid, ${user.communityId}::int, ${user.districtId}::smallint, ${delta}::int)`),
+    sql`, `,
+  );
+  // The upsert also moves the user's rows to their current district, so the histogram needs the
+  // district each row had before: `before` reads the same snapshot the upsert starts from, and
+  // nobody else writes these rows meanwhile (applyPoints holds the user's row lock).
+  const { rows: moved } = await tx.execute<{ period: Period; period_start: string; points: number; inserted: boolean; old_district_id: number | null }>(sql`
+    WITH before AS (
+      SELECT period, period_start, district_id FROM user_period_points
+      WHERE user_id = ${user.id} AND (period, period_start) IN (${keys})
+    ), up AS (
+      INSERT INTO user_period_points (period, period_start, user_id, community_id, district_id, points) VALUES ${rows}
+      ON CONFLICT (period, period_start, user_id) DO UPDATE
+        SET points = user_period_points.points + excluded.points, community_id = excluded.community_id, district_id = excluded.district_id
+      RETURNING period, period_start, points, (xmax = 0) AS inserted
+    )
+    SELECT up.period, to_char(up.period_start, 'YYYY-MM-DD') AS period_start, up.points, up.inserted, before.district_id AS old_district_id
+    FROM up LEFT JOIN before USING (period, period_start)`);
+  await moveInHistogram(
+    tx,
+    moved.flatMap((r) => {
+      const key = { period: r.period, periodStart: r.period_start };
+      const now = Number(r.points);
+      const old = now - delta;
+      return [
+        { ...key, districtId: CITY_WIDE, points: now, users: 1 },
+        ...(user.districtId === null ? [] : [{ ...key, districtId: user.districtId, points: now, users: 1 }]),
+        ...(r.inserted ? [] : [{ ...key, districtId: CITY_WIDE, points: old, users: -1 }]),
+        ...(r.inserted || r.old_district_id === null ? [] : [{ ...key, districtId: Number(r.old_district_id), points: old, users: -1 }]),
+      ];
+    }),
+  );
   const { communityId, districtId } = user;
   if (communityId === null || districtId === null) return;
   await tx
@@ -145,6 +175,43 @@ async function addToPeriods(
     .onConflictDoUpdate({
       target: [communityPeriodPoints.period, communityPeriodPoints.periodStart, communityPeriodPoints.communityId],
       set: { points: sql`${communityPeriodPoints.points} + ${delta}` },
+    });
+}
+
+/** period_points_histogram.district_id of the city-wide scope. */
+export const CITY_WIDE = 0;
+
+type BucketChange = { period: Period; periodStart: string; districtId: number; points: number; users: number };
+
+/**
+ * Applies ±1 per bucket in one upsert. The city-wide buckets are shared by every award, so the
+ * rows are taken in key order: two awards crossing each other's buckets (10 → 20 and 20 → 10)
+ * then wait for one another instead of deadlocking.
+ */
+async function moveInHistogram(tx: Tx, changes: BucketChange[]): Promise<void> {
+  const net = new Map<string, BucketChange>();
+  for (const c of changes) {
+    const key = `${c.period}|${c.periodStart}|${c.districtId}|${c.points}`;
+    const seen = net.get(key);
+    if (seen) seen.users += c.users;
+    else net.set(key, { ...c });
+  }
+  const rows = [...net.values()]
+    .filter((c) => c.users !== 0)
+    .sort(
+      (x, y) =>
+        PERIOD_ORDER.indexOf(x.period) - PERIOD_ORDER.indexOf(y.period) ||
+        x.periodStart.localeCompare(y.periodStart) ||
+        x.districtId - y.districtId ||
+        x.points - y.points,
+    );
+  if (rows.length === 0) return;
+  await tx
+    .insert(periodPointsHistogram)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: [periodPointsHistogram.period, periodPointsHistogram.periodStart, periodPointsHistogram.districtId, periodPointsHistogram.points],
+      set: { users: sql`${periodPointsHistogram.users} + excluded.users` },
     });
 }
 

@@ -35,6 +35,7 @@ import {
 import { QueueCursor, type AssignInput, type ClaimInput, type QueueQuery, type TriageInput } from './triage.schema';
 
 type TipRow = typeof tips.$inferSelect;
+type TipStatus = TipRow['status'];
 
 let claimTtlMs = 30 * 60_000;
 
@@ -88,8 +89,9 @@ async function claimerNames(rows: { claimedById: string | null }[]): Promise<Map
  * The triage queue: highest priority first, then oldest. Keyset pages on
  * (priority_rank desc, created_at, id): the rest of the cursor's priority band, then the lower
  * bands. Each part is a plain range scan of tips_queue_idx (district, status, rank desc,
- * created_at, id), so a deep page costs what the first does — no OFFSET, no OR across bands.
- * Counts per status (for the header tabs) come with the first page only.
+ * created_at, id) — or tips_queue_category_idx with a category — so a deep page costs what the
+ * first does — no OFFSET, no OR across bands.
+ * Counts per status (for the header tabs) come with the first page only, capped (see statusCounts).
  */
 export async function listQueue(actor: Actor, q: QueueQuery) {
   const districtId = actingDistrict(actor, q.districtId);
@@ -129,24 +131,43 @@ export async function listQueue(actor: Actor, q: QueueQuery) {
 
   const shown = rows.slice(0, q.limit);
   const last = shown.at(-1);
-  const [names, counts] = await Promise.all([claimerNames(shown), after ? Promise.resolve(null) : statusCounts(and(...filters))]);
+  // Free text and claim filters are not in any btree: counting them could read the whole district.
+  const isCountable = !after && !q.q && !q.claim;
+  const [names, counted] = await Promise.all([claimerNames(shown), isCountable ? statusCounts(and(...filters)) : Promise.resolve(null)]);
   return {
     tips: shown.map((r) => presentQueueRow(r, actor, names, now)),
     nextCursor:
       rows.length > q.limit && last ? encodeCursor({ r: last.priorityRank, t: last.createdAt.toISOString(), id: last.id }) : null,
-    counts,
+    counts: counted?.counts ?? null,
+    countsCapped: counted?.capped ?? [],
   };
 }
 
-async function statusCounts(where: SQL | undefined) {
-  const rows = await db
-    .select({ status: tips.status, n: sql<number>`count(*)::int` })
-    .from(tips)
-    .where(where)
-    .groupBy(tips.status);
+/** Header counts stop here: "1000+" tells an officer as much as 151,354 and costs 1/150th. */
+export const COUNT_CAP = 1000;
+
+const STATUSES: readonly TipStatus[] = ['submitted', 'needs_info', 'valid', 'invalid', 'duplicate'];
+
+/**
+ * Tips per status for the header tabs, each counted only up to COUNT_CAP (+1 to know it was
+ * reached): one statement, five index-only range scans of at most 1,001 entries each, instead
+ * of reading every tip of the district's history. Exact below the cap and always current (no
+ * counter rows to keep in step, no hot row for every submission); statuses that reach the cap
+ * are listed in `capped` and their count is a lower bound.
+ */
+async function statusCounts(where: SQL | undefined): Promise<{ counts: Record<TipStatus, number>; capped: TipStatus[] }> {
+  const bounded = (status: TipStatus) =>
+    sql`(SELECT count(*)::int FROM (SELECT 1 FROM ${tips} WHERE ${and(where, eq(tips.status, status))} LIMIT ${COUNT_CAP + 1}) AS t) AS ${sql.identifier(status)}`;
+  const result = await db.execute<Record<TipStatus, number>>(sql`SELECT ${sql.join(STATUSES.map(bounded), sql`, `)}`);
+  const [row] = result.rows;
   const counts = { submitted: 0, needs_info: 0, valid: 0, invalid: 0, duplicate: 0 };
-  for (const r of rows) counts[r.status] = Number(r.n);
-  return counts;
+  const capped: TipStatus[] = [];
+  for (const status of STATUSES) {
+    const n = Number(row[status]);
+    counts[status] = Math.min(n, COUNT_CAP);
+    if (n > COUNT_CAP) capped.push(status);
+  }
+  return { counts, capped };
 }
 
 /** Loaded after the transaction commits: its bundle queries run in parallel on the pool. */

@@ -6,12 +6,12 @@ import { Field } from '../../components/ui/field';
 import { LoadingState } from '../../components/ui/loading-state';
 import { QueryError } from '../../components/ui/query-error';
 import { useCategories } from '../../features/reference/api/get-categories';
-import { tipStatuses } from '../../features/tips/api/types';
+import { tipStatuses, type TipStatus } from '../../features/tips/api/types';
 import { useClaimNext } from '../../features/triage/api/claim-next';
 import { useQueue, type QueueFilters } from '../../features/triage/api/get-queue';
 import { priorities, type Priority } from '../../features/triage/api/types';
 import { currentLanguage } from '../../lib/i18n';
-import { formatDateTime, localizedName } from '../../lib/format';
+import { formatDateTime, formatNumber, localizedName } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useErrorMessage } from '../../lib/use-error-message';
 import { PriorityBadge, StatusBadge } from '../../features/triage/components/badges';
@@ -30,7 +30,15 @@ export default function QueuePage() {
   const [isEmpty, setIsEmpty] = useState(false);
   useDocumentTitle(t('queue.title'));
 
-  const counts = queue.data?.pages[0]?.counts;
+  const firstPage = queue.data?.pages[0];
+  const counts = firstPage?.counts;
+  const capped = new Set(firstPage?.countsCapped ?? []);
+  // A capped count is a lower bound: "1,000+" rather than a number that looks exact.
+  const countLabel = (status: TipStatus) => {
+    if (!counts) return null;
+    const n = formatNumber(counts[status], language);
+    return capped.has(status) ? t('queue.countAtLeast', { n }) : n;
+  };
   const rows = queue.data?.pages.flatMap((p) => p.tips) ?? [];
   const categoryName = (id: string) => {
     const found = categories.data?.find((c) => c.id === id);
@@ -61,11 +69,12 @@ export default function QueuePage() {
           <li key={status}>
             <button type="button" aria-pressed={filters.status === status} onClick={() => update({ status })}>
               {t(`status.${status}`)}
-              {counts ? <span className={styles.count}>{counts[status]}</span> : null}
+              {counts ? <span className={styles.count}>{countLabel(status)}</span> : null}
             </button>
           </li>
         ))}
       </ul>
+      {firstPage && !counts ? <p className={styles.countsNote}>{t('queue.countsOmitted')}</p> : null}
 
       <form
         className={styles.filters}

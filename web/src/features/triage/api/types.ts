@@ -25,7 +25,11 @@ export type QueueRow = {
 
 export type StatusCounts = Record<TipStatus, number>;
 
-export type QueuePage = { tips: QueueRow[]; nextCursor: string | null; counts: StatusCounts | null };
+/**
+ * `counts` come with the first page only, and not for free text or claim filters (null then).
+ * A status listed in `countsCapped` has at least that many tips (the server stops counting at 1000).
+ */
+export type QueuePage = { tips: QueueRow[]; nextCursor: string | null; counts: StatusCounts | null; countsCapped?: TipStatus[] };
 
 /** The police view of a tip (GET /api/tips/:id as police): never the reporter. */
 export type PoliceTip = Omit<Tip, 'history' | 'priority'> & {

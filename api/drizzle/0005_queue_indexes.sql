@@ -1,0 +1,2 @@
+CREATE INDEX "tips_queue_category_idx" ON "tips" USING btree ("district_id","status","category","priority_rank" DESC NULLS LAST,"created_at","id");--> statement-breakpoint
+CREATE INDEX "tips_address_trgm_idx" ON "tips" USING gin ("address" gin_trgm_ops);
