@@ -248,7 +248,7 @@ describe('triage: queue counts', () => {
     await resetDb();
   });
 
-  it('counts per status for the filters it can count from an index, and omits counts for free text and claims', async () => {
+  it('counts per status for category and priority, and omits counts for free text, claims and dates', async () => {
     const c = await createCast(3, 11);
     const fraud = await tipIn(3, { input: { category: 'fraud', description: '冒充客服让我转账，骗走三千元' } });
     await tipIn(3, { input: { category: 'fraud' } });
@@ -264,7 +264,8 @@ describe('triage: queue counts', () => {
     expect(byCategory.counts).to.deep.equal({ submitted: 1, needs_info: 0, valid: 1, invalid: 0, duplicate: 0 });
     expect((await get('category=fraud&priority=urgent')).counts).to.deep.equal({ submitted: 0, needs_info: 0, valid: 0, invalid: 0, duplicate: 0 });
 
-    for (const query of [`q=${encodeURIComponent('转账')}`, 'claim=mine', 'claim=unclaimed']) {
+    const lastWeek = encodeURIComponent(new Date(Date.now() - 7 * 86_400_000).toISOString());
+    for (const query of [`q=${encodeURIComponent('转账')}`, 'claim=mine', 'claim=unclaimed', `from=${lastWeek}`, `to=${lastWeek}&category=fraud`]) {
       const body = await get(query);
       expect(body.counts, query).to.equal(null);
       expect(body.countsCapped, query).to.deep.equal([]);
