@@ -30,6 +30,8 @@ export const users = pgTable(
   (t) => [
     uniqueIndex().on(t.phone),
     index().on(t.communityId),
+    // organizers' member lists: newest members of a community first
+    index('users_community_created_idx').on(t.communityId, t.createdAt.desc(), t.id.desc()),
     index().on(t.role, t.districtId),
     check('users_points_balance_non_negative', sql`${t.pointsBalance} >= 0`),
   ],

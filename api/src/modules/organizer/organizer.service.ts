@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { db } from '../../db/client';
 import { communities, tips, userPeriodPoints, users } from '../../db/schema/index';
@@ -70,7 +70,8 @@ export async function listMembers(actor: Actor, q: MembersQuery) {
         cursor && at ? or(lt(users.createdAt, at), and(eq(users.createdAt, at), lt(users.id, cursor.id))) : undefined,
       ),
     )
-    .orderBy(desc(users.createdAt), desc(users.id))
+    // NULLS LAST as in users_community_created_idx, or PostgreSQL sorts instead of reading the index
+    .orderBy(sql`${users.createdAt} desc nulls last`, sql`${users.id} desc nulls last`)
     .limit(q.limit + 1);
   const items = rows.slice(0, q.limit);
   const last = items.at(-1);

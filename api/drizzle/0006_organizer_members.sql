@@ -1,0 +1,1 @@
+CREATE INDEX "users_community_created_idx" ON "users" USING btree ("community_id","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);
