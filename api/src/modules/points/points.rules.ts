@@ -1,3 +1,4 @@
+import { pointsReasonEnum } from '../../db/schema/points';
 import { z } from 'zod';
 
 /**
@@ -25,15 +26,8 @@ export const POINT_RULES = {
   maxAdjustment: env.POINTS_MAX_ADJUSTMENT,
 } as const;
 
-export const POINTS_REASONS = [
-  'tip_validated',
-  'tip_priority_bonus',
-  'case_solved_bonus',
-  'false_report_penalty',
-  'redemption',
-  'redemption_refund',
-  'adjustment',
-] as const;
+/** The ledger's reasons: the database enum is the one list. */
+export const POINTS_REASONS = pointsReasonEnum.enumValues;
 export type PointsReason = (typeof POINTS_REASONS)[number];
 
 /** Earnings that count toward the daily cap (penalties and case bonuses are not capped). */
