@@ -36,14 +36,16 @@ server.on('request', (_req, res: ServerResponse) => {
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
+  // Stop listening first, so that by the time the log says so no new connection is accepted.
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
   log.info({ signal }, 'shutting down: no new connections, finishing in-flight requests');
   const force = setTimeout(() => {
     log.warn('shutdown timeout: closing remaining connections');
     server.closeAllConnections();
   }, config.shutdownTimeoutMs);
   force.unref();
-  server.closeIdleConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await closed;
   await closeRateLimitStore();
   await database.close();
   log.info('stopped');

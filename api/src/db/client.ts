@@ -95,8 +95,43 @@ export async function openDatabase(cfg: {
   return openPglite({ dataDir: path.join(cfg.dataDir, 'pg') });
 }
 
+/** Deadlock and serialization failure: the transaction did nothing and can simply run again. */
+const RETRYABLE = new Set(['40P01', '40001']);
+const MAX_ATTEMPTS = 3;
+
+function pgCode(err: unknown): string | undefined {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return e?.code ?? e?.cause?.code;
+}
+
+/**
+ * Every `db.transaction` retries a deadlock or serialization failure (with a little jitter)
+ * before giving up: transactions that award several volunteers at once (a solved case) may take
+ * row locks in an order another award crosses, and PostgreSQL then aborts one of them. The work
+ * must only touch the database, which all services' transactions do.
+ */
+const wrapped = new WeakSet<Db>();
+
+function withRetries(target: Db): Db {
+  if (wrapped.has(target)) return target;
+  wrapped.add(target);
+  const original = target.transaction.bind(target);
+  const transaction: Db['transaction'] = async (work, config) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await original(work, config);
+      } catch (err) {
+        if (attempt >= MAX_ATTEMPTS || !RETRYABLE.has(pgCode(err) ?? '')) throw err;
+        await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+      }
+    }
+  };
+  target.transaction = transaction;
+  return target;
+}
+
 /** The process-wide database handle (set once at start-up or by the test harness). */
 export let db: Db;
 export function setDb(next: Db): void {
-  db = next;
+  db = withRetries(next);
 }
