@@ -6,33 +6,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Server } from 'node:http';
 import autocannon from 'autocannon';
-import type express from 'express';
 import pg from 'pg';
 import { createApp } from '../../api/src/app';
 import { loadConfig, type Config } from '../../api/src/config';
 import type { Database } from '../../api/src/db/client';
 import { createLogger } from '../../api/src/lib/logger';
 import { startRuntime } from '../../api/src/runtime';
+import { listen } from '../../api/test/support/listen';
+
+export { listen };
 
 export type RunningApp = { url: string; config: Config; database: Database; close: () => Promise<void> };
-
-export async function listen(app: express.Express): Promise<{ url: string; close: () => Promise<void> }> {
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
 
 /**
  * The real app: migrated, reference data seeded, silent logs, rate limits out of the way.

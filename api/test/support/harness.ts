@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import type { Server } from 'node:http';
 import type express from 'express';
 import supertest from 'supertest';
 import { createApp } from '../../src/app';
@@ -11,6 +10,9 @@ import type { Database } from '../../src/db/client';
 import { createLogger } from '../../src/lib/logger';
 import { startRuntime } from '../../src/runtime';
 import { openTestDatabase, truncateAll } from './db';
+import { listen } from './listen';
+
+export { listen };
 
 type Harness = {
   database: Database;
@@ -75,23 +77,6 @@ export const api = () => supertest(harness().app);
 export function appWith(overrides: Partial<Config>): express.Express {
   const h = harness();
   return createApp({ config: { ...h.config, ...overrides }, log: createLogger('info', logSink), ping: () => h.database.ping() });
-}
-
-/** Listens on port 0 (browser tests); resolves with the base URL and a close function. */
-export async function listen(app: express.Express): Promise<{ url: string; close: () => Promise<void> }> {
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
 }
 
 export const resetDb = () => truncateAll(harness().database);
