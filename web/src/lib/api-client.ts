@@ -152,10 +152,30 @@ function renewAccessToken(staleToken: string): Promise<string | null> {
   const current = getTokens();
   if (!current) return Promise.resolve(null);
   if (current.accessToken !== staleToken) return Promise.resolve(current.accessToken);
-  refreshInFlight ??= refreshTokens(current.refreshToken).finally(() => {
+  refreshInFlight ??= acrossTabs(staleToken).finally(() => {
     refreshInFlight = null;
   });
   return refreshInFlight;
+}
+
+/**
+ * Two tabs whose tokens expire together would both present the same refresh token, and the
+ * second would look like theft. A Web Lock shared by the tabs makes them take turns: whoever
+ * comes second finds the tokens already renewed (in localStorage) and uses them.
+ */
+async function acrossTabs(staleToken: string): Promise<string | null> {
+  const renew = async () => {
+    const current = getTokens();
+    if (!current) return null;
+    if (current.accessToken !== staleToken) return current.accessToken;
+    return refreshTokens(current.refreshToken);
+  };
+  if (typeof navigator === 'undefined' || !navigator.locks) return renew();
+  let renewed: string | null = null;
+  await navigator.locks.request('hy-auth-refresh', async () => {
+    renewed = await renew();
+  });
+  return renewed;
 }
 
 /** Sends the request, refreshing the access token once on a 401, and returns the raw response when it is a success. */

@@ -1,0 +1,63 @@
+import { expect } from 'chai';
+import jwt from 'jsonwebtoken';
+import { AUDIENCE, ISSUER } from '../../api/src/modules/auth/tokens';
+import { api, harness, listen } from '../../api/test/support/harness';
+import { createUser } from '../../api/test/support/factories';
+import { openBrowser, type Browser } from './support/browser';
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('web session: two tabs whose access token expired together (phone, English)', function () {
+  this.timeout(120_000);
+  let server: { url: string; close: () => Promise<void> };
+  let browser: Browser;
+
+  before(async () => {
+    server = await listen(harness().app);
+    browser = await openBrowser({ locale: 'en-US' });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('renews once for both tabs instead of presenting one refresh token twice and being signed out', async () => {
+    const volunteer = await createUser({ displayName: 'Two Tabs' });
+    const login = await api().post('/api/auth/login').send({ phone: volunteer.phone, password: volunteer.password }).expect(200);
+    const now = Math.floor(Date.now() / 1000);
+    const expired = jwt.sign(
+      { role: 'volunteer', did: volunteer.actor.districtId, cid: volunteer.actor.communityId, uid: null, iat: now - 1000, exp: now - 60 },
+      harness().config.jwtSecret,
+      { algorithm: 'HS256', issuer: ISSUER, audience: AUDIENCE, subject: volunteer.user.id },
+    );
+    const { context, page: first } = browser;
+    await first.goto(`${server.url}/`);
+    await first.evaluate(
+      ([access, refresh]) => localStorage.setItem('hy.auth', JSON.stringify({ accessToken: access, refreshToken: refresh })),
+      [expired, login.body.refreshToken as string],
+    );
+    const second = await context.newPage();
+    // A slow network: the first tab's renewal is still on the wire when the second tab's 401 comes back.
+    await context.route('**/api/auth/refresh', async (route) => {
+      await pause(800);
+      await route.continue();
+    });
+    const refreshes: number[] = [];
+    context.on('response', (res) => {
+      if (res.url().endsWith('/api/auth/refresh')) refreshes.push(res.status());
+    });
+
+    await Promise.all([first.goto(`${server.url}/my-tips`), second.goto(`${server.url}/my-tips`)]);
+    for (const page of [first, second]) await page.getByRole('heading', { name: 'My tips', level: 1 }).waitFor();
+    // Wait for the renewal, then long enough for a second one (delayed the same way) to show.
+    for (const deadline = Date.now() + 15_000; refreshes.length === 0 && Date.now() < deadline; ) await pause(100);
+    await pause(2000);
+
+    expect(refreshes).to.deep.equal([200]);
+    const stored = JSON.parse((await second.evaluate(() => localStorage.getItem('hy.auth'))) ?? 'null') as { accessToken: string } | null;
+    expect(stored).to.not.equal(null);
+    await api().get('/api/me').set('Authorization', `Bearer ${stored!.accessToken}`).expect(200);
+    for (const page of [first, second]) expect(await page.getByRole('link', { name: 'Sign in' }).count()).to.equal(0);
+  });
+});
