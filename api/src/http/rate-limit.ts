@@ -5,10 +5,18 @@ import { Redis } from 'ioredis';
 import { AppError } from './errors';
 
 let redis: Redis | undefined;
+let keyPrefix = 'rl';
 
-/** Uses Redis when REDIS_URL is set (shared across instances), else the in-process store. */
-export function configureRateLimitStore(redisUrl: string | undefined): void {
+/**
+ * Uses Redis when REDIS_URL is set (shared across instances), else the in-process store.
+ * `prefix` namespaces the keys (tests use one per run).
+ */
+export function configureRateLimitStore(redisUrl: string | undefined, prefix = 'rl'): void {
+  keyPrefix = prefix;
   redis = redisUrl ? new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 }) : undefined;
+  // A Redis outage is logged by the limiter's store errors; this only keeps ioredis from
+  // printing "unhandled error event" on every reconnection attempt.
+  redis?.on('error', () => undefined);
 }
 
 export async function closeRateLimitStore(): Promise<void> {
@@ -20,7 +28,7 @@ function storeFor(prefix: string): Store | undefined {
   if (!redis) return undefined;
   const client = redis;
   return new RedisStore({
-    prefix: `rl:${prefix}:`,
+    prefix: `${keyPrefix}:${prefix}:`,
     sendCommand: (command: string, ...args: string[]) =>
       client.call(command, ...args) as Promise<RedisReply>,
   });
@@ -47,6 +55,9 @@ export function limiter(spec: LimitSpec): RequestHandler {
     store: storeFor(spec.name),
     identifier: spec.name,
     skipSuccessfulRequests: spec.skipSuccessfulRequests ?? false,
+    // A Redis outage must not lock every volunteer out of signing in: fail open (the library
+    // logs the store error) rather than answer 500 to everyone.
+    passOnStoreError: true,
     handler: (req, res, next) => {
       const reset = (req as { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime?.getTime();
       const seconds = Math.max(1, Math.ceil(((reset ?? Date.now() + spec.windowMs) - Date.now()) / 1000));

@@ -41,6 +41,9 @@ export default function CasePage() {
   if (!kase.data) return <LoadingState />;
   const c = kase.data;
   const isWorkable = c.status === 'open' || c.status === 'investigating';
+  // One mutation serves both panels: show its error next to the control that failed.
+  const isTipChangeError = change.isError && change.variables.kind !== 'update';
+  const isCaseChangeError = change.isError && change.variables.kind === 'update';
 
   const submitNote = (e: FormEvent) => {
     e.preventDefault();
@@ -59,11 +62,11 @@ export default function CasePage() {
         </h1>
         <CaseStatusBadge status={c.status} />
       </div>
-      {change.isError ? <Alert tone="error">{errorMessage(change.error)}</Alert> : null}
       <div className={styles.detail}>
         <div>
           <section className={styles.panel} aria-labelledby="case-tips">
             <h2 id="case-tips">{t('cases.linkedTips')}</h2>
+            {isTipChangeError ? <Alert tone="error">{errorMessage(change.error)}</Alert> : null}
             {c.tips.length === 0 ? <p>{t('cases.noTips')}</p> : null}
             <ul className={styles.suggestions}>
               {c.tips.map((tip) => (
@@ -120,6 +123,7 @@ export default function CasePage() {
             <dd>{formatDateTime(c.updatedAt, language)}</dd>
           </dl>
           {c.summary ? <p className={styles.description}>{c.summary}</p> : null}
+          {isCaseChangeError ? <Alert tone="error">{errorMessage(change.error)}</Alert> : null}
           <div className={styles.decisions}>
             {NEXT[c.status].map((next) => (
               <button

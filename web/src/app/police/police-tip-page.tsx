@@ -1,18 +1,19 @@
-import { useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/ui/alert';
-import { Field } from '../../components/ui/field';
 import { LoadingState } from '../../components/ui/loading-state';
 import { QueryError } from '../../components/ui/query-error';
 import { useMe } from '../../features/auth/api/get-me';
 import { PoliceTipMessages } from '../../features/messages/components/police-tip-messages';
-import { useCreateCase } from '../../features/cases/api/create-case';
+import { TipCasePanel } from '../../features/cases/components/tip-case-panel';
 import { useCategories } from '../../features/reference/api/get-categories';
 import { useTipClaim } from '../../features/triage/api/claim-tip';
+import { useOfficers } from '../../features/triage/api/get-officers';
 import { usePoliceTip } from '../../features/triage/api/get-police-tip';
 import type { PoliceTip } from '../../features/triage/api/types';
 import { PriorityBadge, StatusBadge } from '../../features/triage/components/badges';
+import { AssignPanel } from '../../features/triage/components/assign-panel';
 import { DecisionPanel, type DuplicateChoice } from '../../features/triage/components/decision-panel';
 import { DuplicateSuggestions } from '../../features/triage/components/duplicate-suggestions';
 import { ReporterRecordLine } from '../../features/triage/components/reporter-record';
@@ -26,20 +27,30 @@ import styles from '../../features/triage/components/police.module.css';
 
 const OPEN_STATUSES = ['submitted', 'needs_info'];
 
-function ClaimBar({ tip, myId }: { tip: PoliceTip; myId: string | undefined }) {
+/** Supervisors and admins may release and reassign anyone's claim; officers only their own. */
+const CLAIM_OVERRIDE_ROLES = ['supervisor', 'admin'];
+
+function ClaimBar({ tip, myId, canOverride, holderName }: { tip: PoliceTip; myId: string | undefined; canOverride: boolean; holderName: string | null }) {
   const { t } = useTranslation('police');
   const language = currentLanguage();
   const errorMessage = useErrorMessage();
   const claim = useTipClaim(tip.id);
-  const isLive = tip.claimedById !== null && tip.claimExpiresAt !== null && new Date(tip.claimExpiresAt) > new Date();
+  const isLive = isClaimLive(tip);
   const isMine = isLive && tip.claimedById === myId;
   const until = tip.claimExpiresAt ? formatDateTime(tip.claimExpiresAt, language) : '';
+  const status = isMine
+    ? t('tip.claimedByYou', { time: until })
+    : isLive
+      ? holderName
+        ? t('tip.claimedByName', { name: holderName, time: until })
+        : t('tip.claimedByOther', { time: until })
+      : t('tip.unclaimed');
   return (
     <div className={`${styles.row} ${styles.toolbarEnd}`}>
-      <span>{isMine ? t('tip.claimedByYou', { time: until }) : isLive ? t('tip.claimedByOther', { time: until }) : t('tip.unclaimed')}</span>
-      {isMine ? (
+      <span>{status}</span>
+      {isMine || (isLive && canOverride) ? (
         <button type="button" className="btn btn-secondary" onClick={() => claim.mutate('release')} disabled={claim.isPending}>
-          {t('tip.release')}
+          {isMine ? t('tip.release') : t('tip.releaseOther')}
         </button>
       ) : null}
       {!isLive ? (
@@ -52,34 +63,9 @@ function ClaimBar({ tip, myId }: { tip: PoliceTip; myId: string | undefined }) {
   );
 }
 
-function CaseBox({ tip }: { tip: PoliceTip }) {
-  const { t } = useTranslation('police');
-  const navigate = useNavigate();
-  const errorMessage = useErrorMessage();
-  const create = useCreateCase();
-  const [title, setTitle] = useState('');
-  if (tip.caseId)
-    return (
-      <Link className="btn btn-secondary" to={`/police/cases/${tip.caseId}`}>
-        {t('tip.viewCase')}
-      </Link>
-    );
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (title.trim().length < 2) return;
-    create.mutate({ title: title.trim(), tipIds: [tip.id] }, { onSuccess: (c) => navigate(`/police/cases/${c.id}`) });
-  };
-  return (
-    <form className="form" onSubmit={submit}>
-      <Field id="case-title" label={t('tip.caseTitle')} isRequired>
-        {(control) => <input {...control} className="input" value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />}
-      </Field>
-      {create.isError ? <Alert tone="error">{errorMessage(create.error)}</Alert> : null}
-      <button type="submit" className="btn btn-primary" disabled={create.isPending || title.trim().length < 2}>
-        {t('tip.createCase')}
-      </button>
-    </form>
-  );
+/** A lapsed claim counts as free everywhere (the API ignores it too). */
+function isClaimLive(tip: PoliceTip): boolean {
+  return tip.claimedById !== null && tip.claimExpiresAt !== null && new Date(tip.claimExpiresAt) > new Date();
 }
 
 export default function PoliceTipPage() {
@@ -88,6 +74,8 @@ export default function PoliceTipPage() {
   const language = currentLanguage();
   const me = useMe();
   const tip = usePoliceTip(tipId);
+  // Names the claim's holder; the tip's district, since an admin has none of their own.
+  const officers = useOfficers(tip.data?.districtId ?? 0, Boolean(tip.data));
   const categories = useCategories();
   const [duplicateOf, setDuplicateOf] = useState<DuplicateChoice>(null);
   const [decided, setDecided] = useState<string | null>(null);
@@ -98,6 +86,9 @@ export default function PoliceTipPage() {
   const data = tip.data;
   const category = categories.data?.find((c) => c.id === data.category);
   const isOpen = OPEN_STATUSES.includes(data.status);
+  const canOverride = CLAIM_OVERRIDE_ROLES.includes(me.data?.role ?? '');
+  const holderId = isClaimLive(data) ? data.claimedById : null;
+  const holderName = officers.data?.find((o) => o.id === holderId)?.displayName ?? null;
   const byLabel = { police: t('tip.byPolice'), you: t('tip.byReporter'), system: t('tip.bySystem') };
 
   return (
@@ -109,7 +100,7 @@ export default function PoliceTipPage() {
         <h1>{data.reference}</h1>
         <StatusBadge status={data.status} />
         <PriorityBadge priority={data.priority} />
-        {isOpen ? <ClaimBar tip={data} myId={me.data?.id} /> : null}
+        {isOpen ? <ClaimBar tip={data} myId={me.data?.id} canOverride={canOverride} holderName={holderName} /> : null}
       </div>
       {decided ? <Alert tone="success">{t('decide.done', { status: t(`status.${data.status}`) })}</Alert> : null}
       <div className={styles.detail}>
@@ -151,12 +142,13 @@ export default function PoliceTipPage() {
           </section>
         </div>
         <div>
+          {isOpen && canOverride ? <AssignPanel tip={data} officers={officers.data ?? []} holderId={holderId} /> : null}
           {isOpen ? (
             <DecisionPanel key={data.id} tip={data} duplicateOf={duplicateOf} onDecided={(d) => setDecided(d)} />
           ) : (
             <section className={styles.panel} aria-labelledby="tip-case">
               <h2 id="tip-case">{t('tip.case')}</h2>
-              {data.status === 'valid' ? <CaseBox tip={data} /> : <p>{t('tip.decided', { status: t(`status.${data.status}`) })}</p>}
+              {data.status === 'valid' ? <TipCasePanel tip={data} /> : <p>{t('tip.decided', { status: t(`status.${data.status}`) })}</p>}
             </section>
           )}
           <section className={styles.panel} aria-labelledby="tip-record">

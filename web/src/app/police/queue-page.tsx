@@ -1,11 +1,13 @@
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/ui/alert';
 import { Field } from '../../components/ui/field';
 import { LoadingState } from '../../components/ui/loading-state';
 import { QueryError } from '../../components/ui/query-error';
+import { useMe } from '../../features/auth/api/get-me';
 import { useCategories } from '../../features/reference/api/get-categories';
+import { useDistricts } from '../../features/reference/api/get-districts';
 import { tipStatuses, type TipStatus } from '../../features/tips/api/types';
 import { useClaimNext } from '../../features/triage/api/claim-next';
 import { useQueue, type QueueFilters } from '../../features/triage/api/get-queue';
@@ -17,15 +19,57 @@ import { useErrorMessage } from '../../lib/use-error-message';
 import { PriorityBadge, StatusBadge } from '../../features/triage/components/badges';
 import styles from '../../features/triage/components/police.module.css';
 
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const isDay = (value: string | null): value is string => value !== null && ISO_DAY.test(value) && !Number.isNaN(Date.parse(value));
+const isOneOf = <T extends string>(values: readonly T[], value: string | null): value is T => value !== null && (values as readonly string[]).includes(value);
+
+/** The filters live in the address, so a refresh or a shared link shows the same queue; unknown values are dropped. */
+function filtersFrom(params: URLSearchParams): QueueFilters {
+  const status = params.get('status');
+  const priority = params.get('priority');
+  const claim = params.get('claim');
+  const from = params.get('from');
+  const to = params.get('to');
+  const q = params.get('q')?.trim() ?? '';
+  const districtId = Number(params.get('districtId'));
+  return {
+    status: isOneOf(tipStatuses, status) ? status : 'submitted',
+    ...(params.get('category') ? { category: params.get('category')! } : {}),
+    ...(isOneOf(priorities, priority) ? { priority } : {}),
+    ...(isOneOf(['mine', 'unclaimed'] as const, claim) ? { claim } : {}),
+    ...(q.length >= 2 ? { q } : {}),
+    ...(isDay(from) ? { from } : {}),
+    ...(isDay(to) ? { to } : {}),
+    ...(Number.isInteger(districtId) && districtId > 0 ? { districtId } : {}),
+  };
+}
+
+function paramsFrom(filters: QueueFilters): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) {
+    if (value === undefined || value === '' || (key === 'status' && value === 'submitted')) continue;
+    params.set(key, String(value));
+  }
+  return params;
+}
+
 export default function QueuePage() {
   const { t } = useTranslation('police');
   const language = currentLanguage();
   const navigate = useNavigate();
   const errorMessage = useErrorMessage();
+  const me = useMe();
+  const isAdmin = me.data?.role === 'admin';
   const categories = useCategories();
-  const [filters, setFilters] = useState<QueueFilters>({ status: 'submitted' });
-  const [search, setSearch] = useState('');
-  const queue = useQueue(filters);
+  const districts = useDistricts();
+  const [params, setParams] = useSearchParams();
+  const urlFilters = filtersFrom(params);
+  // Only admins may choose a district; a police officer's link with one falls back to their own.
+  const filters: QueueFilters = isAdmin ? urlFilters : { ...urlFilters, districtId: undefined };
+  const [search, setSearch] = useState(filters.q ?? '');
+  // A range that ends before it starts would be refused by the API: say so here instead.
+  const isRangeBackwards = Boolean(filters.from && filters.to && filters.from > filters.to);
+  const queue = useQueue(isRangeBackwards ? { ...filters, to: undefined } : filters);
   const claimNext = useClaimNext();
   const [isEmpty, setIsEmpty] = useState(false);
   useDocumentTitle(t('queue.title'));
@@ -44,11 +88,15 @@ export default function QueuePage() {
     const found = categories.data?.find((c) => c.id === id);
     return found ? localizedName(found, language) : id;
   };
-  const update = (patch: Partial<QueueFilters>) => setFilters((f) => ({ ...f, ...patch }));
+  const districtName = (id: number) => {
+    const found = districts.data?.find((d) => d.id === id);
+    return found ? localizedName(found, language) : String(id);
+  };
+  const update = (patch: Partial<QueueFilters>) => setParams(paramsFrom({ ...urlFilters, ...patch }), { replace: true });
 
   const claim = () => {
     setIsEmpty(false);
-    claimNext.mutate(undefined, {
+    claimNext.mutate(filters.districtId, {
       onSuccess: (tip) => (tip ? navigate(`/police/tips/${tip.id}`) : setIsEmpty(true)),
     });
   };
@@ -127,6 +175,49 @@ export default function QueuePage() {
             </select>
           )}
         </Field>
+        <Field id="queue-from" label={t('queue.from')}>
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              type="date"
+              value={filters.from ?? ''}
+              max={filters.to}
+              onChange={(e) => update({ from: isDay(e.target.value) ? e.target.value : undefined })}
+            />
+          )}
+        </Field>
+        <Field id="queue-to" label={t('queue.to')} error={isRangeBackwards ? t('queue.rangeBackwards') : null}>
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              type="date"
+              value={filters.to ?? ''}
+              min={filters.from}
+              onChange={(e) => update({ to: isDay(e.target.value) ? e.target.value : undefined })}
+            />
+          )}
+        </Field>
+        {isAdmin ? (
+          <Field id="queue-district" label={t('queue.district')}>
+            {(control) => (
+              <select
+                {...control}
+                className="select"
+                value={filters.districtId ?? ''}
+                onChange={(e) => update({ districtId: e.target.value ? Number(e.target.value) : undefined })}
+              >
+                <option value="">{t('queue.allDistricts')}</option>
+                {districts.data?.map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {localizedName(d, language)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        ) : null}
         <Field id="queue-search" label={t('queue.search')}>
           {(control) => (
             <input
@@ -152,6 +243,7 @@ export default function QueuePage() {
                 <th scope="col">{t('queue.reference')}</th>
                 <th scope="col">{t('queue.priority')}</th>
                 <th scope="col">{t('queue.category')}</th>
+                {isAdmin ? <th scope="col">{t('queue.district')}</th> : null}
                 <th scope="col">{t('queue.summary')}</th>
                 <th scope="col">{t('queue.received')}</th>
                 <th scope="col">{t('queue.claimedBy')}</th>
@@ -170,6 +262,7 @@ export default function QueuePage() {
                     <PriorityBadge priority={row.priority} />
                   </td>
                   <td>{categoryName(row.category)}</td>
+                  {isAdmin ? <td>{districtName(row.districtId)}</td> : null}
                   <td className={styles.excerpt}>
                     {row.excerpt}
                     <div className={styles.historyMeta}>

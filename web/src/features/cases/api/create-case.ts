@@ -1,10 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
+import { queueKey } from '../../triage/api/get-queue';
 import { caseKey } from './get-case';
 import { casesKey } from './get-cases';
 import type { CaseDetail } from './types';
 
-export type CreateCaseInput = { title: string; summary?: string; tipIds?: string[] };
+/** `districtId` is required from admins; police may only name their own. */
+export type CreateCaseInput = { title: string; summary?: string; districtId?: number; tipIds?: string[] };
 
 export async function createCase(input: CreateCaseInput): Promise<CaseDetail> {
   return (await apiRequest<{ case: CaseDetail }>('/cases', { method: 'POST', json: input })).case;
@@ -18,6 +20,7 @@ export function useCreateCase() {
       queryClient.setQueryData(caseKey(created.id), created);
       void queryClient.invalidateQueries({ queryKey: casesKey });
       void queryClient.invalidateQueries({ queryKey: ['police-tip'] });
+      void queryClient.invalidateQueries({ queryKey: queueKey });
     },
   });
 }

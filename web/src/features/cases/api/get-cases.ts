@@ -1,12 +1,15 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQueries } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import type { CaseStatus, CaseSummary } from './types';
 
 export type CasesPage = { cases: CaseSummary[]; nextCursor: string | null };
+export type CasesFilters = { status?: CaseStatus; districtId?: number; q?: string; limit?: number };
 
-export async function getCases(status: CaseStatus | undefined, cursor: string | null): Promise<CasesPage> {
-  const params = new URLSearchParams({ limit: '25' });
-  if (status) params.set('status', status);
+export async function getCases(filters: CasesFilters, cursor: string | null): Promise<CasesPage> {
+  const params = new URLSearchParams({ limit: String(filters.limit ?? 25) });
+  if (filters.status) params.set('status', filters.status);
+  if (filters.districtId !== undefined) params.set('districtId', String(filters.districtId));
+  if (filters.q) params.set('q', filters.q);
   if (cursor) params.set('cursor', cursor);
   return apiRequest<CasesPage>(`/cases?${params.toString()}`);
 }
@@ -16,8 +19,29 @@ export const casesKey = ['cases'] as const;
 export function useCases(status: CaseStatus | undefined) {
   return useInfiniteQuery({
     queryKey: [...casesKey, 'list', status ?? 'all'],
-    queryFn: ({ pageParam }) => getCases(status, pageParam),
+    queryFn: ({ pageParam }) => getCases({ status }, pageParam),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+/** Only open and investigating cases take new tips (the API refuses solved and closed ones). */
+const LINKABLE: CaseStatus[] = ['open', 'investigating'];
+
+/** Cases of a district a tip can join, most recently active first, optionally matching a title or reference. */
+export function useLinkableCases({ districtId, q }: { districtId: number; q: string }) {
+  return useQueries({
+    queries: LINKABLE.map((status) => ({
+      queryKey: [...casesKey, 'list', 'linkable', districtId, status, q],
+      queryFn: () => getCases({ status, districtId, q: q || undefined, limit: 20 }, null),
+    })),
+    combine: (results) => ({
+      cases: results
+        .flatMap((r) => r.data?.cases ?? [])
+        .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
+      isPending: results.some((r) => r.isPending),
+      error: results.find((r) => r.error)?.error ?? null,
+      refetch: () => results.forEach((r) => void r.refetch()),
+    }),
   });
 }

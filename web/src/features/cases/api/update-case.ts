@@ -1,5 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
+import { policeTipKey } from '../../triage/api/get-police-tip';
+import { queueKey } from '../../triage/api/get-queue';
 import { caseKey } from './get-case';
 import { casesKey } from './get-cases';
 import type { CaseDetail, CaseStatus } from './types';
@@ -25,9 +27,14 @@ export function useChangeCase(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (change: CaseChange) => changeCase(id, change),
-    onSuccess: (updated) => {
+    onSuccess: (updated, change) => {
       queryClient.setQueryData(caseKey(id), updated);
       void queryClient.invalidateQueries({ queryKey: [...casesKey, 'list'] });
+      // Tips show their case, and queue rows carry caseId.
+      if (change.kind === 'update') return;
+      const tipIds = change.kind === 'link' ? change.tipIds : [change.tipId];
+      for (const tipId of tipIds) void queryClient.invalidateQueries({ queryKey: policeTipKey(tipId) });
+      void queryClient.invalidateQueries({ queryKey: queueKey });
     },
   });
 }

@@ -9,11 +9,31 @@ export type QueueFilters = {
   priority?: Priority;
   q?: string;
   claim?: 'mine' | 'unclaimed';
+  /** Received on or after this day (YYYY-MM-DD, Hengyang time). */
+  from?: string;
+  /** Received on or before this day (YYYY-MM-DD, inclusive). */
+  to?: string;
+  /** Admins only; police always see their own district. */
+  districtId?: number;
 };
+
+/** Days are Hengyang days (the API counts days in Asia/Shanghai). */
+const dayStart = (day: string) => `${day}T00:00:00+08:00`;
+
+/** The API's `to` is exclusive, the desk's is the last day shown: send the start of the next day. */
+function dayAfter(day: string): string {
+  const next = new Date(`${day}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return dayStart(next.toISOString().slice(0, 10));
+}
 
 export async function getQueue(filters: QueueFilters, cursor: string | null): Promise<QueuePage> {
   const params = new URLSearchParams({ limit: '25' });
-  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
+  const { from, to, districtId, ...rest } = filters;
+  for (const [key, value] of Object.entries(rest)) if (value) params.set(key, value);
+  if (from) params.set('from', dayStart(from));
+  if (to) params.set('to', dayAfter(to));
+  if (districtId !== undefined) params.set('districtId', String(districtId));
   if (cursor) params.set('cursor', cursor);
   return apiRequest<QueuePage>(`/queue?${params.toString()}`);
 }

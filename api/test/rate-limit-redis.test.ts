@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import net from 'node:net';
+import { expect } from 'chai';
+import { Redis } from 'ioredis';
+import supertest from 'supertest';
+import { closeRateLimitStore, configureRateLimitStore } from '../src/http/rate-limit';
+import { appWith } from './support/harness';
+import { nextPhone } from './support/factories';
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+function reachable(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: hostname, port: Number(port || 6379) });
+    socket.setTimeout(500);
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => (socket.destroy(), resolve(false)));
+  });
+}
+
+describe('http: rate limits shared through Redis (REDIS_URL)', () => {
+  const prefix = `rl-test-${randomBytes(4).toString('hex')}`;
+
+  before(async function () {
+    // .ci/run starts the machine's Redis; elsewhere the in-process store is what runs.
+    if (!(await reachable(REDIS_URL))) this.skip();
+    configureRateLimitStore(REDIS_URL, prefix);
+  });
+
+  after(async () => {
+    await closeRateLimitStore();
+    configureRateLimitStore(undefined);
+  });
+
+  it('counts sign-in attempts across two app instances and keeps the counters in Redis only for the window', async () => {
+    const first = appWith({ authRateLimit: 3 });
+    const second = appWith({ authRateLimit: 3 });
+    const attempt = (app: typeof first) =>
+      supertest(app).post('/api/auth/login').send({ phone: nextPhone(), password: 'wrong-password' });
+    await attempt(first).expect(401);
+    await attempt(second).expect(401);
+    await attempt(first).expect(401);
+    const res = await attempt(second).expect(429);
+    expect(res.body.error.code).to.equal('RATE_LIMITED');
+    expect(Number(res.headers['retry-after'])).to.be.within(1, 15 * 60);
+
+    const redis = new Redis(REDIS_URL);
+    try {
+      const keys = await redis.keys(`${prefix}:*`);
+      expect(keys.length).to.be.greaterThan(0);
+      for (const key of keys) {
+        const ttl = await redis.pttl(key);
+        expect(ttl, key).to.be.within(1, 15 * 60_000);
+      }
+      await redis.del(...keys);
+    } finally {
+      await redis.quit();
+    }
+  });
+
+  it('lets people sign in when Redis is down instead of failing every request', async () => {
+    await closeRateLimitStore();
+    configureRateLimitStore('redis://127.0.0.1:1', prefix);
+    const app = appWith({ authRateLimit: 3 });
+    const res = await supertest(app).post('/api/auth/login').send({ phone: nextPhone(), password: 'wrong-password' });
+    expect(res.status).to.equal(401);
+  });
+});
