@@ -67,6 +67,24 @@ function toAppError(err: unknown): AppError | null {
   return null;
 }
 
+/**
+ * What of an unexpected error may be logged. Drizzle's query errors append the bound parameters
+ * (phone numbers, password hashes, tip text) to their message, and PostgreSQL's `detail` repeats
+ * key values, and its messages may quote an input ("invalid input syntax …: \"139…\""): all are cut,
+ * keeping the statement text (parameterised), the SQLSTATE code and the stack frames.
+ */
+export function loggable(err: unknown): Record<string, unknown> {
+  const e = err as { name?: string; message?: unknown; stack?: unknown; code?: unknown; cause?: { message?: unknown; code?: unknown } };
+  const clean = (text: unknown) => (typeof text === 'string' ? text.split('\nparams:')[0].slice(0, 2000) : undefined);
+  const frames = typeof e?.stack === 'string' ? e.stack.split('\n').filter((l) => l.trimStart().startsWith('at ')).join('\n') : undefined;
+  return {
+    name: e?.name,
+    message: clean(e?.message),
+    code: e?.code ?? e?.cause?.code,
+    stack: frames,
+  };
+}
+
 /** The one place errors become responses: always the contract's JSON shape, never a stack. */
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
@@ -77,7 +95,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       return;
     }
     if (!known) {
-      log.error({ reqId: req.id, err: { message: (err as Error)?.message, stack: (err as Error)?.stack } }, 'unhandled error');
+      log.error({ reqId: req.id, err: loggable(err) }, 'unhandled error');
       res.status(500).json({ error: { code: 'INTERNAL', message: 'Something went wrong on our side; try again' } });
       return;
     }
