@@ -117,8 +117,10 @@ describe('police desk: assignment, case linking and queue filters (1280×800, En
     await shot(page, 'police-desk-case-picker');
     await page.getByRole('button', { name: 'Link to case' }).click();
 
-    await page.getByText('Linked to').waitFor();
+    await page.getByText('Linked to').first().waitFor();
     expect((await tipRow(tip.id)).caseId).to.equal(target.id);
+    // the history says which case, instead of an empty internal entry
+    await page.getByRole('region', { name: 'History' }).getByText(`Linked to case ${target.reference}`).waitFor();
     await page.getByRole('link', { name: `${target.reference} · North gate drug dealing` }).waitFor();
     await shot(page, 'police-desk-tip-linked');
 

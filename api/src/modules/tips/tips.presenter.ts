@@ -30,6 +30,13 @@ function byOf(h: HistoryRow): 'you' | 'police' | 'system' {
   return 'system';
 }
 
+/** A link/unlink entry's case, for the police timeline (details hold nothing else police may not see). */
+function caseLinkOf(h: HistoryRow): { reference: string; linked: boolean } | null {
+  const d = h.details as { caseReference?: unknown; linked?: unknown } | null;
+  if (h.kind !== 'link' || !d || typeof d.caseReference !== 'string') return null;
+  return { reference: d.caseReference, linked: d.linked !== false };
+}
+
 function presentHistory(h: HistoryRow, audience: TipAudience) {
   return {
     id: h.id,
@@ -38,7 +45,7 @@ function presentHistory(h: HistoryRow, audience: TipAudience) {
     toStatus: h.toStatus,
     note: h.note,
     by: byOf(h),
-    ...(audience === 'police' ? { isVisibleToReporter: h.isVisibleToReporter, actorId: h.actorId } : {}),
+    ...(audience === 'police' ? { isVisibleToReporter: h.isVisibleToReporter, actorId: h.actorId, caseLink: caseLinkOf(h) } : {}),
     createdAt: h.createdAt,
   };
 }

@@ -135,6 +135,11 @@ export default function PoliceTipPage() {
                       {byLabel[h.by]} · {formatDateTime(h.createdAt, language)}
                     </span>
                   </div>
+                  {h.caseLink ? (
+                    <p className={styles.description}>
+                      {t(h.caseLink.linked ? 'tip.linkedToCase' : 'tip.unlinkedFromCase', { reference: h.caseLink.reference })}
+                    </p>
+                  ) : null}
                   {h.note ? <p className={styles.description}>{h.note}</p> : null}
                 </li>
               ))}

@@ -34,7 +34,11 @@ export type QueuePage = { tips: QueueRow[]; nextCursor: string | null; counts: S
 /** The police view of a tip (GET /api/tips/:id as police): never the reporter. */
 export type PoliceTip = Omit<Tip, 'history' | 'priority'> & {
   priority: Priority;
-  history: (TipHistoryEntry & { isVisibleToReporter: boolean; actorId: string | null })[];
+  history: (TipHistoryEntry & {
+    isVisibleToReporter: boolean;
+    actorId: string | null;
+    caseLink: { reference: string; linked: boolean } | null;
+  })[];
   caseId: string | null;
   duplicateOfId: string | null;
   isDeliberateFalse: boolean;
