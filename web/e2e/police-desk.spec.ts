@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
-import { tips } from '../../api/src/db/schema/index';
+import { cases, tips } from '../../api/src/db/schema/index';
 import { db, harness, listen, resetDb } from '../../api/test/support/harness';
 import { createUser, type TestUser } from '../../api/test/support/factories';
 import { tipIn } from '../../api/test/support/police';
@@ -165,6 +165,21 @@ describe('police desk: assignment, case linking and queue filters (1280×800, En
     await page.getByLabel('Received until').fill('2020-01-31');
     await page.getByText('No tips match these filters.').waitFor();
     expect(await horizontalOverflow(page)).to.equal(0);
+  });
+
+  it('lets an admin open a case in a chosen district from the Cases page', async () => {
+    browser = await openBrowser({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
+    const { page } = browser;
+    await signIn(page, server, admin, '/police/cases');
+    await page.getByRole('heading', { name: 'Cases', level: 1 }).waitFor();
+    await page.getByLabel('Title').fill('Coal trucks on the ring road');
+    const create = page.getByRole('button', { name: 'Create case' });
+    expect(await create.isDisabled(), 'a district must be chosen first').to.equal(true);
+    await page.getByRole('form', { name: 'New case' }).getByLabel('District').selectOption({ label: 'Leiyang City' });
+    await create.click();
+    await page.getByRole('heading', { name: /Coal trucks on the ring road/, level: 1 }).waitFor();
+    const [created] = await db().select().from(cases).where(eq(cases.title, 'Coal trucks on the ring road'));
+    expect(created.districtId).to.equal(11);
   });
 
   it('shows police no district filter', async () => {

@@ -5,9 +5,11 @@ import { Alert } from '../../components/ui/alert';
 import { Field } from '../../components/ui/field';
 import { LoadingState } from '../../components/ui/loading-state';
 import { QueryError } from '../../components/ui/query-error';
+import { useMe } from '../../features/auth/api/get-me';
 import { useCreateCase } from '../../features/cases/api/create-case';
 import { useCases } from '../../features/cases/api/get-cases';
 import { caseStatuses, type CaseStatus } from '../../features/cases/api/types';
+import { DistrictSelect } from '../../features/reference/components/district-select';
 import { CaseStatusBadge } from '../../features/triage/components/badges';
 import { currentLanguage } from '../../lib/i18n';
 import { formatDateTime } from '../../lib/format';
@@ -22,11 +24,19 @@ function NewCaseForm() {
   const create = useCreateCase();
   const [title, setTitle] = useState('');
   const [summary, setSummary] = useState('');
+  // Police open cases in their own district; an admin says which district the case belongs to.
+  const isAdmin = useMe().data?.role === 'admin';
+  const [districtId, setDistrictId] = useState('');
+  const isReady = title.trim().length >= 2 && (!isAdmin || districtId !== '');
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (title.trim().length < 2) return;
+    if (!isReady) return;
     create.mutate(
-      { title: title.trim(), ...(summary.trim() ? { summary: summary.trim() } : {}) },
+      {
+        title: title.trim(),
+        ...(summary.trim() ? { summary: summary.trim() } : {}),
+        ...(isAdmin ? { districtId: Number(districtId) } : {}),
+      },
       { onSuccess: (c) => navigate(`/police/cases/${c.id}`) },
     );
   };
@@ -39,8 +49,13 @@ function NewCaseForm() {
       <Field id="new-case-summary" label={t('cases.summary')}>
         {(control) => <textarea {...control} className="textarea" rows={3} value={summary} onChange={(e) => setSummary(e.target.value)} />}
       </Field>
+      {isAdmin ? (
+        <Field id="new-case-district" label={t('queue.district')} isRequired>
+          {(control) => <DistrictSelect {...control} value={districtId} onChange={setDistrictId} />}
+        </Field>
+      ) : null}
       {create.isError ? <Alert tone="error">{errorMessage(create.error)}</Alert> : null}
-      <button type="submit" className="btn btn-primary" disabled={create.isPending || title.trim().length < 2}>
+      <button type="submit" className="btn btn-primary" disabled={create.isPending || !isReady}>
         {t('cases.create')}
       </button>
     </form>
