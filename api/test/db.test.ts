@@ -1,8 +1,9 @@
 import { expect } from 'chai';
 import { eq, sql } from 'drizzle-orm';
 import { users } from '../src/db/schema/index';
+import pg from 'pg';
 import { createUser } from './support/factories';
-import { db } from './support/harness';
+import { api, db } from './support/harness';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -37,5 +38,34 @@ describe('database transactions', () => {
     await failing.catch((err: unknown) => (caught = err));
     expect(caught).to.be.instanceOf(Error);
     expect(attempts).to.equal(1);
+  });
+});
+
+describe('database server restarts', () => {
+  it('survives the server dropping every connection: the pool reconnects and requests go on', async function () {
+    // PGlite is in-process and has no connections to drop.
+    if (!process.env.TEST_DATABASE_URL) this.skip();
+    this.timeout(20_000);
+    const [{ name }] = (await db().execute<{ name: string }>(sql`select current_database() as name`)).rows;
+    await api().get('/readyz').expect(200);
+    // What a restart does to the app's pool: every backend of this database is terminated.
+    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await admin.connect();
+    try {
+      const killed = await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1', [name]);
+      expect(killed.rowCount).to.be.greaterThan(0);
+    } finally {
+      await admin.end();
+    }
+    await pause(200);
+    // At most the requests that were using a dropped connection fail (503); then it recovers.
+    let ready = 0;
+    for (let i = 0; i < 30 && ready === 0; i++) {
+      const res = await api().get('/readyz');
+      expect([200, 503]).to.include(res.status);
+      if (res.status === 200) ready++;
+    }
+    expect(ready).to.equal(1);
+    await api().get('/api/districts').expect(200);
   });
 });
