@@ -2,7 +2,9 @@ import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { EmergencyNotice } from '../components/ui/emergency-notice';
 import { LanguageSwitch } from '../components/ui/language-switch';
+import { useMe } from '../features/auth/api/get-me';
 import { useLogout } from '../features/auth/api/logout';
+import { useUnread } from '../features/messages/api/get-unread';
 import { signInPath } from '../features/auth/next-path';
 import { useSession } from '../lib/session';
 import { BrandMark, NavIcon } from './nav-icons';
@@ -20,6 +22,10 @@ export function VolunteerLayout() {
   const logout = useLogout();
   const navigate = useNavigate();
   const location = useLocation();
+  // A question from the police must not wait for the volunteer to open the right tip.
+  const me = useMe();
+  const unread = useUnread(isSignedIn && me.data?.role === 'volunteer');
+  const unreadTotal = unread.data?.total ?? 0;
   // Come back to the page you were on (a half-written tip stays in its draft).
   const isAuthPage = ['/', '/sign-in', '/register'].includes(location.pathname);
   const signInHref = isAuthPage ? '/sign-in' : signInPath(location.pathname + location.search);
@@ -46,6 +52,12 @@ export function VolunteerLayout() {
                   <NavLink to={item.to}>
                     <NavIcon name={item.icon} />
                     <span>{t(item.labelKey)}</span>
+                    {item.to === '/my-tips' && unreadTotal > 0 ? (
+                      <span className="tab-badge">
+                        <span aria-hidden="true">{unreadTotal}</span>
+                        <span className="visually-hidden">{t('nav.unread', { count: unreadTotal })}</span>
+                      </span>
+                    ) : null}
                   </NavLink>
                 </li>
               ))}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { LoadingState } from '../../components/ui/loading-state';
 import { QueryError } from '../../components/ui/query-error';
+import { useUnread } from '../../features/messages/api/get-unread';
 import { useMyTips } from '../../features/tips/api/get-my-tips';
 import { RequireAuth } from '../../features/auth/components/require-auth';
 import { TipList, TipListEmpty } from '../../features/tips/components/tip-list';
@@ -20,6 +21,7 @@ export default function MyTipsPage() {
 function MyTips() {
   const { t } = useTranslation();
   const query = useMyTips();
+  const unread = useUnread();
   if (!query.data) {
     return query.isError ? <QueryError error={query.error} onRetry={() => void query.refetch()} /> : <LoadingState />;
   }
@@ -27,7 +29,7 @@ function MyTips() {
   if (tips.length === 0) return <TipListEmpty />;
   return (
     <>
-      <TipList tips={tips} />
+      <TipList tips={tips} unread={new Map(unread.data?.tips.map((u) => [u.tipId, u.unread]))} />
       {query.isFetchNextPageError ? <QueryError error={query.error} onRetry={() => void query.fetchNextPage()} /> : null}
       {query.hasNextPage ? (
         <button

@@ -7,7 +7,8 @@ import type { Tip } from '../api/types';
 import styles from './tip-list.module.css';
 import { TipStatusBadge } from './tip-status-badge';
 
-export function TipList({ tips }: { tips: Tip[] }) {
+/** `unread`: new police messages per tip id. */
+export function TipList({ tips, unread }: { tips: Tip[]; unread?: ReadonlyMap<string, number> }) {
   const { t } = useTranslation('tips');
   const language = useLanguage();
   const categoryName = useCategoryName();
@@ -27,6 +28,9 @@ export function TipList({ tips }: { tips: Tip[] }) {
               {tip.media.length > 0 ? <span>{t('list.photos', { count: tip.media.length })}</span> : null}
               {tip.isAnonymous ? <span>{t('list.anonymous')}</span> : null}
             </span>
+            {unread?.get(tip.id) ? (
+              <span className={styles.unread}>{t('list.newMessages', { count: unread.get(tip.id) })}</span>
+            ) : null}
           </Link>
         </li>
       ))}

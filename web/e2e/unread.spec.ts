@@ -1,0 +1,53 @@
+import { expect } from 'chai';
+import type { Page } from 'playwright-core';
+import { api, harness, listen } from '../../api/test/support/harness';
+import { createTip, createUser } from '../../api/test/support/factories';
+import { openBrowser, shot, type Browser } from './support/browser';
+
+async function signIn(page: Page, url: string, phone: string, password: string) {
+  await page.goto(`${url}/sign-in`);
+  await page.getByLabel('Phone', { exact: true }).fill(phone);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.locator('form').getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+}
+
+describe('web: a question from the police reaches the volunteer (phone, English)', function () {
+  this.timeout(120_000);
+  let server: { url: string; close: () => Promise<void> };
+  let browser: Browser;
+
+  before(async () => {
+    server = await listen(harness().app);
+    browser = await openBrowser({ locale: 'en-US' });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows unread police messages on the My tips tab and on the tip, until the volunteer reads them', async () => {
+    const volunteer = await createUser({ displayName: 'Curious Li' });
+    const officer = await createUser({ role: 'officer', districtId: 1 });
+    const { tip } = await createTip(volunteer);
+    await api().post(`/api/tips/${tip.id}/messages`).set(officer.auth).send({ body: 'Which way did the van drive off?' }).expect(201);
+
+    const { page } = browser;
+    await signIn(page, server.url, volunteer.phone, volunteer.password);
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByText('1 new message').waitFor();
+
+    await nav.getByRole('link', { name: /My tips/ }).click();
+    const item = page.getByRole('link', { name: new RegExp(tip.reference) });
+    await item.getByText('1 new message from the police').waitFor();
+    await shot(page, 'unread-my-tips');
+
+    await item.click();
+    await page.getByText('Which way did the van drive off?').waitFor();
+    await page.getByRole('link', { name: 'Back to My tips' }).click();
+    await page.getByRole('link', { name: new RegExp(tip.reference) }).waitFor();
+    await nav.getByText('1 new message').waitFor({ state: 'detached' });
+    expect(await page.getByText('new message from the police').count()).to.equal(0);
+  });
+});
