@@ -50,4 +50,31 @@ describe('web: a question from the police reaches the volunteer (phone, English)
     await nav.getByText('1 new message').waitFor({ state: 'detached' });
     expect(await page.getByText('new message from the police').count()).to.equal(0);
   });
+
+  it('shows the desk which tips have unread replies from their tipsters, in the queue', async () => {
+    const volunteer = await createUser({ displayName: 'Answering Wu' });
+    const officer = await createUser({ role: 'officer', districtId: 1 });
+    const { tip } = await createTip(volunteer, { description: 'A white van parks by the school gate every afternoon, unloading boxes.' });
+    await api().post(`/api/tips/${tip.id}/messages`).set(officer.auth).send({ body: 'What colour were the boxes?' }).expect(201);
+    await api().post(`/api/tips/${tip.id}/messages`).set(volunteer.auth).send({ body: 'Brown, with no labels.' }).expect(201);
+
+    const desk = await openBrowser({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
+    try {
+      const { page } = desk;
+      await page.goto(`${server.url}/police?q=${encodeURIComponent('white van parks')}`);
+      await page.getByLabel('Phone', { exact: true }).fill(officer.phone);
+      await page.getByLabel('Password', { exact: true }).fill(officer.password);
+      await page.locator('form').getByRole('button', { name: 'Sign in', exact: true }).click();
+      const row = page.getByRole('row', { name: new RegExp(tip.reference) });
+      await row.getByText('1 new reply').waitFor();
+      await shot(page, 'unread-police-queue');
+      await row.getByRole('link', { name: tip.reference }).click();
+      await page.getByText('Brown, with no labels.').waitFor();
+      await page.goBack();
+      await page.getByRole('row', { name: new RegExp(tip.reference) }).waitFor();
+      await page.getByText('1 new reply').waitFor({ state: 'detached' });
+    } finally {
+      await desk.close();
+    }
+  });
 });

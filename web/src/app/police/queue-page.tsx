@@ -8,6 +8,7 @@ import { QueryError } from '../../components/ui/query-error';
 import { useMe } from '../../features/auth/api/get-me';
 import { useCategories } from '../../features/reference/api/get-categories';
 import { useDistricts } from '../../features/reference/api/get-districts';
+import { useUnread } from '../../features/messages/api/get-unread';
 import { tipStatuses, type TipStatus } from '../../features/tips/api/types';
 import { useClaimNext } from '../../features/triage/api/claim-next';
 import { useQueue, type QueueFilters } from '../../features/triage/api/get-queue';
@@ -70,6 +71,9 @@ export default function QueuePage() {
   // A range that ends before it starts would be refused by the API: say so here instead.
   const isRangeBackwards = Boolean(filters.from && filters.to && filters.from > filters.to);
   const queue = useQueue(isRangeBackwards ? { ...filters, to: undefined } : filters);
+  // Tipsters' replies the desk has not read yet (an answer to "Needs info" must not go unnoticed).
+  const unread = useUnread();
+  const unreadByTip = new Map(unread.data?.tips.map((u) => [u.tipId, u.unread]));
   const claimNext = useClaimNext();
   const [isEmpty, setIsEmpty] = useState(false);
   useDocumentTitle(t('queue.title'));
@@ -257,6 +261,9 @@ export default function QueuePage() {
                     <div>
                       <StatusBadge status={row.status} />
                     </div>
+                    {unreadByTip.get(row.id) ? (
+                      <div className={styles.unread}>{t('queue.unread', { count: unreadByTip.get(row.id) })}</div>
+                    ) : null}
                   </td>
                   <td>
                     <PriorityBadge priority={row.priority} />
