@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { tips } from './tips';
 import { users } from './users';
@@ -19,5 +20,9 @@ export const messages = pgTable(
     readAt: timestamp({ withTimezone: true, precision: 3 }),
     createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.tipId, t.createdAt)],
+  (t) => [
+    index().on(t.tipId, t.createdAt),
+    // Unread badges (polled by every signed-in volunteer and desk): only unread rows are indexed.
+    index('messages_unread_idx').on(t.side, t.tipId).where(sql`${t.readAt} IS NULL`),
+  ],
 );

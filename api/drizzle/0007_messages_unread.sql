@@ -1,0 +1,1 @@
+CREATE INDEX "messages_unread_idx" ON "messages" USING btree ("side","tip_id") WHERE "messages"."read_at" IS NULL;
