@@ -5,13 +5,11 @@ import { redemptions } from '../../api/src/db/schema/index';
 import { api, db, harness, listen } from '../../api/test/support/harness';
 import { createTip, createUser, type TestUser } from '../../api/test/support/factories';
 import { balanceOf, makeReward } from '../../api/test/support/points-helpers';
+import { CHINESE, ENGLISH, fillSignIn, type SignInWords } from './support/sign-in';
 import { horizontalOverflow, openBrowser, shot, type Browser } from './support/browser';
 
-async function signIn(page: Page, url: string, who: TestUser, words: { phone: string; password: string; submit: string }) {
-  await page.getByLabel(words.phone, { exact: true }).waitFor();
-  await page.getByLabel(words.phone, { exact: true }).fill(who.phone);
-  await page.getByLabel(words.password, { exact: true }).fill(who.password);
-  await page.locator('form').getByRole('button', { name: words.submit, exact: true }).click();
+async function signIn(page: Page, url: string, who: TestUser, words: SignInWords) {
+  await fillSignIn(page, who, words);
   await page.waitForURL((u) => !u.pathname.startsWith('/sign-in') && u.origin === new URL(url).origin);
 }
 
@@ -55,7 +53,7 @@ describe('web: a volunteer earns points, redeems a reward, and the organizer han
       const errors: string[] = [];
       page.on('pageerror', (err) => errors.push(err.message));
       await page.goto(`${server.url}/sign-in?next=/points`);
-      await signIn(page, server.url, volunteer, { phone: 'Phone', password: 'Password', submit: 'Sign in' });
+      await signIn(page, server.url, volunteer, ENGLISH);
 
       await page.getByRole('heading', { name: 'Points', level: 1 }).waitFor();
       await page.getByTestId('points-balance').filter({ hasText: '20 points' }).waitFor();
@@ -108,7 +106,7 @@ describe('web: a volunteer earns points, redeems a reward, and the organizer han
       const errors: string[] = [];
       page.on('pageerror', (err) => errors.push(err.message));
       await page.goto(`${server.url}/sign-in?next=/organizer`);
-      await signIn(page, server.url, organizer, { phone: '手机号', password: '密码', submit: '登录' });
+      await signIn(page, server.url, organizer, CHINESE);
 
       await page.getByRole('heading', { name: '组织员工作台', level: 1 }).waitFor();
       const fulfil = page.getByRole('button', { name: `标记已发放: ${rewardZh}, Ann Lee` });

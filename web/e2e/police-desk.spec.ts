@@ -5,6 +5,7 @@ import { cases, tips } from '../../api/src/db/schema/index';
 import { db, harness, listen, resetDb } from '../../api/test/support/harness';
 import { createUser, type TestUser } from '../../api/test/support/factories';
 import { tipIn } from '../../api/test/support/police';
+import { fillSignIn } from './support/sign-in';
 import { horizontalOverflow, openBrowser, shot, type Browser } from './support/browser';
 
 type Server = { url: string; close: () => Promise<void> };
@@ -23,9 +24,7 @@ async function call<T>(server: Server, user: TestUser, method: string, path: str
 
 async function signIn(page: Page, server: Server, user: TestUser, path: string) {
   await page.goto(`${server.url}${path}`);
-  await page.getByLabel('Phone', { exact: true }).fill(user.phone);
-  await page.getByLabel('Password', { exact: true }).fill(user.password);
-  await page.locator('form').getByRole('button', { name: 'Sign in', exact: true }).click();
+  await fillSignIn(page, user);
 }
 
 const tipRow = async (id: string) => (await db().select().from(tips).where(eq(tips.id, id)))[0];

@@ -2,13 +2,12 @@ import { expect } from 'chai';
 import type { Page } from 'playwright-core';
 import { api, harness, listen } from '../../api/test/support/harness';
 import { createTip, createUser } from '../../api/test/support/factories';
+import { fillSignIn } from './support/sign-in';
 import { openBrowser, shot, type Browser } from './support/browser';
 
-async function signIn(page: Page, url: string, phone: string, password: string) {
+async function signIn(page: Page, url: string, who: { phone: string; password: string }) {
   await page.goto(`${url}/sign-in`);
-  await page.getByLabel('Phone', { exact: true }).fill(phone);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.locator('form').getByRole('button', { name: 'Sign in', exact: true }).click();
+  await fillSignIn(page, who);
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
 }
 
@@ -34,7 +33,7 @@ describe('web: a question from the police reaches the volunteer (phone, English)
     await api().post(`/api/tips/${tip.id}/messages`).set(officer.auth).send({ body: 'Which way did the van drive off?' }).expect(201);
 
     const { page } = browser;
-    await signIn(page, server.url, volunteer.phone, volunteer.password);
+    await signIn(page, server.url, volunteer);
     const nav = page.getByRole('navigation', { name: 'Main' });
     await nav.getByText('1 new message').waitFor();
 
@@ -62,9 +61,7 @@ describe('web: a question from the police reaches the volunteer (phone, English)
     try {
       const { page } = desk;
       await page.goto(`${server.url}/police?q=${encodeURIComponent('white van parks')}`);
-      await page.getByLabel('Phone', { exact: true }).fill(officer.phone);
-      await page.getByLabel('Password', { exact: true }).fill(officer.password);
-      await page.locator('form').getByRole('button', { name: 'Sign in', exact: true }).click();
+      await fillSignIn(page, officer);
       const row = page.getByRole('row', { name: new RegExp(tip.reference) });
       await row.getByText('1 new reply').waitFor();
       await shot(page, 'unread-police-queue');
