@@ -6,10 +6,13 @@ import { useMe } from '../../features/auth/api/get-me';
 import { RequireAuth } from '../../features/auth/components/require-auth';
 import { useActivity } from '../../features/organizer/api/get-activity';
 import { useManagedCommunities } from '../../features/organizer/api/get-managed-communities';
+import { useManagedRewards } from '../../features/organizer/api/get-managed-rewards';
 import { useRedemptionQueue } from '../../features/organizer/api/get-redemption-queue';
 import type { ActivityPeriod } from '../../features/organizer/api/types';
 import { ActivityChart } from '../../features/organizer/components/activity-chart';
+import { MembersPanel } from '../../features/organizer/components/members-panel';
 import { RedemptionQueue } from '../../features/organizer/components/redemption-queue';
+import { RewardCatalogue } from '../../features/organizer/components/reward-catalogue';
 import { useCommunityBoard } from '../../features/points/api/get-leaderboards';
 import type { Period } from '../../features/points/api/types';
 import { CommunityBoardList } from '../../features/points/components/leaderboard-lists';
@@ -53,6 +56,12 @@ function Dashboard() {
           </h2>
           <Queue />
         </section>
+        <section className={`card ${css.wide}`} aria-labelledby="catalogue-title">
+          <h2 className={styles.sectionTitle} id="catalogue-title">
+            {t('organizer.catalogueTitle')}
+          </h2>
+          <CatalogueSection />
+        </section>
         <section className="card" aria-labelledby="activity-title">
           <h2 className={styles.sectionTitle} id="activity-title">
             {t('organizer.activity')}
@@ -64,6 +73,12 @@ function Dashboard() {
             {t('organizer.leaderboard')}
           </h2>
           <BoardSection districtId={me.data.districtId ?? undefined} />
+        </section>
+        <section className={`card ${css.wide}`} aria-labelledby="members-title">
+          <h2 className={styles.sectionTitle} id="members-title">
+            {t('organizer.memberList.title')}
+          </h2>
+          <MembersSection />
         </section>
       </div>
     </>
@@ -96,6 +111,22 @@ function Queue() {
   const query = useRedemptionQueue();
   if (!query.data) return query.isError ? <QueryError error={query.error} onRetry={() => void query.refetch()} /> : <LoadingState />;
   return <RedemptionQueue redemptions={query.data} />;
+}
+
+function CatalogueSection() {
+  const communities = useManagedCommunities();
+  const rewards = useManagedRewards();
+  const failed = communities.isError ? communities : rewards.isError ? rewards : null;
+  if (failed) return <QueryError error={failed.error} onRetry={() => void failed.refetch()} />;
+  if (!communities.data || !rewards.data) return <LoadingState />;
+  return <RewardCatalogue rewards={rewards.data} communities={communities.data} />;
+}
+
+function MembersSection() {
+  const communities = useManagedCommunities();
+  if (!communities.data)
+    return communities.isError ? <QueryError error={communities.error} onRetry={() => void communities.refetch()} /> : <LoadingState />;
+  return <MembersPanel communities={communities.data} />;
 }
 
 function ActivitySection() {

@@ -1,4 +1,4 @@
-import type { RedemptionStatus } from '../../points/api/types';
+import type { RedemptionStatus, Reward } from '../../points/api/types';
 
 export type ManagedCommunity = {
   id: number;
@@ -23,4 +23,36 @@ export type QueuedRedemption = {
   community: { id: number; nameZh: string; nameEn: string } | null;
   createdAt: string;
   decidedAt: string | null;
+};
+
+export type Member = {
+  displayName: string;
+  joinedAt: string;
+  balance: number;
+  pointsEarned: number;
+  community: { id: number; nameZh: string; nameEn: string } | null;
+};
+
+export type MembersPage = { members: Member[]; nextCursor: string | null };
+
+/** A reward as its manager sees it: the switch, the window, and whether they may edit it. */
+export type ManagedReward = Reward & {
+  isActive: boolean;
+  activeFrom: string | null;
+  isOffered: boolean;
+  createdAt: string;
+  canEdit: boolean;
+};
+
+/** The editable fields, as POST /api/rewards and PATCH /api/rewards/:id take them. */
+export type RewardFields = {
+  nameZh: string;
+  nameEn: string;
+  descriptionZh: string;
+  descriptionEn: string;
+  cost: number;
+  stock: number;
+  isActive: boolean;
+  activeFrom: string | null;
+  activeUntil: string | null;
 };
