@@ -2,9 +2,10 @@ import { expect } from 'chai';
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { tips } from '../../api/src/db/schema/index';
-import { api, db, harness, listen } from '../../api/test/support/harness';
+import { api, db } from '../../api/test/support/harness';
 import { createTip, createUser } from '../../api/test/support/factories';
-import { horizontalOverflow, openBrowser, shot, type Browser } from './support/browser';
+import { horizontalOverflow, openBrowser, shot } from './support/browser';
+import { servedApp } from './support/served-app';
 
 async function checkLayout(page: Page, name: string): Promise<void> {
   await shot(page, name);
@@ -31,20 +32,10 @@ async function track(page: Page, reference: string, accessCode: string): Promise
 
 describe('web: an anonymous tipster submits, writes down the code, tracks the tip and answers the police (phone)', function () {
   this.timeout(120_000);
-  let server: { url: string; close: () => Promise<void> };
-  let browser: Browser;
-
-  before(async () => {
-    server = await listen(harness().app);
-    browser = await openBrowser({ locale: 'en-US' });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const served = servedApp({ locale: 'en-US' });
 
   it('keeps the tipster anonymous from submission to answering a question', async () => {
-    const { page } = browser;
+    const { page } = served.browser;
     const errors: string[] = [];
     page.on('pageerror', (err) => errors.push(err.message));
     const authorized: string[] = [];
@@ -52,7 +43,7 @@ describe('web: an anonymous tipster submits, writes down the code, tracks the ti
       if (req.url().includes('/api/') && req.headers().authorization) authorized.push(req.url());
     });
 
-    await page.goto(`${server.url}/report`);
+    await page.goto(`${served.server.url}/report`);
     await page.getByLabel('Description', { exact: true }).waitFor();
     const anonymous = page.getByLabel('Submit anonymously', { exact: true });
     if (!(await anonymous.isChecked())) await anonymous.check();
@@ -147,7 +138,7 @@ describe('web: an anonymous tipster submits, writes down the code, tracks the ti
       // Signed in as the app keeps a session (the refresh token is never needed in this short visit).
       await page.addInitScript((token) => localStorage.setItem('hy.auth', JSON.stringify({ accessToken: token, refreshToken: 'x'.repeat(40) })), volunteer.token);
 
-      await page.goto(`${server.url}/my-tips/${tip.id}`);
+      await page.goto(`${served.server.url}/my-tips/${tip.id}`);
       await page.getByRole('heading', { name: /与警方的对话/ }).waitFor();
       await page.getByText('请问您还记得车辆的颜色吗？').waitFor();
       expect(await page.getByText('警方', { exact: true }).first().isVisible()).to.equal(true);
@@ -171,7 +162,7 @@ describe('web: an anonymous tipster submits, writes down the code, tracks the ti
       const supervisor = await createUser({ role: 'supervisor', districtId: 1 });
       const { tip } = await createTip(reporter);
 
-      await page.goto(`${server.url}/police/tips/${tip.id}`);
+      await page.goto(`${served.server.url}/police/tips/${tip.id}`);
       await page.getByLabel('Phone', { exact: true }).fill(supervisor.phone);
       await page.getByLabel('Password', { exact: true }).fill(supervisor.password);
       await page.locator('form').getByRole('button', { name: 'Sign in', exact: true }).click();

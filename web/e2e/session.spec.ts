@@ -1,26 +1,15 @@
 import { expect } from 'chai';
 import jwt from 'jsonwebtoken';
 import { AUDIENCE, ISSUER } from '../../api/src/modules/auth/tokens';
-import { api, harness, listen } from '../../api/test/support/harness';
+import { api, harness } from '../../api/test/support/harness';
 import { createUser } from '../../api/test/support/factories';
-import { openBrowser, type Browser } from './support/browser';
+import { servedApp } from './support/served-app';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('web session: two tabs whose access token expired together (phone, English)', function () {
   this.timeout(120_000);
-  let server: { url: string; close: () => Promise<void> };
-  let browser: Browser;
-
-  before(async () => {
-    server = await listen(harness().app);
-    browser = await openBrowser({ locale: 'en-US' });
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const served = servedApp({ locale: 'en-US' });
 
   it('renews once for both tabs instead of presenting one refresh token twice and being signed out', async () => {
     const volunteer = await createUser({ displayName: 'Two Tabs' });
@@ -31,8 +20,8 @@ describe('web session: two tabs whose access token expired together (phone, Engl
       harness().config.jwtSecret,
       { algorithm: 'HS256', issuer: ISSUER, audience: AUDIENCE, subject: volunteer.user.id },
     );
-    const { context, page: first } = browser;
-    await first.goto(`${server.url}/`);
+    const { context, page: first } = served.browser;
+    await first.goto(`${served.server.url}/`);
     await first.evaluate(
       ([access, refresh]) => localStorage.setItem('hy.auth', JSON.stringify({ accessToken: access, refreshToken: refresh })),
       [expired, login.body.refreshToken as string],
@@ -48,7 +37,7 @@ describe('web session: two tabs whose access token expired together (phone, Engl
       if (res.url().endsWith('/api/auth/refresh')) refreshes.push(res.status());
     });
 
-    await Promise.all([first.goto(`${server.url}/my-tips`), second.goto(`${server.url}/my-tips`)]);
+    await Promise.all([first.goto(`${served.server.url}/my-tips`), second.goto(`${served.server.url}/my-tips`)]);
     for (const page of [first, second]) await page.getByRole('heading', { name: 'My tips', level: 1 }).waitFor();
     // Wait for the renewal, then long enough for a second one (delayed the same way) to show.
     for (const deadline = Date.now() + 15_000; refreshes.length === 0 && Date.now() < deadline; ) await pause(100);

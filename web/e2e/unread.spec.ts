@@ -1,9 +1,10 @@
 import { expect } from 'chai';
 import type { Page } from 'playwright-core';
-import { api, harness, listen } from '../../api/test/support/harness';
+import { api } from '../../api/test/support/harness';
 import { createTip, createUser } from '../../api/test/support/factories';
 import { fillSignIn } from './support/sign-in';
-import { openBrowser, shot, type Browser } from './support/browser';
+import { openBrowser, shot } from './support/browser';
+import { servedApp } from './support/served-app';
 
 async function signIn(page: Page, url: string, who: { phone: string; password: string }) {
   await page.goto(`${url}/sign-in`);
@@ -13,18 +14,7 @@ async function signIn(page: Page, url: string, who: { phone: string; password: s
 
 describe('web: a question from the police reaches the volunteer (phone, English)', function () {
   this.timeout(120_000);
-  let server: { url: string; close: () => Promise<void> };
-  let browser: Browser;
-
-  before(async () => {
-    server = await listen(harness().app);
-    browser = await openBrowser({ locale: 'en-US' });
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const served = servedApp({ locale: 'en-US' });
 
   it('shows unread police messages on the My tips tab and on the tip, until the volunteer reads them', async () => {
     const volunteer = await createUser({ displayName: 'Curious Li' });
@@ -32,8 +22,8 @@ describe('web: a question from the police reaches the volunteer (phone, English)
     const { tip } = await createTip(volunteer);
     await api().post(`/api/tips/${tip.id}/messages`).set(officer.auth).send({ body: 'Which way did the van drive off?' }).expect(201);
 
-    const { page } = browser;
-    await signIn(page, server.url, volunteer);
+    const { page } = served.browser;
+    await signIn(page, served.server.url, volunteer);
     const nav = page.getByRole('navigation', { name: 'Main' });
     await nav.getByText('1 new message').waitFor();
 
@@ -60,7 +50,7 @@ describe('web: a question from the police reaches the volunteer (phone, English)
     const desk = await openBrowser({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
     try {
       const { page } = desk;
-      await page.goto(`${server.url}/police?q=${encodeURIComponent('white van parks')}`);
+      await page.goto(`${served.server.url}/police?q=${encodeURIComponent('white van parks')}`);
       await fillSignIn(page, officer);
       const row = page.getByRole('row', { name: new RegExp(tip.reference) });
       await row.getByText('1 new reply').waitFor();

@@ -22,6 +22,7 @@ import { localizedName } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useLanguage } from '../../lib/use-language';
 import css from './organizer-dashboard.module.css';
+import { QueryFallback } from '../../components/ui/query-fallback';
 
 export default function OrganizerDashboardPage() {
   const { t } = useTranslation('points');
@@ -36,7 +37,7 @@ export default function OrganizerDashboardPage() {
 function Dashboard() {
   const { t } = useTranslation('points');
   const me = useMe();
-  if (!me.data) return me.isError ? <QueryError error={me.error} onRetry={() => void me.refetch()} /> : <LoadingState />;
+  if (!me.data) return <QueryFallback query={me} />;
   if (me.data.role !== 'organizer' && me.data.role !== 'admin') {
     return (
       <>
@@ -89,7 +90,7 @@ function Communities() {
   const { t } = useTranslation('points');
   const language = useLanguage();
   const query = useManagedCommunities();
-  if (!query.data) return query.isError ? <QueryError error={query.error} onRetry={() => void query.refetch()} /> : <LoadingState />;
+  if (!query.data) return <QueryFallback query={query} />;
   return (
     <section aria-labelledby="communities-title" className={css.communities}>
       <h2 className="visually-hidden" id="communities-title">
@@ -109,7 +110,7 @@ function Communities() {
 
 function Queue() {
   const query = useRedemptionQueue();
-  if (!query.data) return query.isError ? <QueryError error={query.error} onRetry={() => void query.refetch()} /> : <LoadingState />;
+  if (!query.data) return <QueryFallback query={query} />;
   return <RedemptionQueue redemptions={query.data} />;
 }
 
@@ -125,7 +126,7 @@ function CatalogueSection() {
 function MembersSection() {
   const communities = useManagedCommunities();
   if (!communities.data)
-    return communities.isError ? <QueryError error={communities.error} onRetry={() => void communities.refetch()} /> : <LoadingState />;
+    return <QueryFallback query={communities} />;
   return <MembersPanel communities={communities.data} />;
 }
 
@@ -145,7 +146,7 @@ function ActivitySection() {
           { value: 'month', label: t('organizer.monthly') },
         ]}
       />
-      {query.data ? <ActivityChart activity={query.data} /> : query.isError ? <QueryError error={query.error} onRetry={() => void query.refetch()} /> : <LoadingState />}
+      {query.data ? <ActivityChart activity={query.data} /> : <QueryFallback query={query} />}
     </>
   );
 }
@@ -167,7 +168,7 @@ function BoardSection({ districtId }: { districtId: number | undefined }) {
         <input id="org-per-capita" type="checkbox" checked={perCapita} onChange={(e) => setPerCapita(e.target.checked)} />
         <label htmlFor="org-per-capita">{t('leaderboard.perCapita')}</label>
       </div>
-      {query.data ? <CommunityBoardList board={query.data} /> : query.isError ? <QueryError error={query.error} onRetry={() => void query.refetch()} /> : <LoadingState />}
+      {query.data ? <CommunityBoardList board={query.data} /> : <QueryFallback query={query} />}
     </>
   );
 }

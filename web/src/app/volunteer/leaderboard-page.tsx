@@ -1,7 +1,5 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoadingState } from '../../components/ui/loading-state';
-import { QueryError } from '../../components/ui/query-error';
 import { useMe } from '../../features/auth/api/get-me';
 import { RequireAuth } from '../../features/auth/components/require-auth';
 import { useCommunityBoard, useVolunteerBoard, type BoardScope } from '../../features/points/api/get-leaderboards';
@@ -10,6 +8,7 @@ import { CommunityBoardList, VolunteerBoardList } from '../../features/points/co
 import { Segmented } from '../../features/points/components/segmented';
 import '../../features/points/points-i18n';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { QueryFallback } from '../../components/ui/query-fallback';
 
 type Board = 'volunteers' | 'communities';
 type Scope = 'city' | 'district' | 'community';
@@ -81,12 +80,12 @@ function Leaderboard() {
 
 function VolunteerBoardView({ period, scope }: { period: Period; scope: BoardScope }) {
   const query = useVolunteerBoard(period, scope);
-  if (!query.data) return query.isError ? <QueryError error={query.error} onRetry={() => void query.refetch()} /> : <LoadingState />;
+  if (!query.data) return <QueryFallback query={query} />;
   return <VolunteerBoardList board={query.data} />;
 }
 
 function CommunityBoardView(props: { period: Period; districtId: number | undefined; perCapita: boolean }) {
   const query = useCommunityBoard(props.period, props.districtId, props.perCapita);
-  if (!query.data) return query.isError ? <QueryError error={query.error} onRetry={() => void query.refetch()} /> : <LoadingState />;
+  if (!query.data) return <QueryFallback query={query} />;
   return <CommunityBoardList board={query.data} />;
 }

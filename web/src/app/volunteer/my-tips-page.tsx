@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { LoadingState } from '../../components/ui/loading-state';
 import { QueryError } from '../../components/ui/query-error';
 import { useUnread } from '../../features/messages/api/get-unread';
 import { useMyTips } from '../../features/tips/api/get-my-tips';
 import { RequireAuth } from '../../features/auth/components/require-auth';
 import { TipList, TipListEmpty } from '../../features/tips/components/tip-list';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { QueryFallback } from '../../components/ui/query-fallback';
 
 export default function MyTipsPage() {
   const { t } = useTranslation('tips');
@@ -23,7 +23,7 @@ function MyTips() {
   const query = useMyTips();
   const unread = useUnread();
   if (!query.data) {
-    return query.isError ? <QueryError error={query.error} onRetry={() => void query.refetch()} /> : <LoadingState />;
+    return <QueryFallback query={query} />;
   }
   const tips = query.data.pages.flatMap((page) => page.tips);
   if (tips.length === 0) return <TipListEmpty />;

@@ -1,6 +1,5 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { LoadingState } from '../../components/ui/loading-state';
 import { QueryError } from '../../components/ui/query-error';
 import { RequireAuth } from '../../features/auth/components/require-auth';
 import { useMyPoints } from '../../features/points/api/get-my-points';
@@ -8,6 +7,7 @@ import { LedgerList } from '../../features/points/components/ledger-list';
 import styles from '../../features/points/components/points.module.css';
 import '../../features/points/points-i18n';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { QueryFallback } from '../../components/ui/query-fallback';
 
 export default function PointsPage() {
   const { t } = useTranslation('points');
@@ -25,7 +25,7 @@ function MyPoints() {
   const common = useTranslation().t;
   const query = useMyPoints();
   if (!query.data) {
-    return query.isError ? <QueryError error={query.error} onRetry={() => void query.refetch()} /> : <LoadingState />;
+    return <QueryFallback query={query} />;
   }
   const [first] = query.data.pages;
   const entries = query.data.pages.flatMap((page) => page.entries);

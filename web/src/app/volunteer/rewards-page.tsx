@@ -10,6 +10,7 @@ import styles from '../../features/points/components/points.module.css';
 import { RewardList } from '../../features/points/components/reward-list';
 import '../../features/points/points-i18n';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { QueryFallback } from '../../components/ui/query-fallback';
 
 export default function RewardsPage() {
   const { t } = useTranslation('points');
@@ -49,6 +50,6 @@ function Catalogue() {
 
 function Redemptions() {
   const query = useMyRedemptions();
-  if (!query.data) return query.isError ? <QueryError error={query.error} onRetry={() => void query.refetch()} /> : <LoadingState />;
+  if (!query.data) return <QueryFallback query={query} />;
   return <MyRedemptions redemptions={query.data} />;
 }
