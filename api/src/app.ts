@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { AppError } from './http/errors';
+import { refuseNulInput } from './http/validate';
 import { authRoutes } from './modules/auth/auth.routes';
 import { referenceRoutes } from './modules/reference/reference.routes';
 import { tipsRoutes } from './modules/tips/tips.routes';
@@ -85,6 +86,7 @@ export function createApp({ config, log, ping }: AppDeps): express.Express {
   );
   app.use(compression());
   app.use(express.json({ limit: '64kb', strict: true }));
+  app.use(refuseNulInput);
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });

@@ -16,16 +16,28 @@ const MULTER: Record<string, [AppError['code'], string]> = {
   MISSING_FIELD_NAME: ['BAD_REQUEST', 'A form part has no field name'],
 };
 
+/**
+ * SQLSTATE class 22 (data exception): a value the database cannot take — a NUL in text (22021),
+ * a date or number out of range (22008, 22009, 22003), text that is not a number or UUID (22P02),
+ * text too long (22001). Schemas refuse such input first (docs/architecture.md "Input hygiene");
+ * this is the last line of defence, so bad input is a 400, never a 500.
+ */
+const isDataException = (code: string | undefined): boolean => code !== undefined && /^22[0-9A-Z]{3}$/.test(code);
+
+/** The SQLSTATE of a PostgreSQL error, thrown directly or wrapped by drizzle. */
+function sqlState(err: unknown): string | undefined {
+  const e = err as { code?: unknown; cause?: { code?: unknown } } | null;
+  const code = typeof e?.code === 'string' ? e.code : e?.cause?.code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+}
+
 /** PostgreSQL errors a client can cause, or that mean "try again" rather than "bug". */
 function fromPostgres(err: { code?: string }): AppError | null {
+  if (isDataException(err.code))
+    return new AppError('VALIDATION', 'A value is malformed or out of range', [{ field: '(root)', message: 'a value is malformed or out of range' }]);
   switch (err.code) {
     case '23505':
       return new AppError('CONFLICT', 'This conflicts with an existing record');
-    case '22P02':
-    case '22003':
-    case '22007':
-    case '22008':
-      return new AppError('BAD_REQUEST', 'A value has the wrong format');
     case '40001':
     case '40P01':
       return new AppError('CONFLICT', 'Another change happened at the same moment; try again');
@@ -99,6 +111,9 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       res.status(500).json({ error: { code: 'INTERNAL', message: 'Something went wrong on our side; try again' } });
       return;
     }
+    const state = sqlState(err);
+    // The code only: the database's message quotes the value, which may be a tipster's text.
+    if (isDataException(state)) log.warn({ reqId: req.id, sqlstate: state }, 'the database refused a value that passed validation');
     if (known.headers) res.set(known.headers);
     if (known.status >= 500) log.warn({ reqId: req.id, code: known.code }, known.message);
     res.status(known.status).json({

@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
+import { nulPaths } from '../lib/text';
 import { validationError, type FieldIssue } from './errors';
 
 export function issuesOf(error: z.ZodError): FieldIssue[] {
@@ -12,8 +13,29 @@ export function issuesOf(error: z.ZodError): FieldIssue[] {
   });
 }
 
+const NUL_MESSAGE = 'must not contain NUL characters (U+0000)';
+
+/** VALIDATION (400) naming each field that holds a NUL, whatever the field's type (see lib/text). */
+function refuseNul(value: unknown): void {
+  const at = nulPaths(value);
+  if (at.length > 0) throw validationError(at.map((field) => ({ field, message: NUL_MESSAGE })));
+}
+
+/**
+ * Every request's query string and JSON body, before any route: a NUL is refused even where a
+ * route forgets to validate. Multipart fields arrive later (multer runs in the route) and are
+ * checked by `parse`.
+ */
+export const refuseNulInput: RequestHandler = (req, _res, next) => {
+  if (/%00/.test(req.path)) throw validationError([{ field: '(path)', message: NUL_MESSAGE }]);
+  refuseNul(req.query);
+  refuseNul(req.body);
+  next();
+};
+
 /** Parses input or throws VALIDATION (400) naming each bad field. */
 export function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  refuseNul(value);
   const result = schema.safeParse(value);
   if (!result.success) throw validationError(issuesOf(result.error));
   return result.data;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { validationError } from '../http/errors';
+import { instantText } from '../http/fields';
 
 /** Opaque keyset cursors: base64url JSON, validated on the way back in. */
 export function encodeCursor(value: unknown): string {
@@ -18,4 +19,4 @@ export function decodeCursor<S extends z.ZodType>(schema: S, cursor: string | un
 }
 
 /** A (timestamp, id) keyset position. */
-export const TimeIdCursor = z.object({ t: z.iso.datetime({ offset: true }), id: z.uuid() });
+export const TimeIdCursor = z.object({ t: instantText, id: z.uuid() });

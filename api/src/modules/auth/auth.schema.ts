@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { singleLine } from '../../http/fields';
 
 /** Mainland China mobile number, digits only (a leading +86 or spaces are accepted and removed). */
 export const Phone = z
@@ -12,12 +13,7 @@ export const Password = z
   .min(8, 'must be at least 8 characters')
   .max(128, 'must be at most 128 characters');
 
-export const DisplayName = z
-  .string()
-  .trim()
-  .min(2, 'must be at least 2 characters')
-  .max(30, 'must be at most 30 characters')
-  .refine((s) => !/[\p{Cc}\p{Cf}<>]/u.test(s), 'must not contain control characters or < >');
+export const DisplayName = singleLine({ min: 2, max: 30 }).refine((s) => !/[<>]/.test(s), 'must not contain < or >');
 
 export const RegisterInput = z.strictObject({
   phone: Phone,

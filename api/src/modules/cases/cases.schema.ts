@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText, singleLine } from '../../http/fields';
 import { Uuid } from '../../http/validate';
 
 const CASE_STATUSES = ['open', 'investigating', 'solved', 'closed'] as const;
@@ -11,8 +12,8 @@ const tipIds = z
   .refine((ids) => new Set(ids).size === ids.length, 'must not repeat a tip');
 
 export const CreateCase = z.strictObject({
-  title: z.string({ message: 'is required' }).trim().min(2, 'must be at least 2 characters').max(200, 'must be at most 200 characters'),
-  summary: z.string().trim().max(4000, 'must be at most 4000 characters').optional(),
+  title: singleLine({ min: 2, max: 200 }),
+  summary: plainText({ min: 0, max: 4000 }).optional(),
   /** Admins name the district; police always open cases in their own. */
   districtId: districtId.optional(),
   tipIds: tipIds.optional(),
@@ -23,8 +24,8 @@ export const UpdateCase = z
   .strictObject({
     status: caseStatus.optional(),
     leadOfficerId: Uuid.nullable().optional(),
-    title: z.string().trim().min(2, 'must be at least 2 characters').max(200, 'must be at most 200 characters').optional(),
-    summary: z.string().trim().max(4000, 'must be at most 4000 characters').nullable().optional(),
+    title: singleLine({ min: 2, max: 200 }).optional(),
+    summary: plainText({ min: 0, max: 4000 }).nullable().optional(),
   })
   .refine((p) => Object.values(p).some((v) => v !== undefined), { path: ['(root)'], message: 'nothing to change' });
 export type UpdateCase = z.infer<typeof UpdateCase>;
@@ -33,7 +34,7 @@ export const LinkTips = z.strictObject({ tipIds });
 export type LinkTips = z.infer<typeof LinkTips>;
 
 export const AddNote = z.strictObject({
-  body: z.string({ message: 'is required' }).trim().min(1, 'must not be empty').max(4000, 'must be at most 4000 characters'),
+  body: plainText({ max: 4000 }),
 });
 export type AddNote = z.infer<typeof AddNote>;
 
@@ -42,7 +43,7 @@ export const CasesQuery = z.strictObject({
   districtId: districtId.optional(),
   /** `me` or an officer id. */
   lead: z.union([z.literal('me'), Uuid]).optional(),
-  q: z.string().trim().min(1).max(100, 'must be at most 100 characters').optional(),
+  q: singleLine({ max: 100 }).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number({ message: 'must be a number' }).int().min(1).max(100).default(25),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText, singleLine } from '../../http/fields';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';
@@ -23,12 +24,7 @@ export const IdNumber = z
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 
-export const RealName = z
-  .string()
-  .trim()
-  .min(2, 'must be at least 2 characters')
-  .max(50, 'must be at most 50 characters')
-  .refine((s) => !/[\p{Cc}\p{Cf}<>]/u.test(s), 'must not contain control characters or < >');
+export const RealName = singleLine({ min: 2, max: 50 }).refine((s) => !/[<>]/.test(s), 'must not contain < or >');
 
 /** Both optional; null removes what was stored. */
 export const UpdateIdentity = z
@@ -37,11 +33,6 @@ export const UpdateIdentity = z
 export type UpdateIdentity = z.infer<typeof UpdateIdentity>;
 
 export const RevealInput = z.strictObject({
-  reason: z
-    .string({ message: 'is required: say why the identity is needed' })
-    .trim()
-    .min(10, 'must explain why, in at least 10 characters')
-    .max(1000, 'must be at most 1000 characters')
-    .refine((s) => !/[^\P{Cc}\n\t]|[<>]/u.test(s), 'must be plain text'),
+  reason: plainText({ min: 10, max: 1000, tooShort: 'must explain why, in at least 10 characters' }).refine((s) => !/[<>]/.test(s), 'must be plain text'),
 });
 export type RevealInput = z.infer<typeof RevealInput>;

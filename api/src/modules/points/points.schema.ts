@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from '../../http/fields';
 import { Uuid } from '../../http/validate';
 import { POINT_RULES } from './points.rules';
 
@@ -17,6 +18,6 @@ export const AdjustPoints = z.strictObject({
     .int('must be a whole number')
     .refine((d) => d !== 0, 'must not be zero')
     .refine((d) => Math.abs(d) <= POINT_RULES.maxAdjustment, `must be between -${POINT_RULES.maxAdjustment} and ${POINT_RULES.maxAdjustment}`),
-  reason: z.string({ message: 'is required' }).trim().min(5, 'must say why (at least 5 characters)').max(500, 'must be at most 500 characters'),
+  reason: plainText({ min: 5, max: 500, tooShort: 'must say why (at least 5 characters)' }),
 });
 export type AdjustPoints = z.infer<typeof AdjustPoints>;

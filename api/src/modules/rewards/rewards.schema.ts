@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { dateTime, plainText, singleLine } from '../../http/fields';
 
-const name = z.string({ message: 'is required' }).trim().min(1, 'is required').max(100, 'must be at most 100 characters');
-const description = z.string().trim().max(1000, 'must be at most 1000 characters');
-const when = z.coerce.date({ message: 'must be a date and time' }).nullable();
+const name = singleLine({ max: 100, tooShort: 'is required' });
+const description = plainText({ min: 0, max: 1000 });
+const when = dateTime().nullable();
 
 const RewardFields = {
   nameZh: name,
@@ -58,6 +59,6 @@ export const MyRedemptionsQuery = z.strictObject({
 export type MyRedemptionsQuery = z.infer<typeof MyRedemptionsQuery>;
 
 export const DecideRedemption = z.strictObject({
-  note: z.string().trim().max(500, 'must be at most 500 characters').optional(),
+  note: plainText({ min: 0, max: 500 }).optional(),
 });
 export type DecideRedemption = z.infer<typeof DecideRedemption>;

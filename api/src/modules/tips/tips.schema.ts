@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { dateTime, plainText, singleLine } from '../../http/fields';
+import { clock } from '../../lib/clock';
 import { CATEGORY_IDS, CITY_BOUNDS } from '../reference/categories';
 
 const emptyToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
@@ -19,18 +21,13 @@ const FUTURE_SKEW_MS = 5 * 60_000;
 export const CreateTip = z
   .strictObject({
     category: z.enum(CATEGORY_IDS, { message: `must be one of ${CATEGORY_IDS.join(', ')}` }),
-    description: z
-      .string({ message: 'is required' })
-      .trim()
-      .min(10, 'must be at least 10 characters')
-      .max(4000, 'must be at most 4000 characters'),
-    occurredAt: z.coerce
-      .date({ message: 'must be a date and time' })
-      .refine((d) => d.getTime() <= Date.now() + FUTURE_SKEW_MS, 'must not be in the future')
-      .refine((d) => d.getTime() >= Date.now() - 10 * 365 * 86_400_000, 'is more than 10 years ago'),
+    description: plainText({ min: 10, max: 4000 }),
+    occurredAt: dateTime()
+      .refine((d) => d.getTime() <= clock.nowMs() + FUTURE_SKEW_MS, 'must not be in the future')
+      .refine((d) => d.getTime() >= clock.nowMs() - 10 * 365 * 86_400_000, 'is more than 10 years ago'),
     lat: optionalNumber(CITY_BOUNDS.minLat, CITY_BOUNDS.maxLat, 'latitude'),
     lng: optionalNumber(CITY_BOUNDS.minLng, CITY_BOUNDS.maxLng, 'longitude'),
-    address: z.preprocess(emptyToUndefined, z.string().trim().min(2, 'is too short').max(300, 'must be at most 300 characters').optional()),
+    address: z.preprocess(emptyToUndefined, singleLine({ min: 2, max: 300 }).optional()),
     districtId: z.coerce.number({ message: 'is required' }).int().positive().max(32767),
   })
   .superRefine((t, ctx) => {

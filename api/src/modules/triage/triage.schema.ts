@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dateTime, instantText, plainText, singleLine } from '../../http/fields';
 import { Uuid } from '../../http/validate';
 import { CATEGORY_IDS } from '../reference/categories';
 
@@ -18,10 +19,10 @@ export const QueueQuery = z
     priority: oneOf(PRIORITIES).optional(),
     districtId: districtId.optional(),
     /** Submitted on or after / before (ISO date or date-time). */
-    from: z.coerce.date({ message: 'must be a date' }).optional(),
-    to: z.coerce.date({ message: 'must be a date' }).optional(),
+    from: dateTime('must be a date').optional(),
+    to: dateTime('must be a date').optional(),
     /** Free text in description or address. */
-    q: z.string().trim().min(2, 'must be at least 2 characters').max(100, 'must be at most 100 characters').optional(),
+    q: singleLine({ min: 2, max: 100 }).optional(),
     claim: oneOf(['mine', 'unclaimed'] as const).optional(),
     cursor: z.string().max(300).optional(),
     limit: z.coerce.number({ message: 'must be a number' }).int().min(1).max(100).default(25),
@@ -32,7 +33,7 @@ export type QueueQuery = z.infer<typeof QueueQuery>;
 /** Keyset position in queue order (priority rank desc, created at, id). */
 export const QueueCursor = z.object({
   r: z.number().int().min(0).max(3),
-  t: z.iso.datetime({ offset: true }),
+  t: instantText,
   id: z.uuid(),
 });
 export type QueueCursor = z.infer<typeof QueueCursor>;
@@ -48,7 +49,7 @@ export const TriageInput = z
   .strictObject({
     decision: oneOf(DECISIONS),
     priority: oneOf(PRIORITIES).optional(),
-    note: z.string().trim().min(1, 'must not be empty').max(2000, 'must be at most 2000 characters').optional(),
+    note: plainText({ max: 2000 }).optional(),
     /** Police notes stay internal unless marked for the reporter. */
     isNoteForReporter: z.boolean({ message: 'must be true or false' }).default(false),
     duplicateOf: Uuid.optional(),
