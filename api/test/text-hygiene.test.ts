@@ -6,7 +6,7 @@ import supertest from 'supertest';
 import { cases, messages, rewards, tips, users } from '../src/db/schema/index';
 import { errorHandler } from '../src/http/error-handler';
 import { createLogger } from '../src/lib/logger';
-import { createTip, createUser, type TestUser } from './support/factories';
+import { createTip, createUser, validTipInput, type TestUser } from './support/factories';
 import { api, db } from './support/harness';
 import { multipart, tipFields, tipRowCounts } from './support/uploads';
 
@@ -16,16 +16,8 @@ const NUL = '\u0000';
 const RLO = '\u202E';
 const ZWSP = '\u200B';
 
-const jsonTip = (overrides: Record<string, unknown> = {}) => ({
-  category: 'fraud',
-  description: '有人冒充公检法打电话要求转账到安全账户。',
-  occurredAt: new Date(Date.now() - 86_400_000).toISOString(),
-  lat: 26.9,
-  lng: 112.6,
-  address: '珠晖区东风路',
-  districtId: 1,
-  ...overrides,
-});
+/** A valid tip as a JSON body. */
+const jsonTip = (overrides: Record<string, unknown> = {}) => ({ ...validTipInput(), occurredAt: validTipInput().occurredAt.toISOString(), ...overrides });
 
 const rowsOf = async (table: typeof cases | typeof rewards | typeof messages) => (await db().select({ n: count() }).from(table))[0].n;
 
