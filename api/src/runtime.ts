@@ -5,7 +5,7 @@ import { seedDemo, seedReference } from './db/seed';
 import { configureRateLimitStore } from './http/rate-limit';
 import { setJwtSecret } from './modules/auth/tokens';
 import { setUploadDir } from './modules/media/storage';
-import { setClaimTtlMinutes } from './modules/triage/triage.service';
+import { setClaimTtlMinutes } from './modules/triage/claims';
 import { setPiiKeys } from './lib/pii';
 
 /** Wires process-wide services from the config: secrets, storage, database (migrated and seeded). */

@@ -20,11 +20,20 @@ export async function assertLedgerInvariants(): Promise<void> {
   if (Number(orphans.rows[0].n) > 0) problems.push(`${orphans.rows[0].n} ledger rows without a user`);
   const dups = await db().execute<{ reason: string; n: number }>(sql`
     SELECT reason, count(*)::int AS n FROM (
-      SELECT reason FROM points_ledger WHERE tip_id IS NOT NULL GROUP BY user_id, reason, tip_id HAVING count(*) > 1
+      SELECT reason FROM points_ledger WHERE tip_id IS NOT NULL AND compensates_id IS NULL GROUP BY user_id, reason, tip_id, tip_decision HAVING count(*) > 1
+      UNION ALL
+      SELECT 'reversal' FROM points_ledger WHERE compensates_id IS NOT NULL GROUP BY compensates_id HAVING count(*) > 1
       UNION ALL
       SELECT reason FROM points_ledger WHERE redemption_id IS NOT NULL GROUP BY reason, redemption_id HAVING count(*) > 1
     ) d GROUP BY reason`);
   for (const r of dups.rows) problems.push(`${r.n} duplicate ${r.reason} awards`);
+  // A reversal undoes at most what its entry moved, in the opposite direction, for the same user and tip.
+  const overdone = await db().execute<{ id: number }>(sql`
+    SELECT c.id FROM points_ledger c JOIN points_ledger o ON o.id = c.compensates_id
+    WHERE c.reason <> 'reversal' OR o.compensates_id IS NOT NULL OR c.user_id <> o.user_id OR c.tip_id IS DISTINCT FROM o.tip_id
+       OR sign(c.delta) = sign(o.delta) AND c.delta <> 0 OR abs(c.delta) > abs(o.delta)
+    LIMIT 5`);
+  for (const r of overdone.rows) problems.push(`reversal ${r.id} does not mirror the entry it undoes`);
   // The leaderboard histogram is exactly the GROUP BY of the period totals, city-wide (district 0)
   // and per district; emptied buckets may stay at 0 users.
   const histogram = await db().execute<{ period: string; period_start: string; district_id: number; points: number; kept: number | null; actual: number | null }>(sql`

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   date,
   index,
@@ -12,6 +13,7 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { communities, districts } from './places';
 import { tips } from './tips';
@@ -26,6 +28,8 @@ export const pointsReasonEnum = pgEnum('points_reason', [
   'redemption',
   'redemption_refund',
   'adjustment',
+  /** Undoes one earlier entry (compensatesId) when a police decision is reversed. */
+  'reversal',
 ]);
 
 /** Every change of points. The balance in users.points_balance is derived from it. */
@@ -39,6 +43,10 @@ export const pointsLedger = pgTable(
     delta: integer().notNull(),
     reason: pointsReasonEnum().notNull(),
     tipId: uuid().references(() => tips.id),
+    /** tips.decisionSeq of the decision an award belongs to (0 for entries without a tip). */
+    tipDecision: integer().notNull().default(0),
+    /** A reversal's entry: the one entry it undoes (each is undone at most once). */
+    compensatesId: bigint({ mode: 'number' }).references((): AnyPgColumn => pointsLedger.id),
     caseId: uuid().references(() => cases.id),
     redemptionId: uuid(),
     actorId: uuid().references(() => users.id),
@@ -49,10 +57,15 @@ export const pointsLedger = pgTable(
   },
   (t) => [
     index('points_ledger_user_idx').on(t.userId, t.id.desc()),
-    // Exactly-once awards per (volunteer, reason, tip), whatever retries or concurrent clicks occur.
+    // Exactly-once awards per (volunteer, reason, tip, decision), whatever retries or concurrent
+    // clicks occur; a decision made again after a reversal is a new decision and awards again.
     uniqueIndex('points_ledger_award_once_idx')
-      .on(t.userId, t.reason, t.tipId)
-      .where(sql`${t.tipId} IS NOT NULL`),
+      .on(t.userId, t.reason, t.tipId, t.tipDecision)
+      .where(sql`${t.tipId} IS NOT NULL AND ${t.compensatesId} IS NULL`),
+    // Exactly-once compensation: an entry is undone at most once, whatever reversals race.
+    uniqueIndex('points_ledger_compensates_once_idx')
+      .on(t.compensatesId)
+      .where(sql`${t.compensatesId} IS NOT NULL`),
     uniqueIndex('points_ledger_redemption_once_idx')
       .on(t.reason, t.redemptionId)
       .where(sql`${t.redemptionId} IS NOT NULL`),

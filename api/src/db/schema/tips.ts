@@ -57,6 +57,11 @@ export const tips = pgTable(
     claimExpiresAt: timestamp({ withTimezone: true, precision: 3 }),
     decidedById: uuid().references(() => users.id),
     decidedAt: timestamp({ withTimezone: true, precision: 3 }),
+    /**
+     * How many decisions the tip has had (each decide or duplicate marking adds one; a reversal
+     * does not). Points of a decision are keyed by it, so deciding again after a reversal awards again.
+     */
+    decisionSeq: integer().notNull().default(0),
     /** Retention: media and messages purged, statistics kept. */
     purgedAt: timestamp({ withTimezone: true, precision: 3 }),
     createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
@@ -89,7 +94,7 @@ export const tipReferenceCounters = pgTable('tip_reference_counters', {
   last: integer().notNull(),
 });
 
-export const historyKindEnum = pgEnum('history_kind', ['status', 'note', 'reveal', 'link']);
+export const historyKindEnum = pgEnum('history_kind', ['status', 'note', 'reveal', 'link', 'transfer']);
 
 /** Status history of a tip; entries with isVisibleToReporter show in the reporter's timeline. */
 export const tipHistory = pgTable(

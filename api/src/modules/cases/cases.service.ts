@@ -1,14 +1,15 @@
 import { and, asc, desc, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import { db, type DbOrTx, type Tx } from '../../db/client';
-import { caseNotes, cases, tipHistory, tips, users } from '../../db/schema/index';
+import { caseNotes, cases, tips, users } from '../../db/schema/index';
 import type { Actor } from '../../http/actor';
-import { AppError, conflict, forbidden, notFound, unprocessable, validationError } from '../../http/errors';
+import { conflict, forbidden, notFound, unprocessable, validationError } from '../../http/errors';
 import { decodeCursor, encodeCursor, TimeIdCursor } from '../../lib/cursor';
 import { escapeLike } from '../../lib/like';
 import { audit } from '../audit/audit.service';
 import { applyPoints } from '../points/points.service';
 import { POINT_RULES } from '../points/points.rules';
-import { tipsVisibleTo } from '../tips/tips.policy';
+import { linkToCase, unlinkFromCase } from '../tips/transitions';
+import { clock } from '../../lib/clock';
 import { canAssignLead, canMoveCaseTo, casesVisibleTo, isWorkable } from './cases.policy';
 import { presentCase, presentNote, type Person } from './cases.presenter';
 import type { AddNote, CasesQuery, CreateCase, LinkTips, OfficersQuery, UpdateCase } from './cases.schema';
@@ -70,59 +71,28 @@ async function lockCase(tx: Tx, actor: Actor, id: string): Promise<CaseRow> {
   return row;
 }
 
-/** A case a tip may be linked to now: in scope and still being worked. Locks it. */
-export async function lockLinkableCase(tx: Tx, actor: Actor, id: string): Promise<CaseRow> {
+/** A case still being worked (open or investigating), locked; `doing` names what a settled case refuses. */
+export async function lockWorkableCase(tx: Tx, actor: Actor, id: string, doing = 'linking tips'): Promise<CaseRow> {
   const row = await lockCase(tx, actor, id);
-  if (!isWorkable(row.status)) throw conflict(`Case ${row.reference} is ${row.status}; reopen it before linking tips`, { status: row.status });
+  if (!isWorkable(row.status)) throw conflict(`Case ${row.reference} is ${row.status}; reopen it before ${doing}`, { status: row.status });
   return row;
 }
 
+/** A case a tip may be linked to now: in scope and still being worked. Locks it. */
+export const lockLinkableCase = (tx: Tx, actor: Actor, id: string) => lockWorkableCase(tx, actor, id);
+
+/** The case's place in "recently changed" lists moves when its tips change. */
+export async function touchCase(tx: Tx, id: string): Promise<void> {
+  await tx.update(cases).set({ updatedAt: clock.now() }).where(eq(cases.id, id));
+}
+
 /**
- * Links valid tips of the case's district to a locked, workable case. Tips are locked in id order
- * (so two links at once never deadlock); the whole batch is refused if any tip does not qualify.
+ * Links valid tips of the case's district to a locked, workable case, through the tips module's
+ * transition (tips locked in id order; the whole batch refused if any tip does not qualify).
  */
-export async function attachTips(tx: Tx, actor: Actor, kase: CaseRow, tipIds: string[]): Promise<void> {
-  const rows = await tx
-    .select()
-    .from(tips)
-    .where(and(inArray(tips.id, tipIds), tipsVisibleTo(actor)))
-    .orderBy(asc(tips.id))
-    .for('update');
-  const missing = tipIds.filter((id) => !rows.some((t) => t.id === id));
-  if (missing.length) throw new AppError('NOT_FOUND', 'Tip not found', { tipIds: missing });
-  const elsewhere = rows.filter((t) => t.districtId !== kase.districtId);
-  if (elsewhere.length)
-    throw unprocessable('Tips of another district cannot join this case', elsewhere.map((t) => ({ tipId: t.id, reference: t.reference })));
-  const notValid = rows.filter((t) => t.status !== 'valid');
-  if (notValid.length)
-    throw unprocessable(
-      'Only valid tips can be linked to a case',
-      notValid.map((t) => ({ tipId: t.id, reference: t.reference, status: t.status })),
-    );
-  const inOther = rows.filter((t) => t.caseId !== null && t.caseId !== kase.id);
-  if (inOther.length)
-    throw conflict('A tip is already linked to another case; unlink it there first', inOther.map((t) => ({ tipId: t.id, reference: t.reference })));
-  const toLink = rows.filter((t) => t.caseId === null);
-  if (!toLink.length) return;
-  const now = new Date();
-  await tx
-    .update(tips)
-    .set({ caseId: kase.id, updatedAt: now })
-    .where(inArray(tips.id, toLink.map((t) => t.id)));
-  // Internal: an investigation is not announced to reporters.
-  await tx.insert(tipHistory).values(
-    toLink.map((t) => ({
-      tipId: t.id,
-      kind: 'link' as const,
-      isVisibleToReporter: false,
-      actorId: actor.id,
-      actorRole: actor.role,
-      details: { caseId: kase.id, caseReference: kase.reference, linked: true },
-      createdAt: now,
-    })),
-  );
-  await tx.update(cases).set({ updatedAt: now }).where(eq(cases.id, kase.id));
-  await audit(tx, { actor, action: 'case.link_tips', entityType: 'case', entityId: kase.id, details: { tipIds: toLink.map((t) => t.id) } });
+export async function linkTipsToLockedCase(tx: Tx, actor: Actor, kase: CaseRow, tipIds: string[]): Promise<void> {
+  const linked = await linkToCase(tx, { actor, kase, tipIds });
+  if (linked.length) await touchCase(tx, kase.id);
 }
 
 export async function createCase(actor: Actor, input: CreateCase) {
@@ -136,7 +106,7 @@ export async function createCase(actor: Actor, input: CreateCase) {
       .values({ reference, districtId, title: input.title, summary: input.summary || null, createdById: actor.id, createdAt: now, updatedAt: now })
       .returning();
     await audit(tx, { actor, action: 'case.create', entityType: 'case', entityId: row.id, details: { reference, districtId } });
-    if (input.tipIds) await attachTips(tx, actor, row, input.tipIds);
+    if (input.tipIds) await linkTipsToLockedCase(tx, actor, row, input.tipIds);
     return row.id;
   });
   return getCaseDetail(actor, id);
@@ -239,7 +209,7 @@ export async function updateCase(actor: Actor, id: string, patch: UpdateCase) {
  */
 async function awardCaseBonus(tx: Tx, actor: Actor, kase: CaseRow) {
   const linked = await tx
-    .select({ id: tips.id, reporterId: tips.reporterId })
+    .select({ id: tips.id, reporterId: tips.reporterId, decisionSeq: tips.decisionSeq })
     .from(tips)
     .where(and(eq(tips.caseId, kase.id), eq(tips.status, 'valid')))
     // Reporter order: applyPoints locks each reporter's row, and two cases solved at once that
@@ -253,6 +223,7 @@ async function awardCaseBonus(tx: Tx, actor: Actor, kase: CaseRow) {
       reason: 'case_solved_bonus',
       delta: POINT_RULES.caseSolved,
       tipId: t.id,
+      tipDecision: t.decisionSeq,
       caseId: kase.id,
       actorId: actor.id,
     });
@@ -264,33 +235,16 @@ async function awardCaseBonus(tx: Tx, actor: Actor, kase: CaseRow) {
 export async function linkTips(actor: Actor, id: string, input: LinkTips) {
   await db.transaction(async (tx) => {
     const kase = await lockLinkableCase(tx, actor, id);
-    await attachTips(tx, actor, kase, input.tipIds);
+    await linkTipsToLockedCase(tx, actor, kase, input.tipIds);
   });
   return getCaseDetail(actor, id);
 }
 
 export async function unlinkTip(actor: Actor, id: string, tipId: string) {
   await db.transaction(async (tx) => {
-    const kase = await lockLinkableCase(tx, actor, id);
-    const [tip] = await tx
-      .select({ id: tips.id })
-      .from(tips)
-      .where(and(eq(tips.id, tipId), eq(tips.caseId, id), tipsVisibleTo(actor)))
-      .for('update');
-    if (!tip) throw notFound('Linked tip');
-    const now = new Date();
-    await tx.update(tips).set({ caseId: null, updatedAt: now }).where(eq(tips.id, tipId));
-    await tx.insert(tipHistory).values({
-      tipId,
-      kind: 'link',
-      isVisibleToReporter: false,
-      actorId: actor.id,
-      actorRole: actor.role,
-      details: { caseId: id, caseReference: kase.reference, linked: false },
-      createdAt: now,
-    });
-    await tx.update(cases).set({ updatedAt: now }).where(eq(cases.id, id));
-    await audit(tx, { actor, action: 'case.unlink_tip', entityType: 'case', entityId: id, details: { tipId } });
+    const kase = await lockWorkableCase(tx, actor, id, 'unlinking tips');
+    await unlinkFromCase(tx, { actor, kase, tipId });
+    await touchCase(tx, kase.id);
   });
   return getCaseDetail(actor, id);
 }

@@ -40,6 +40,8 @@ export const RANKED_REASONS: PointsReason[] = [
   'case_solved_bonus',
   'false_report_penalty',
   'adjustment',
+  // A reversal undoes a ranked award or penalty, in the period that entry counted toward.
+  'reversal',
 ];
 
 /**

@@ -17,10 +17,14 @@ export type PointsEntry = {
   /** Requested change; earnings may be cut by the daily cap, penalties by the balance. */
   delta: number;
   tipId?: string;
+  /** The tip's decision (tips.decisionSeq) an award belongs to: deciding again awards again. */
+  tipDecision?: number;
   caseId?: string;
   redemptionId?: string;
   actorId?: string;
   note?: string;
+  /** A reversal: the entry it undoes; it counts toward that entry's day and periods. */
+  compensates?: { id: number; earnedOn: string; createdAt: Date };
 };
 
 export type PointsOutcome = { applied: boolean; delta: number; ledgerId: number | null };
@@ -40,13 +44,20 @@ export function periodsOf(at: Date) {
   ];
 }
 
-/** Capped earnings of the user on a day (Asia/Shanghai). */
+/**
+ * Capped earnings of the user on a day (Asia/Shanghai): capped awards, less the reversals of
+ * capped awards of that day (a reversed award frees its room, so deciding again can pay again).
+ */
 export async function earnedOnDay(tx: DbOrTx, userId: string, day: string): Promise<number> {
-  const [{ earned }] = await tx
-    .select({ earned: sql<number>`coalesce(sum(${pointsLedger.delta}), 0)::int` })
-    .from(pointsLedger)
-    .where(and(eq(pointsLedger.userId, userId), eq(pointsLedger.earnedOn, day), inArray(pointsLedger.reason, CAPPED_REASONS)));
-  return earned;
+  const capped = sql.join(
+    CAPPED_REASONS.map((r) => sql`${r}`),
+    sql`, `,
+  );
+  const { rows } = await tx.execute<{ earned: number }>(sql`
+    SELECT coalesce(sum(l.delta), 0)::int AS earned
+    FROM points_ledger l LEFT JOIN points_ledger o ON o.id = l.compensates_id
+    WHERE l.user_id = ${userId} AND l.earned_on = ${day} AND (l.reason IN (${capped}) OR o.reason IN (${capped}))`);
+  return Number(rows[0].earned);
 }
 
 /**
@@ -62,7 +73,7 @@ export async function earnedOnDay(tx: DbOrTx, userId: string, day: string): Prom
 export async function applyPoints(tx: Tx, e: PointsEntry): Promise<PointsOutcome> {
   if (!Number.isSafeInteger(e.delta)) throw new TypeError('applyPoints: delta must be an integer');
   const now = new Date();
-  const today = cstDate(now);
+  const today = e.compensates?.earnedOn ?? cstDate(now);
   const [user] = await tx
     .select({ id: users.id, balance: users.pointsBalance, communityId: users.communityId, districtId: users.districtId })
     .from(users)
@@ -86,7 +97,8 @@ export async function applyPoints(tx: Tx, e: PointsEntry): Promise<PointsOutcome
         balance: user.balance,
         needed: -delta,
       });
-    note = note ?? `limited to the balance of ${user.balance}`;
+    const limited = `limited to the balance of ${user.balance}`;
+    note = note ? `${note} (${limited})` : limited;
     delta = -user.balance;
   }
 
@@ -97,6 +109,8 @@ export async function applyPoints(tx: Tx, e: PointsEntry): Promise<PointsOutcome
       delta,
       reason: e.reason,
       tipId: e.tipId ?? null,
+      tipDecision: e.tipDecision ?? 0,
+      compensatesId: e.compensates?.id ?? null,
       caseId: e.caseId ?? null,
       redemptionId: e.redemptionId ?? null,
       actorId: e.actorId ?? null,
@@ -114,7 +128,7 @@ export async function applyPoints(tx: Tx, e: PointsEntry): Promise<PointsOutcome
       .set({ pointsBalance: sql`${users.pointsBalance} + ${delta}` })
       .where(eq(users.id, e.userId));
   }
-  if (delta !== 0 && RANKED_REASONS.includes(e.reason)) await addToPeriods(tx, user, delta, now);
+  if (delta !== 0 && RANKED_REASONS.includes(e.reason)) await addToPeriods(tx, user, delta, e.compensates?.createdAt ?? now);
   return { applied: true, delta, ledgerId: row.id };
 }
 
@@ -282,7 +296,7 @@ export type LedgerReport = {
   /** Users whose cached balance differs from the sum of their ledger rows. */
   balanceMismatches: { userId: string; balance: number; ledgerSum: number }[];
   negativeBalances: number;
-  /** (user, reason, tip) or (reason, redemption) keys written more than once. */
+  /** (user, reason, tip, decision), (reason, redemption) or compensated-entry keys written more than once. */
   duplicateAwards: number;
   /** Users whose all-time leaderboard total differs from their ranked ledger rows. */
   periodMismatches: { userId: string; periodPoints: number; ledgerRanked: number }[];
@@ -305,7 +319,8 @@ export async function checkLedger(tx: DbOrTx = db): Promise<LedgerReport> {
       LIMIT 100`),
     tx.select({ n: sql<number>`count(*)::int` }).from(users).where(sql`${users.pointsBalance} < 0`),
     tx.execute<{ n: number }>(sql`
-      SELECT ((SELECT count(*) FROM (SELECT 1 FROM points_ledger WHERE tip_id IS NOT NULL GROUP BY user_id, reason, tip_id HAVING count(*) > 1) a)
+      SELECT ((SELECT count(*) FROM (SELECT 1 FROM points_ledger WHERE tip_id IS NOT NULL AND compensates_id IS NULL GROUP BY user_id, reason, tip_id, tip_decision HAVING count(*) > 1) a)
+            + (SELECT count(*) FROM (SELECT 1 FROM points_ledger WHERE compensates_id IS NOT NULL GROUP BY compensates_id HAVING count(*) > 1) c)
             + (SELECT count(*) FROM (SELECT 1 FROM points_ledger WHERE redemption_id IS NOT NULL GROUP BY reason, redemption_id HAVING count(*) > 1) b))::int AS n`).then((r) => r.rows),
     tx.execute<{ user_id: string; period_points: number; ledger_ranked: number }>(sql`
       SELECT coalesce(p.user_id, l.user_id) AS user_id, coalesce(p.points, 0)::int AS period_points, coalesce(l.total, 0)::int AS ledger_ranked

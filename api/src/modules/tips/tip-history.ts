@@ -1,9 +1,13 @@
 import type { DbOrTx } from '../../db/client';
-import { tipHistory } from '../../db/schema/index';
+import { tipHistory, type tips } from '../../db/schema/index';
+
+type TipStatus = (typeof tips.$inferSelect)['status'];
 
 export type TipHistoryEntry = {
   tipId: string;
-  kind: 'status' | 'note' | 'reveal' | 'link';
+  kind: 'status' | 'note' | 'reveal' | 'link' | 'transfer';
+  fromStatus?: TipStatus | null;
+  toStatus?: TipStatus | null;
   note?: string | null;
   isVisibleToReporter: boolean;
   /** Police actor; null for the reporter's own actions and system events. */
@@ -11,6 +15,8 @@ export type TipHistoryEntry = {
   /** 'reporter' for the tipster, a police role, or null for the system. */
   actorRole?: string | null;
   details?: Record<string, unknown>;
+  /** Defaults to the database's now(); transitions pass the clock's time they wrote on the tip. */
+  createdAt?: Date;
 };
 
 /**
@@ -21,10 +27,13 @@ export async function recordTipHistory(tx: DbOrTx, e: TipHistoryEntry): Promise<
   await tx.insert(tipHistory).values({
     tipId: e.tipId,
     kind: e.kind,
+    fromStatus: e.fromStatus ?? null,
+    toStatus: e.toStatus ?? null,
     note: e.note ?? null,
     isVisibleToReporter: e.isVisibleToReporter,
     actorId: e.actorId ?? null,
     actorRole: e.actorRole ?? null,
     details: e.details ?? null,
+    ...(e.createdAt ? { createdAt: e.createdAt } : {}),
   });
 }

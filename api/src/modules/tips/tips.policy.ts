@@ -26,3 +26,21 @@ export type TipAudience = 'reporter' | 'police';
 export function audienceFor(actor: Actor, tip: { reporterId: string | null }): TipAudience {
   return tip.reporterId !== null && tip.reporterId === actor.id ? 'reporter' : 'police';
 }
+
+/** How long a decision can be undone: by the officer who made it, and by a supervisor of the district. */
+export const UNDO_WINDOW_MS = 10 * 60_000;
+export const SUPERVISOR_REVERSAL_WINDOW_MS = 7 * 86_400_000;
+
+type Decided = { decidedById: string | null; decidedAt: Date | null };
+
+/**
+ * Whether the actor may reverse the tip's decision, and until when (null: no time limit).
+ * Null when they may not at all. Scope (the tip's district) is checked by the query that found it.
+ */
+export function reversalWindowOf(actor: Actor, tip: Decided): { until: Date | null } | null {
+  if (actor.role === 'admin') return { until: null };
+  const decidedAt = tip.decidedAt?.getTime() ?? 0;
+  if (actor.role === 'supervisor') return { until: new Date(decidedAt + SUPERVISOR_REVERSAL_WINDOW_MS) };
+  if (actor.role === 'officer' && tip.decidedById === actor.id) return { until: new Date(decidedAt + UNDO_WINDOW_MS) };
+  return null;
+}

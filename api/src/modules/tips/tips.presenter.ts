@@ -1,5 +1,7 @@
 import type { media, tipHistory, tips } from '../../db/schema/index';
-import type { TipAudience } from './tips.policy';
+import type { Actor } from '../../http/actor';
+import { clock } from '../../lib/clock';
+import { reversalWindowOf, type TipAudience } from './tips.policy';
 
 type TipRow = typeof tips.$inferSelect;
 type HistoryRow = typeof tipHistory.$inferSelect;
@@ -37,6 +39,15 @@ function caseLinkOf(h: HistoryRow): { reference: string; linked: boolean } | nul
   return { reference: d.caseReference, linked: d.linked !== false };
 }
 
+/** Police only: why a tip was transferred or a decision reversed, and between which districts. */
+function correctionOf(h: HistoryRow) {
+  const d = h.details as { reason?: unknown; reversal?: unknown; fromDistrictId?: unknown; toDistrictId?: unknown } | null;
+  if (!d || typeof d.reason !== 'string') return null;
+  if (h.kind === 'transfer') return { kind: 'transfer' as const, reason: d.reason, fromDistrictId: d.fromDistrictId, toDistrictId: d.toDistrictId };
+  if (d.reversal === true) return { kind: 'reversal' as const, reason: d.reason };
+  return null;
+}
+
 function presentHistory(h: HistoryRow, audience: TipAudience) {
   return {
     id: h.id,
@@ -45,16 +56,28 @@ function presentHistory(h: HistoryRow, audience: TipAudience) {
     toStatus: h.toStatus,
     note: h.note,
     by: byOf(h),
-    ...(audience === 'police' ? { isVisibleToReporter: h.isVisibleToReporter, actorId: h.actorId, caseLink: caseLinkOf(h) } : {}),
+    ...(audience === 'police' ? { isVisibleToReporter: h.isVisibleToReporter, actorId: h.actorId, caseLink: caseLinkOf(h), correction: correctionOf(h) } : {}),
     createdAt: h.createdAt,
   };
 }
 
 /**
- * A tip as its audience may see it. Police never get the reporter's id (or anything that names
- * them); the reporter never gets internal police notes or who handled the tip.
+ * Whether the police viewer may reverse the decision, and until when: `undo` for the officer who
+ * made it (a short window), `review` for a supervisor or admin. Null for an undecided tip.
  */
-export function presentTip(b: TipBundle, audience: TipAudience) {
+function reversalFor(t: TipRow, viewer: Actor | undefined) {
+  if (!viewer || t.status === 'submitted') return null;
+  const window = reversalWindowOf(viewer, t);
+  if (!window || (window.until && window.until.getTime() < clock.nowMs())) return null;
+  return { kind: viewer.role === 'officer' ? ('undo' as const) : ('review' as const), until: window.until };
+}
+
+/**
+ * A tip as its audience may see it. Police never get the reporter's id (or anything that names
+ * them); the reporter never gets internal police notes or who handled the tip. Police views of
+ * one viewer (`viewer`) say whether that viewer may reverse the decision.
+ */
+export function presentTip(b: TipBundle, audience: TipAudience, viewer?: Actor) {
   const t = b.tip;
   const history = audience === 'reporter' ? b.history.filter((h) => h.isVisibleToReporter) : b.history;
   const base = {
@@ -85,5 +108,7 @@ export function presentTip(b: TipBundle, audience: TipAudience) {
     claimedById: t.claimedById,
     claimExpiresAt: t.claimExpiresAt,
     decidedAt: t.decidedAt,
+    decidedById: t.decidedById,
+    reversal: reversalFor(t, viewer),
   };
 }

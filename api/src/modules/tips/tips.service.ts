@@ -197,7 +197,7 @@ export async function getTip(actor: Actor, id: string): Promise<TipRow> {
 export async function viewTip(actor: Actor, id: string) {
   const tip = await getTip(actor, id);
   const [bundle] = await loadBundles(db, [tip]);
-  return presentTip(bundle, audienceFor(actor, tip));
+  return presentTip(bundle, audienceFor(actor, tip), actor);
 }
 
 export async function getTipMedia(actor: Actor, tipId: string, mediaId: string) {

@@ -2,26 +2,6 @@ import { and, eq, gt, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-
 import { tips } from '../../db/schema/index';
 import type { Actor } from '../../http/actor';
 
-type TipStatus = (typeof tips.$inferSelect)['status'];
-export type Priority = (typeof tips.$inferSelect)['priority'];
-export type Decision = 'valid' | 'invalid' | 'duplicate' | 'needs_info';
-
-/** Queue sort key, kept in step with tips.priority (higher first). */
-export const PRIORITY_RANK: Record<Priority, number> = { low: 0, normal: 1, high: 2, urgent: 3 };
-
-/** Decisions allowed from each status; valid, invalid and duplicate are final. */
-const NEXT: Record<TipStatus, readonly Decision[]> = {
-  submitted: ['valid', 'invalid', 'duplicate', 'needs_info'],
-  needs_info: ['valid', 'invalid', 'duplicate'],
-  valid: [],
-  invalid: [],
-  duplicate: [],
-};
-
-export const canMoveTo = (from: TipStatus, to: Decision) => NEXT[from].includes(to);
-
-/** Tips still waiting for a police decision (claims and decisions apply only to these). */
-export const isOpen = (status: TipStatus) => NEXT[status].length > 0;
 
 /** Supervisors (and admins) act on any tip of their scope; officers only on their own or free claims. */
 export const canOverrideClaims = (actor: Actor) => actor.role === 'supervisor' || actor.role === 'admin';
@@ -33,10 +13,6 @@ export const isClaimActive = (t: ClaimState, now: Date) =>
 
 export const isClaimedByOther = (actor: Actor, t: ClaimState, now: Date) =>
   isClaimActive(t, now) && t.claimedById !== actor.id;
-
-/** Officers decide tips that are unclaimed or claimed by themselves; supervisors and admins any. */
-export const canDecide = (actor: Actor, t: ClaimState, now: Date) =>
-  canOverrideClaims(actor) || !isClaimedByOther(actor, t, now);
 
 /** SQL: the tip has no live claim (never claimed, released, or lapsed). */
 export const isUnclaimedSql = (now: Date): SQL =>

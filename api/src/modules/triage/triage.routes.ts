@@ -1,17 +1,11 @@
 import { Router } from 'express';
 import { requireRole } from '../../http/authenticate';
 import { IdParam, parse } from '../../http/validate';
-import { AssignInput, ClaimInput, QueueQuery, TriageInput } from './triage.schema';
-import {
-  assignClaim,
-  claimNext,
-  claimTip,
-  decideTip,
-  listQueue,
-  releaseClaim,
-  reporterRecord,
-  suggestDuplicates,
-} from './triage.service';
+import { assignClaim, claimNext, claimTip, releaseClaim } from './claims';
+import { reverseDecision, transferTip } from './corrections';
+import { decideTip } from './decisions';
+import { AssignInput, ClaimInput, QueueQuery, ReverseInput, TransferInput, TriageInput } from './triage.schema';
+import { listQueue, reporterRecord, suggestDuplicates } from './triage.service';
 
 export function triageRoutes(): Router {
   const router = Router();
@@ -44,6 +38,16 @@ export function triageRoutes(): Router {
   router.post('/tips/:id/triage', police, async (req, res) => {
     const { id } = parse(IdParam, req.params);
     res.json({ tip: await decideTip(req.actor!, id, parse(TriageInput, req.body ?? {})) });
+  });
+
+  router.post('/tips/:id/transfer', police, async (req, res) => {
+    const { id } = parse(IdParam, req.params);
+    res.json({ tip: await transferTip(req.actor!, id, parse(TransferInput, req.body ?? {})) });
+  });
+
+  router.post('/tips/:id/reverse', police, async (req, res) => {
+    const { id } = parse(IdParam, req.params);
+    res.json({ tip: await reverseDecision(req.actor!, id, parse(ReverseInput, req.body ?? {})) });
   });
 
   router.get('/tips/:id/duplicates', police, async (req, res) => {

@@ -69,3 +69,16 @@ export const TriageInput = z
     if (t.isNoteForReporter && !t.note) issue('note', 'is required when marked for the reporter');
   });
 export type TriageInput = z.infer<typeof TriageInput>;
+
+/** Why a tip moved or a decision was undone: kept in the internal history and the audit log. */
+const Reason = z
+  .string({ message: 'say why' })
+  .trim()
+  .min(2, 'say why (at least 2 characters)')
+  .max(500, 'must be at most 500 characters');
+
+export const TransferInput = z.strictObject({ districtId, reason: Reason });
+export type TransferInput = z.infer<typeof TransferInput>;
+
+export const ReverseInput = z.strictObject({ reason: Reason });
+export type ReverseInput = z.infer<typeof ReverseInput>;

@@ -1,29 +1,17 @@
 import { and, asc, desc, eq, gte, ilike, inArray, isNotNull, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
-import { db, type Tx } from '../../db/client';
-import { media, tipHistory, tips, users } from '../../db/schema/index';
+import { db } from '../../db/client';
+import { media, tips, users } from '../../db/schema/index';
 import type { Actor } from '../../http/actor';
-import { conflict, forbidden, notFound, unprocessable } from '../../http/errors';
+import { notFound } from '../../http/errors';
+import { clock } from '../../lib/clock';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import { escapeLike } from '../../lib/like';
-import { audit } from '../audit/audit.service';
-import { actingDistrict, attachTips, findPoliceOf, lockLinkableCase } from '../cases/cases.service';
-import { applyPoints, type PointsOutcome } from '../points/points.service';
-import { POINT_RULES, type PointsReason } from '../points/points.rules';
+import { actingDistrict } from '../cases/cases.service';
 import { loadBundles } from '../tips/tips.service';
 import { tipsVisibleTo } from '../tips/tips.policy';
 import { presentTip } from '../tips/tips.presenter';
-import {
-  canDecide,
-  canMoveTo,
-  canOverrideClaims,
-  distanceMetresSql,
-  isClaimActive,
-  isClaimedBySql,
-  isClaimedByOther,
-  isOpen,
-  isUnclaimedSql,
-  PRIORITY_RANK,
-} from './triage.policy';
+import { PRIORITY_RANK } from '../tips/transitions';
+import { distanceMetresSql, isClaimedBySql, isUnclaimedSql } from './triage.policy';
 import {
   presentDuplicate,
   presentQueueRow,
@@ -32,19 +20,10 @@ import {
   type QueueRow,
   type ReporterRecord,
 } from './triage.presenter';
-import { QueueCursor, type AssignInput, type ClaimInput, type QueueQuery, type TriageInput } from './triage.schema';
+import { QueueCursor, type QueueQuery } from './triage.schema';
 
 type TipRow = typeof tips.$inferSelect;
 type TipStatus = TipRow['status'];
-
-let claimTtlMs = 30 * 60_000;
-
-/** Set from the config at start-up (CLAIM_TTL_MINUTES): how long a claim lasts without a decision. */
-export function setClaimTtlMinutes(minutes: number): void {
-  claimTtlMs = minutes * 60_000;
-}
-
-const claimExpiry = (now: Date) => new Date(now.getTime() + claimTtlMs);
 
 /** Duplicate suggestions: same category, this close, this near in time, this similar in text. */
 const DUPLICATE_RADIUS_M = 500;
@@ -57,7 +36,7 @@ const ADDRESS_MIN_SIMILARITY = 0.3;
  * NULLS LAST`, and PostgreSQL only walks an index for ORDER BY when the NULLS placement matches
  * too (plain DESC means NULLS FIRST), even for a NOT NULL column — otherwise it sorts every row.
  */
-const QUEUE_ORDER = [sql`${tips.priorityRank} DESC NULLS LAST`, asc(tips.createdAt), asc(tips.id)];
+export const QUEUE_ORDER = [sql`${tips.priorityRank} DESC NULLS LAST`, asc(tips.createdAt), asc(tips.id)];
 
 const queueColumns = {
   id: tips.id,
@@ -96,7 +75,7 @@ async function claimerNames(rows: { claimedById: string | null }[]): Promise<Map
 export async function listQueue(actor: Actor, q: QueueQuery) {
   const districtId = actingDistrict(actor, q.districtId);
   const after = decodeCursor(QueueCursor, q.cursor);
-  const now = new Date();
+  const now = clock.now();
   const text = q.q ? `%${escapeLike(q.q)}%` : undefined;
   const filters: (SQL | undefined)[] = [
     tipsVisibleTo(actor),
@@ -174,217 +153,10 @@ async function statusCounts(where: SQL | undefined): Promise<{ counts: Record<Ti
 }
 
 /** Loaded after the transaction commits: its bundle queries run in parallel on the pool. */
-async function viewForPolice(tip: TipRow | null) {
+export async function viewForPolice(actor: Actor, tip: TipRow | null) {
   if (!tip) return null;
   const [bundle] = await loadBundles(db, [tip]);
-  return presentTip(bundle, 'police');
-}
-
-/**
- * Hands the caller the next unclaimed submitted tip of their district, highest priority then
- * oldest. SKIP LOCKED: officers pressing "Claim next" at the same moment each get a different tip
- * instead of queueing behind one row lock; a lapsed claim counts as free.
- */
-export async function claimNext(actor: Actor, input: ClaimInput) {
-  const districtId = actingDistrict(actor, input.districtId);
-  const claimed = await db.transaction(async (tx) => {
-    const now = new Date();
-    const [free] = await tx
-      .select({ id: tips.id })
-      .from(tips)
-      .where(
-        and(
-          tipsVisibleTo(actor),
-          districtId !== undefined ? eq(tips.districtId, districtId) : undefined,
-          eq(tips.status, 'submitted'),
-          isUnclaimedSql(now),
-        ),
-      )
-      .orderBy(...QUEUE_ORDER)
-      .limit(1)
-      .for('update', { skipLocked: true });
-    if (!free) return null;
-    return setClaim(tx, actor, free.id, actor.id, now);
-  });
-  return viewForPolice(claimed);
-}
-
-async function setClaim(tx: Tx, actor: Actor, tipId: string, officerId: string, now: Date): Promise<TipRow> {
-  const expiresAt = claimExpiry(now);
-  const [tip] = await tx
-    .update(tips)
-    .set({ claimedById: officerId, claimExpiresAt: expiresAt })
-    .where(eq(tips.id, tipId))
-    .returning();
-  await audit(tx, {
-    actor,
-    action: officerId === actor.id ? 'tip.claim' : 'tip.assign',
-    entityType: 'tip',
-    entityId: tipId,
-    details: { officerId, expiresAt: expiresAt.toISOString() },
-  });
-  return tip;
-}
-
-/** A tip of the actor's scope, locked for the rest of the transaction (404 outside the scope). */
-async function lockTip(tx: Tx, actor: Actor, id: string): Promise<TipRow> {
-  const [tip] = await tx.select().from(tips).where(and(eq(tips.id, id), tipsVisibleTo(actor))).for('update');
-  if (!tip) throw notFound('Tip');
-  return tip;
-}
-
-function requireOpen(tip: TipRow): void {
-  if (!isOpen(tip.status)) throw conflict(`Tip ${tip.reference} is already ${tip.status}`, { status: tip.status });
-}
-
-/** Claims one chosen tip (or renews one's own claim); someone else's live claim is a conflict. */
-export async function claimTip(actor: Actor, id: string) {
-  const claimed = await db.transaction(async (tx) => {
-    const now = new Date();
-    const tip = await lockTip(tx, actor, id);
-    requireOpen(tip);
-    if (isClaimedByOther(actor, tip, now))
-      throw conflict('Another officer has claimed this tip', { claimedById: tip.claimedById, claimExpiresAt: tip.claimExpiresAt });
-    return setClaim(tx, actor, id, actor.id, now);
-  });
-  return viewForPolice(claimed);
-}
-
-/** Gives a claim back to the queue: one's own, or anyone's for a supervisor. */
-export async function releaseClaim(actor: Actor, id: string) {
-  const released = await db.transaction(async (tx) => {
-    const now = new Date();
-    const tip = await lockTip(tx, actor, id);
-    if (!isClaimActive(tip, now)) return tip;
-    if (isClaimedByOther(actor, tip, now) && !canOverrideClaims(actor))
-      throw forbidden('Only a supervisor can release another officer’s claim');
-    const [row] = await tx.update(tips).set({ claimedById: null, claimExpiresAt: null }).where(eq(tips.id, id)).returning();
-    await audit(tx, { actor, action: 'tip.release', entityType: 'tip', entityId: id, details: { officerId: tip.claimedById } });
-    return row;
-  });
-  return viewForPolice(released);
-}
-
-/** A supervisor hands a tip to an officer of its district (replacing any claim). */
-export async function assignClaim(actor: Actor, id: string, input: AssignInput) {
-  const assigned = await db.transaction(async (tx) => {
-    const now = new Date();
-    const tip = await lockTip(tx, actor, id);
-    requireOpen(tip);
-    if (!(await findPoliceOf(tx, input.officerId, tip.districtId)))
-      throw unprocessable('The tip can only go to an officer of its district', [{ field: 'officerId', message: 'not an officer of this district' }]);
-    return setClaim(tx, actor, id, input.officerId, now);
-  });
-  return viewForPolice(assigned);
-}
-
-/** Follows duplicate links to the original, refusing cycles and tips the actor may not see. */
-async function resolveOriginal(tx: Tx, actor: Actor, tip: TipRow, duplicateOf: string): Promise<TipRow> {
-  let id = duplicateOf;
-  for (let hop = 0; hop < 10; hop++) {
-    if (id === tip.id) throw unprocessable('A tip cannot be a duplicate of itself', [{ field: 'duplicateOf', message: 'is this tip' }]);
-    const [original] = await tx.select().from(tips).where(and(eq(tips.id, id), tipsVisibleTo(actor)));
-    if (!original) throw unprocessable('The original tip was not found', [{ field: 'duplicateOf', message: 'no such tip' }]);
-    if (original.districtId !== tip.districtId)
-      throw unprocessable('The original must be a tip of the same district', [{ field: 'duplicateOf', message: 'another district' }]);
-    if (original.status !== 'duplicate' || !original.duplicateOfId) return original;
-    id = original.duplicateOfId;
-  }
-  throw unprocessable('The duplicate chain is too long', [{ field: 'duplicateOf', message: 'chain too long' }]);
-}
-
-type Award = { reason: PointsReason; delta: number };
-
-/** What the contract pays for a decision: nothing for anonymous tips (no one to pay). */
-function awardsFor(tip: TipRow, input: TriageInput, priority: TipRow['priority']): Award[] {
-  if (tip.reporterId === null) return [];
-  if (input.decision === 'valid') {
-    const awards: Award[] = [{ reason: 'tip_validated', delta: POINT_RULES.tipValidated }];
-    if (priority === 'high' || priority === 'urgent') awards.push({ reason: 'tip_priority_bonus', delta: POINT_RULES.priorityBonus });
-    return awards;
-  }
-  if (input.decision === 'invalid' && input.isDeliberateFalse)
-    return [{ reason: 'false_report_penalty', delta: -POINT_RULES.falseReportPenalty }];
-  return [];
-}
-
-/**
- * One decision, one transaction: the tip row is locked first (two officers deciding at once:
- * one succeeds, the other sees the new status and gets 409), then status, history, case link,
- * points (once per reporter, reason and tip by the ledger's unique key) and the audit record.
- */
-export async function decideTip(actor: Actor, id: string, input: TriageInput) {
-  const decidedTip = await db.transaction(async (tx) => {
-    const now = new Date();
-    // Case before tip: the same lock order as linking tips to a case, so the two never deadlock.
-    const kase = input.caseId ? await lockLinkableCase(tx, actor, input.caseId) : null;
-    const tip = await lockTip(tx, actor, id);
-    if (!canMoveTo(tip.status, input.decision))
-      throw conflict(`A tip that is ${tip.status} cannot be marked ${input.decision}`, { status: tip.status });
-    if (!canDecide(actor, tip, now))
-      throw conflict('Another officer has claimed this tip', { claimedById: tip.claimedById, claimExpiresAt: tip.claimExpiresAt });
-    if (kase && kase.districtId !== tip.districtId)
-      throw unprocessable('Tips of another district cannot join this case', [{ field: 'caseId', message: 'another district' }]);
-    const original = input.decision === 'duplicate' ? await resolveOriginal(tx, actor, tip, input.duplicateOf!) : null;
-    const priority = input.priority ?? tip.priority;
-
-    const isDeliberateFalse = input.decision === 'invalid' && input.isDeliberateFalse;
-    await tx
-      .update(tips)
-      .set({
-        status: input.decision,
-        priority,
-        priorityRank: PRIORITY_RANK[priority],
-        duplicateOfId: original?.id ?? null,
-        isDeliberateFalse,
-        claimedById: null,
-        claimExpiresAt: null,
-        decidedById: actor.id,
-        decidedAt: now,
-        updatedAt: now,
-      })
-      .where(eq(tips.id, id));
-
-    // A request for information is always addressed to the reporter.
-    const isShared = input.isNoteForReporter || input.decision === 'needs_info';
-    const by = { actorId: actor.id, actorRole: actor.role, createdAt: now };
-    await tx.insert(tipHistory).values({
-      tipId: id,
-      kind: 'status',
-      fromStatus: tip.status,
-      toStatus: input.decision,
-      note: isShared ? (input.note ?? null) : null,
-      isVisibleToReporter: true,
-      details: { priority, ...(original ? { duplicateOfId: original.id } : {}) },
-      ...by,
-    });
-    if (input.note && !isShared) await tx.insert(tipHistory).values({ tipId: id, kind: 'note', note: input.note, isVisibleToReporter: false, ...by });
-    if (kase) await attachTips(tx, actor, kase, [id]);
-
-    const points: (Award & PointsOutcome)[] = [];
-    for (const award of awardsFor(tip, input, priority)) {
-      const outcome = await applyPoints(tx, { userId: tip.reporterId!, reason: award.reason, delta: award.delta, tipId: id, actorId: actor.id });
-      points.push({ ...award, ...outcome });
-    }
-    await audit(tx, {
-      actor,
-      action: 'tip.triage',
-      entityType: 'tip',
-      entityId: id,
-      details: {
-        from: tip.status,
-        decision: input.decision,
-        priority,
-        duplicateOfId: original?.id ?? null,
-        caseId: kase?.id ?? null,
-        isDeliberateFalse,
-        points: points.map((p) => ({ reason: p.reason, delta: p.delta, applied: p.applied })),
-      },
-    });
-    const [fresh] = await tx.select().from(tips).where(eq(tips.id, id));
-    return fresh;
-  });
-  return viewForPolice(decidedTip);
+  return presentTip(bundle, 'police', actor);
 }
 
 async function getVisibleTip(actor: Actor, id: string): Promise<TipRow> {
