@@ -22,7 +22,13 @@ describe('triage: access by role and district', () => {
   });
 
   // Each row builds a fresh tip of district 1 so state-changing calls never depend on each other.
-  const matrix: { name: string; call: (tipId: string, c: Cast) => Call; expected: Record<keyof Cast, number> }[] = [
+  const matrix: {
+    name: string;
+    call: (tipId: string, c: Cast) => Call;
+    /** State the call needs first (made by the district's officer). */
+    prepare?: (tipId: string, c: Cast) => Promise<unknown>;
+    expected: Record<keyof Cast, number>;
+  }[] = [
     {
       name: 'GET /api/queue',
       call: () => ({ method: 'get', path: '/api/queue' }),
@@ -59,6 +65,17 @@ describe('triage: access by role and district', () => {
       expected: { volunteer: 403, organizer: 403, officer: 200, otherOfficer: 404, supervisor: 200, admin: 200 },
     },
     {
+      name: 'POST /api/tips/:id/transfer',
+      call: (id) => ({ method: 'post', path: `/api/tips/${id}/transfer`, body: { districtId: 2, reason: '事发地在珠晖区' } }),
+      expected: { volunteer: 403, organizer: 403, officer: 200, otherOfficer: 404, supervisor: 200, admin: 200 },
+    },
+    {
+      name: 'POST /api/tips/:id/reverse (the officer’s own decision)',
+      prepare: (id, c) => api().post(`/api/tips/${id}/triage`).set(c.officer.auth).send({ decision: 'valid' }).expect(200),
+      call: (id) => ({ method: 'post', path: `/api/tips/${id}/reverse`, body: { reason: '判断有误' } }),
+      expected: { volunteer: 403, organizer: 403, officer: 200, otherOfficer: 404, supervisor: 200, admin: 200 },
+    },
+    {
       name: 'GET /api/tips/:id/duplicates',
       call: (id) => ({ method: 'get', path: `/api/tips/${id}/duplicates` }),
       expected: { volunteer: 403, organizer: 403, officer: 200, otherOfficer: 404, supervisor: 200, admin: 200 },
@@ -74,6 +91,7 @@ describe('triage: access by role and district', () => {
     for (const role of ROLES) {
       it(`answers ${row.expected[role]} to ${role} on ${row.name}`, async () => {
         const tip = await tipIn(1);
+        await row.prepare?.(tip.id, cast);
         const res = await send(row.call(tip.id, cast), cast[role]);
         expect(res.status, JSON.stringify(res.body)).to.equal(row.expected[role]);
         expect(res.body.error?.code ?? 'OK').to.equal(
@@ -83,6 +101,7 @@ describe('triage: access by role and district', () => {
     }
     it(`answers 401 without a token on ${row.name}`, async () => {
       const tip = await tipIn(1);
+      await row.prepare?.(tip.id, cast);
       const res = await send(row.call(tip.id, cast));
       expect(res.status).to.equal(401);
     });

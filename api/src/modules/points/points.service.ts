@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import { db, type DbOrTx, type Tx } from '../../db/client';
 import { cases, communityPeriodPoints, periodEnum, periodPointsHistogram, pointsLedger, redemptions, rewards, tips, users } from '../../db/schema/index';
 import type { Actor } from '../../http/actor';
