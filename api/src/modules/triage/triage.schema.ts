@@ -71,11 +71,7 @@ export const TriageInput = z
 export type TriageInput = z.infer<typeof TriageInput>;
 
 /** Why a tip moved or a decision was undone: kept in the internal history and the audit log. */
-const Reason = z
-  .string({ message: 'say why' })
-  .trim()
-  .min(2, 'say why (at least 2 characters)')
-  .max(500, 'must be at most 500 characters');
+const Reason = plainText({ min: 2, max: 500, tooShort: 'say why (at least 2 characters)' });
 
 export const TransferInput = z.strictObject({ districtId, reason: Reason });
 export type TransferInput = z.infer<typeof TransferInput>;
