@@ -20,10 +20,12 @@ const INVISIBLE = /[\u00AD\u061C\u180E\u200B\u200C\u200E\u200F\u202A-\u202E\u206
 const STRAY_ZWJ = /(?<![\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F])\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
 
 /**
- * Tag characters (U+E0001, U+E0020–E007F) are kept only in the tag sequence of a subdivision flag
- * (🏴󠁧󠁢󠁳󠁣󠁴󠁿); elsewhere they are invisible text ("ASCII smuggling").
+ * Tag characters (U+E0001, U+E0020–E007F) are kept only right after a black flag, as the tag
+ * sequence of a subdivision flag (🏴󠁧󠁢󠁳󠁣󠁴󠁿); elsewhere they are invisible text ("ASCII smuggling").
+ * One pass over runs (no look-behind: a long run must not cost quadratic time).
  */
-const STRAY_TAG = /(?<!\u{1F3F4}[\u{E0020}-\u{E007E}]*)[\u{E0001}\u{E0020}-\u{E007F}]/gu;
+const TAG_RUN = /(\u{1F3F4}?)[\u{E0001}\u{E0020}-\u{E007F}]+/gu;
+const keepFlagTags = (run: string, flag: string) => (flag ? run : '');
 
 /** C0 and C1 controls other than tab and newline. */
 const CONTROL = /[^\P{Cc}\t\n]/gu;
@@ -41,7 +43,7 @@ export function cleanText(text: string, { isSingleLine = false }: { isSingleLine
   return lines
     .replace(INVISIBLE, '')
     .replace(STRAY_ZWJ, '')
-    .replace(STRAY_TAG, '')
+    .replace(TAG_RUN, keepFlagTags)
     .replace(CONTROL, '')
     .normalize('NFC')
     .trim();
