@@ -2,7 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { currentLanguage, i18next } from '../lib/i18n';
-import { queryClient, userScopedKeys } from '../lib/query-client';
+import { queryClient } from '../lib/query-client';
 import { getSessionState, subscribeSession } from '../lib/session';
 
 /** When the session ends (sign out, expiry, another tab), forget everything that belonged to it. */
@@ -12,7 +12,8 @@ function useForgetUserDataOnSignOut() {
     return subscribeSession(() => {
       const { isSignedIn } = getSessionState();
       if (wasSignedIn && !isSignedIn) {
-        for (const queryKey of userScopedKeys) queryClient.removeQueries({ queryKey: [...queryKey] });
+        void queryClient.cancelQueries();
+        queryClient.clear();
       }
       wasSignedIn = isSignedIn;
     });

@@ -2,7 +2,7 @@ import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { EmergencyNotice } from '../components/ui/emergency-notice';
 import { LanguageSwitch } from '../components/ui/language-switch';
-import { useMe } from '../features/auth/api/get-me';
+import { useMe } from '../shared/api/get-me';
 import { useLogout } from '../features/auth/api/logout';
 import { useUnread } from '../features/messages/api/get-unread';
 import { signInPath } from '../features/auth/next-path';

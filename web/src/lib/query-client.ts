@@ -17,5 +17,3 @@ export const queryClient = new QueryClient({
   },
 });
 
-/** Query keys that hold one user's data, dropped when the session ends. */
-export const userScopedKeys = [['me'], ['tips'], ['tip-media'], ['points'], ['leaderboard'], ['organizer']] as const;

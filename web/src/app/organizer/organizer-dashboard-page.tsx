@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadingState } from '../../components/ui/loading-state';
 import { QueryError } from '../../components/ui/query-error';
-import { useMe } from '../../features/auth/api/get-me';
+import { useMe } from '../../shared/api/get-me';
 import { RequireAuth } from '../../features/auth/components/require-auth';
 import { useActivity } from '../../features/organizer/api/get-activity';
 import { useManagedCommunities } from '../../features/organizer/api/get-managed-communities';
@@ -16,7 +16,7 @@ import { RewardCatalogue } from '../../features/organizer/components/reward-cata
 import { useCommunityBoard } from '../../features/points/api/get-leaderboards';
 import type { Period } from '../../features/points/api/types';
 import { CommunityBoardList } from '../../features/points/components/leaderboard-lists';
-import styles from '../../features/points/components/points.module.css';
+import styles from '../../styles/points.module.css';
 import { Segmented } from '../../features/points/components/segmented';
 import { localizedName } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/use-document-title';

@@ -5,17 +5,17 @@ import { Alert } from '../../components/ui/alert';
 import { Field } from '../../components/ui/field';
 import { LoadingState } from '../../components/ui/loading-state';
 import { QueryError } from '../../components/ui/query-error';
-import { useMe } from '../../features/auth/api/get-me';
+import { useMe } from '../../shared/api/get-me';
 import { useAddCaseNote } from '../../features/cases/api/add-note';
 import { useCase } from '../../features/cases/api/get-case';
-import type { CaseStatus } from '../../features/cases/api/types';
+import type { CaseStatus } from '../../shared/types/case';
 import { useChangeCase } from '../../features/cases/api/update-case';
-import { CaseStatusBadge, PriorityBadge, StatusBadge } from '../../features/triage/components/badges';
+import { CaseStatusBadge, PriorityBadge, StatusBadge } from '../../shared/components/police-badges';
 import { currentLanguage } from '../../lib/i18n';
 import { formatDateTime } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useErrorMessage } from '../../lib/use-error-message';
-import styles from '../../features/triage/components/police.module.css';
+import styles from '../../styles/police.module.css';
 
 /** The moves offered from each status (the API enforces the same rules). */
 const NEXT: Record<CaseStatus, CaseStatus[]> = {

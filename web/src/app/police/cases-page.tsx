@@ -5,17 +5,17 @@ import { Alert } from '../../components/ui/alert';
 import { Field } from '../../components/ui/field';
 import { LoadingState } from '../../components/ui/loading-state';
 import { QueryError } from '../../components/ui/query-error';
-import { useMe } from '../../features/auth/api/get-me';
+import { useMe } from '../../shared/api/get-me';
 import { useCreateCase } from '../../features/cases/api/create-case';
 import { useCases } from '../../features/cases/api/get-cases';
-import { caseStatuses, type CaseStatus } from '../../features/cases/api/types';
-import { DistrictSelect } from '../../features/reference/components/district-select';
-import { CaseStatusBadge } from '../../features/triage/components/badges';
+import { caseStatuses, type CaseStatus } from '../../shared/types/case';
+import { DistrictSelect } from '../../shared/components/district-select';
+import { CaseStatusBadge } from '../../shared/components/police-badges';
 import { currentLanguage } from '../../lib/i18n';
 import { formatDateTime } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useErrorMessage } from '../../lib/use-error-message';
-import styles from '../../features/triage/components/police.module.css';
+import styles from '../../styles/police.module.css';
 
 function NewCaseForm() {
   const { t } = useTranslation('police');

@@ -5,11 +5,11 @@ import { LanguageSwitch } from '../../components/ui/language-switch';
 import { LoadingState } from '../../components/ui/loading-state';
 import { QueryError } from '../../components/ui/query-error';
 import { Alert } from '../../components/ui/alert';
-import { useMe } from '../../features/auth/api/get-me';
+import { useMe } from '../../shared/api/get-me';
 import { useLogout } from '../../features/auth/api/logout';
 import { RequireAuth } from '../../features/auth/components/require-auth';
 import { BrandMark } from '../../layouts/nav-icons';
-import styles from '../../features/triage/components/police.module.css';
+import styles from '../../styles/police.module.css';
 
 const POLICE_ROLES = ['officer', 'supervisor', 'admin'];
 

@@ -4,15 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/ui/alert';
 import { LoadingState } from '../../components/ui/loading-state';
 import { QueryError } from '../../components/ui/query-error';
-import { useMe } from '../../features/auth/api/get-me';
+import { useMe } from '../../shared/api/get-me';
 import { PoliceTipMessages } from '../../features/messages/components/police-tip-messages';
 import { TipCasePanel } from '../../features/cases/components/tip-case-panel';
-import { useCategories } from '../../features/reference/api/get-categories';
+import { useCategories } from '../../shared/api/get-categories';
 import { useTipClaim } from '../../features/triage/api/claim-tip';
 import { useOfficers } from '../../features/triage/api/get-officers';
 import { usePoliceTip } from '../../features/triage/api/get-police-tip';
-import type { PoliceTip } from '../../features/triage/api/types';
-import { PriorityBadge, StatusBadge } from '../../features/triage/components/badges';
+import type { PoliceTip } from '../../shared/types/tip';
+import { PriorityBadge, StatusBadge } from '../../shared/components/police-badges';
 import { AssignPanel } from '../../features/triage/components/assign-panel';
 import { DecisionPanel, type DuplicateChoice } from '../../features/triage/components/decision-panel';
 import { DuplicateSuggestions } from '../../features/triage/components/duplicate-suggestions';
@@ -23,7 +23,7 @@ import { currentLanguage } from '../../lib/i18n';
 import { formatDateTime, localizedName } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useErrorMessage } from '../../lib/use-error-message';
-import styles from '../../features/triage/components/police.module.css';
+import styles from '../../styles/police.module.css';
 
 const OPEN_STATUSES = ['submitted', 'needs_info'];
 

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../../features/auth/api/get-me';
+import { useMe } from '../../shared/api/get-me';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useSession } from '../../lib/session';
 import styles from './home-page.module.css';

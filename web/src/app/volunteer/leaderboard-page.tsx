@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../../features/auth/api/get-me';
+import { useMe } from '../../shared/api/get-me';
 import { RequireAuth } from '../../features/auth/components/require-auth';
 import { useCommunityBoard, useVolunteerBoard, type BoardScope } from '../../features/points/api/get-leaderboards';
 import type { Period } from '../../features/points/api/types';

@@ -4,7 +4,7 @@ import { QueryError } from '../../components/ui/query-error';
 import { RequireAuth } from '../../features/auth/components/require-auth';
 import { useMyPoints } from '../../features/points/api/get-my-points';
 import { LedgerList } from '../../features/points/components/ledger-list';
-import styles from '../../features/points/components/points.module.css';
+import styles from '../../styles/points.module.css';
 import '../../features/points/points-i18n';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { QueryFallback } from '../../components/ui/query-fallback';

@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { LoadingState } from '../../components/ui/loading-state';
 import { QueryError } from '../../components/ui/query-error';
-import { useMe } from '../../features/auth/api/get-me';
+import { useMe } from '../../shared/api/get-me';
 import { RequireAuth } from '../../features/auth/components/require-auth';
 import { useMyRedemptions } from '../../features/points/api/get-my-redemptions';
 import { useRewards } from '../../features/points/api/get-rewards';
 import { MyRedemptions } from '../../features/points/components/my-redemptions';
-import styles from '../../features/points/components/points.module.css';
+import styles from '../../styles/points.module.css';
 import { RewardList } from '../../features/points/components/reward-list';
 import '../../features/points/points-i18n';
 import { useDocumentTitle } from '../../lib/use-document-title';

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { setTokens } from '../../../lib/session';
+import { meQuery } from '../../../shared/api/get-me';
 import type { AuthResult } from './types';
 
 export type LoginInput = { phone: string; password: string };
@@ -15,7 +16,7 @@ export function useLogin() {
     mutationFn: login,
     onSuccess: ({ user, accessToken, refreshToken }) => {
       setTokens({ accessToken, refreshToken });
-      queryClient.setQueryData(['me'], user);
+      queryClient.setQueryData(meQuery().queryKey, user);
     },
   });
 }

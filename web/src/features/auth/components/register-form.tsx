@@ -5,8 +5,8 @@ import { Alert } from '../../../components/ui/alert';
 import { Field } from '../../../components/ui/field';
 import { isApiError, issuesByField } from '../../../lib/api-error';
 import { useErrorMessage } from '../../../lib/use-error-message';
-import { CommunitySelect } from '../../reference/components/community-select';
-import { DistrictSelect } from '../../reference/components/district-select';
+import { CommunitySelect } from '../../../shared/components/community-select';
+import { DistrictSelect } from '../../../shared/components/district-select';
 import { useRegister } from '../api/register';
 import { isMainlandMobile, normalizePhone } from '../phone';
 

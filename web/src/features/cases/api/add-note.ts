@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import { caseKey } from './get-case';
-import type { CaseNote } from './types';
+import { caseQuery } from './get-case';
+import type { CaseNote } from '../../../shared/types/case';
 
 export async function addCaseNote(id: string, body: string): Promise<CaseNote> {
   return (await apiRequest<{ note: CaseNote }>(`/cases/${encodeURIComponent(id)}/notes`, { method: 'POST', json: { body } })).note;
@@ -11,6 +11,6 @@ export function useAddCaseNote(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: string) => addCaseNote(id, body),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: caseKey(id) }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: caseQuery(id).queryKey }),
   });
 }

@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import { queueKey } from '../../triage/api/get-queue';
-import { caseKey } from './get-case';
-import { casesKey } from './get-cases';
-import type { CaseDetail } from './types';
+import { queryRoots } from '../../../shared/query-keys';
+import { caseQuery } from './get-case';
+import { caseListsKey } from './get-cases';
+import type { CaseDetail } from '../../../shared/types/case';
 
 /** `districtId` is required from admins; police may only name their own. */
 export type CreateCaseInput = { title: string; summary?: string; districtId?: number; tipIds?: string[] };
@@ -17,10 +17,10 @@ export function useCreateCase() {
   return useMutation({
     mutationFn: createCase,
     onSuccess: (created) => {
-      queryClient.setQueryData(caseKey(created.id), created);
-      void queryClient.invalidateQueries({ queryKey: casesKey });
-      void queryClient.invalidateQueries({ queryKey: ['police-tip'] });
-      void queryClient.invalidateQueries({ queryKey: queueKey });
+      queryClient.setQueryData(caseQuery(created.id).queryKey, created);
+      void queryClient.invalidateQueries({ queryKey: caseListsKey });
+      void queryClient.invalidateQueries({ queryKey: queryRoots.policeTip });
+      void queryClient.invalidateQueries({ queryKey: queryRoots.queue });
     },
   });
 }

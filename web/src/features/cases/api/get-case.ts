@@ -1,14 +1,14 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import { casesKey } from './get-cases';
-import type { CaseDetail } from './types';
+import { queryRoots } from '../../../shared/query-keys';
+import type { CaseDetail } from '../../../shared/types/case';
 
 export async function getCase(id: string): Promise<CaseDetail> {
   return (await apiRequest<{ case: CaseDetail }>(`/cases/${encodeURIComponent(id)}`)).case;
 }
 
-export const caseKey = (id: string) => [...casesKey, 'detail', id] as const;
+export const caseQuery = (id: string) => queryOptions({ queryKey: [...queryRoots.cases, 'detail', id], queryFn: () => getCase(id) });
 
 export function useCase(id: string) {
-  return useQuery({ queryKey: caseKey(id), queryFn: () => getCase(id) });
+  return useQuery(caseQuery(id));
 }

@@ -1,6 +1,7 @@
-import { useInfiniteQuery, useQueries } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQueries } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import type { CaseStatus, CaseSummary } from './types';
+import { queryRoots } from '../../../shared/query-keys';
+import type { CaseStatus, CaseSummary } from '../../../shared/types/case';
 
 export type CasesPage = { cases: CaseSummary[]; nextCursor: string | null };
 export type CasesFilters = { status?: CaseStatus; districtId?: number; q?: string; limit?: number };
@@ -14,16 +15,26 @@ export async function getCases(filters: CasesFilters, cursor: string | null): Pr
   return apiRequest<CasesPage>(`/cases?${params.toString()}`);
 }
 
-export const casesKey = ['cases'] as const;
+/** Every list of cases (the cases page and the pickers), to refresh after a change. */
+export const caseListsKey = [...queryRoots.cases, 'list'] as const;
 
-export function useCases(status: CaseStatus | undefined) {
-  return useInfiniteQuery({
-    queryKey: [...casesKey, 'list', status ?? 'all'],
+export const casesQuery = (status: CaseStatus | undefined) =>
+  infiniteQueryOptions({
+    queryKey: [...caseListsKey, status ?? 'all'],
     queryFn: ({ pageParam }) => getCases({ status }, pageParam),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });
+
+export function useCases(status: CaseStatus | undefined) {
+  return useInfiniteQuery(casesQuery(status));
 }
+
+export const linkableCasesQuery = ({ districtId, status, q }: { districtId: number; status: CaseStatus; q: string }) =>
+  queryOptions({
+    queryKey: [...caseListsKey, 'linkable', districtId, status, q],
+    queryFn: () => getCases({ status, districtId, q: q || undefined, limit: 20 }, null),
+  });
 
 /** Only open and investigating cases take new tips (the API refuses solved and closed ones). */
 const LINKABLE: CaseStatus[] = ['open', 'investigating'];
@@ -31,10 +42,7 @@ const LINKABLE: CaseStatus[] = ['open', 'investigating'];
 /** Cases of a district a tip can join, most recently active first, optionally matching a title or reference. */
 export function useLinkableCases({ districtId, q }: { districtId: number; q: string }) {
   return useQueries({
-    queries: LINKABLE.map((status) => ({
-      queryKey: [...casesKey, 'list', 'linkable', districtId, status, q],
-      queryFn: () => getCases({ status, districtId, q: q || undefined, limit: 20 }, null),
-    })),
+    queries: LINKABLE.map((status) => linkableCasesQuery({ districtId, status, q })),
     combine: (results) => ({
       cases: results
         .flatMap((r) => r.data?.cases ?? [])

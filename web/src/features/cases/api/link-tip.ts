@@ -1,8 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { policeTipKey } from '../../triage/api/get-police-tip';
-import { queueKey } from '../../triage/api/get-queue';
-import { caseKey } from './get-case';
-import { casesKey } from './get-cases';
+import { queryRoots } from '../../../shared/query-keys';
+import { caseQuery } from './get-case';
+import { caseListsKey } from './get-cases';
 import { changeCase } from './update-case';
 
 export type LinkTipInput = { caseId: string; tipId: string };
@@ -12,11 +11,11 @@ export function useLinkTipToCase() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ caseId, tipId }: LinkTipInput) => changeCase(caseId, { kind: 'link', tipIds: [tipId] }),
-    onSuccess: (updated, { tipId }) => {
-      queryClient.setQueryData(caseKey(updated.id), updated);
-      void queryClient.invalidateQueries({ queryKey: [...casesKey, 'list'] });
-      void queryClient.invalidateQueries({ queryKey: policeTipKey(tipId) });
-      void queryClient.invalidateQueries({ queryKey: queueKey });
+    onSuccess: (updated) => {
+      queryClient.setQueryData(caseQuery(updated.id).queryKey, updated);
+      void queryClient.invalidateQueries({ queryKey: caseListsKey });
+      void queryClient.invalidateQueries({ queryKey: queryRoots.policeTip });
+      void queryClient.invalidateQueries({ queryKey: queryRoots.queue });
     },
   });
 }

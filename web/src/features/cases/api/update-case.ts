@@ -1,10 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import { policeTipKey } from '../../triage/api/get-police-tip';
-import { queueKey } from '../../triage/api/get-queue';
-import { caseKey } from './get-case';
-import { casesKey } from './get-cases';
-import type { CaseDetail, CaseStatus } from './types';
+import { queryRoots } from '../../../shared/query-keys';
+import { caseQuery } from './get-case';
+import { caseListsKey } from './get-cases';
+import type { CaseDetail, CaseStatus } from '../../../shared/types/case';
 
 export type CaseChange =
   | { kind: 'update'; patch: { status?: CaseStatus; leadOfficerId?: string | null; summary?: string | null } }
@@ -28,13 +27,12 @@ export function useChangeCase(id: string) {
   return useMutation({
     mutationFn: (change: CaseChange) => changeCase(id, change),
     onSuccess: (updated, change) => {
-      queryClient.setQueryData(caseKey(id), updated);
-      void queryClient.invalidateQueries({ queryKey: [...casesKey, 'list'] });
+      queryClient.setQueryData(caseQuery(id).queryKey, updated);
+      void queryClient.invalidateQueries({ queryKey: caseListsKey });
       // Tips show their case, and queue rows carry caseId.
       if (change.kind === 'update') return;
-      const tipIds = change.kind === 'link' ? change.tipIds : [change.tipId];
-      for (const tipId of tipIds) void queryClient.invalidateQueries({ queryKey: policeTipKey(tipId) });
-      void queryClient.invalidateQueries({ queryKey: queueKey });
+      void queryClient.invalidateQueries({ queryKey: queryRoots.policeTip });
+      void queryClient.invalidateQueries({ queryKey: queryRoots.queue });
     },
   });
 }

@@ -5,14 +5,14 @@ import { Alert } from '../../../components/ui/alert';
 import { Field } from '../../../components/ui/field';
 import { LoadingState } from '../../../components/ui/loading-state';
 import { useErrorMessage } from '../../../lib/use-error-message';
-import type { PoliceTip } from '../../triage/api/types';
-import { CaseStatusBadge } from '../../triage/components/badges';
+import type { PoliceTip } from '../../../shared/types/tip';
+import { CaseStatusBadge } from '../../../shared/components/police-badges';
 import { useCreateCase } from '../api/create-case';
 import { useCase } from '../api/get-case';
 import { useLinkableCases } from '../api/get-cases';
 import { useLinkTipToCase } from '../api/link-tip';
 import { useChangeCase } from '../api/update-case';
-import styles from '../../triage/components/police.module.css';
+import styles from '../../../styles/police.module.css';
 
 /** Waits until typing pauses, so the case search does not ask the API on every key. */
 function useDebounced(value: string, ms: number): string {

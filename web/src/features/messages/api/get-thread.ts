@@ -1,25 +1,26 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import { unreadKey } from './get-unread';
+import { queryRoots } from '../../../shared/query-keys';
+import { unreadQuery } from './get-unread';
 import type { Thread } from './types';
-
-export const threadKey = (tipId: string) => ['tips', 'thread', tipId] as const;
 
 export function getThread(tipId: string): Promise<Thread> {
   return apiRequest<Thread>(`/tips/${encodeURIComponent(tipId)}/messages`);
 }
 
-/** The thread of a tip for its reporter or police; polled while open so answers show up. */
-export function useThread(tipId: string) {
-  const queryClient = useQueryClient();
-  return useQuery({
-    queryKey: threadKey(tipId),
+/** Polled while open so answers show up; reading marks the messages read, so the unread badges follow. */
+export const threadQuery = (tipId: string, queryClient: QueryClient) =>
+  queryOptions({
+    queryKey: [...queryRoots.messages, 'thread', tipId],
     queryFn: async () => {
       const thread = await getThread(tipId);
-      // Reading the thread marks its messages read on the server: the unread badges follow.
-      void queryClient.invalidateQueries({ queryKey: unreadKey });
+      void queryClient.invalidateQueries({ queryKey: unreadQuery().queryKey });
       return thread;
     },
     refetchInterval: 30_000,
   });
+
+/** The thread of a tip for its reporter or police. */
+export function useThread(tipId: string) {
+  return useQuery(threadQuery(tipId, useQueryClient()));
 }

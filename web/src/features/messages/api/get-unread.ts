@@ -1,15 +1,17 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
+import { queryRoots } from '../../../shared/query-keys';
 
 export type UnreadSummary = { total: number; tips: { tipId: string; reference: string; unread: number }[] };
-
-export const unreadKey = ['messages', 'unread'] as const;
 
 export function getUnread(): Promise<UnreadSummary> {
   return apiRequest<UnreadSummary>('/messages/unread');
 }
 
+export const unreadQuery = () =>
+  queryOptions({ queryKey: [...queryRoots.messages, 'unread'], queryFn: getUnread, refetchInterval: 60_000 });
+
 /** Tips with messages the signed-in reporter (or police officer) has not read yet. */
 export function useUnread(enabled = true) {
-  return useQuery({ queryKey: unreadKey, queryFn: getUnread, enabled, refetchInterval: 60_000 });
+  return useQuery({ ...unreadQuery(), enabled });
 }

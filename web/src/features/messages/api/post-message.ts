@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import { threadKey } from './get-thread';
+import { threadQuery } from './get-thread';
 import type { Message } from './types';
 
 export async function postMessage(tipId: string, body: string): Promise<Message> {
@@ -12,6 +12,6 @@ export function usePostMessage(tipId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: string) => postMessage(tipId, body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: threadKey(tipId) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: threadQuery(tipId, queryClient).queryKey }),
   });
 }

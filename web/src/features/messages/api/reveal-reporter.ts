@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import { revealsKey } from './get-reveals';
+import { revealsQuery } from './get-reveals';
+import type { Reveal } from './types';
 
 export type RevealedIdentity = {
   userId: string;
@@ -10,8 +11,6 @@ export type RevealedIdentity = {
   idNumber: string | null;
   communityId: number | null;
 };
-
-export type Reveal = { id: number; tipId: string; supervisorId: string; reason: string; createdAt: string };
 
 export function revealReporter(tipId: string, reason: string) {
   return apiRequest<{ identity: RevealedIdentity; reveal: Reveal }>(`/tips/${encodeURIComponent(tipId)}/reveal`, {
@@ -26,6 +25,6 @@ export function useRevealReporter(tipId: string) {
   return useMutation({
     mutationFn: (reason: string) => revealReporter(tipId, reason),
     gcTime: 0,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: revealsKey(tipId) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: revealsQuery(tipId).queryKey }),
   });
 }

@@ -1,4 +1,4 @@
-import type { Tip } from '../../tips/api/types';
+import type { Tip } from '../../../shared/types/tip';
 
 /** A message as the API shows it: authors are only ever "tipster" or "police". */
 export type Message = {
@@ -19,3 +19,5 @@ export type TrackCredentials = { reference: string; accessCode: string };
 
 /** The longest message the API accepts. */
 export const MESSAGE_MAX_CHARS = 2000;
+
+export type Reveal = { id: number; tipId: string; supervisorId: string; reason: string; createdAt: string };

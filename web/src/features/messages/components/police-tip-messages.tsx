@@ -1,4 +1,4 @@
-import { useMe } from '../../auth/api/get-me';
+import { useMe } from '../../../shared/api/get-me';
 import { RevealDialog } from './reveal-dialog';
 import { TipThread } from './tip-thread';
 

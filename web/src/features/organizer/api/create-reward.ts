@@ -1,7 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import { rewardsKey } from '../../points/api/get-rewards';
-import { managedRewardsKey } from './get-managed-rewards';
+import { queryRoots } from '../../../shared/query-keys';
 import type { ManagedReward, RewardFields } from './types';
 
 export type CreateReward = RewardFields & { communityId?: number };
@@ -14,6 +13,6 @@ export function useCreateReward() {
   return useMutation({
     mutationFn: createReward,
     onSuccess: () =>
-      Promise.all([queryClient.invalidateQueries({ queryKey: managedRewardsKey }), queryClient.invalidateQueries({ queryKey: rewardsKey })]),
+      queryClient.invalidateQueries({ queryKey: queryRoots.rewards }),
   });
 }

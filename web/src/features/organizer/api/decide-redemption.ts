@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
+import { queryRoots } from '../../../shared/query-keys';
 
 export type Decision = 'fulfil' | 'reject';
 
@@ -10,6 +11,8 @@ export function useDecideRedemption() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, decision }: { id: string; decision: Decision }) => decideRedemption(id, decision),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['organizer'] }),
+    // Balances, pending counts and the reward's stock all move.
+    onSettled: () =>
+      Promise.all([queryRoots.organizer, queryRoots.rewards].map((queryKey) => queryClient.invalidateQueries({ queryKey }))),
   });
 }

@@ -1,6 +1,7 @@
-import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { useSession } from '../../../lib/session';
+import { queryRoots } from '../../../shared/query-keys';
 import type { MembersPage } from './types';
 
 const PAGE_SIZE = 50;
@@ -12,15 +13,17 @@ export function getMembers(communityId: number | undefined, cursor: string | nul
   return apiRequest<MembersPage>(`/organizer/members?${search.toString()}`);
 }
 
-/** Newest members first, one keyset page at a time ("Load more"). */
-export function useMembers(communityId: number | undefined) {
-  const { isSignedIn } = useSession();
-  return useInfiniteQuery({
-    queryKey: ['organizer', 'members', communityId ?? 'all'],
+export const membersQuery = (communityId: number | undefined) =>
+  infiniteQueryOptions({
+    queryKey: [...queryRoots.organizer, 'members', communityId ?? 'all'],
     queryFn: ({ pageParam }) => getMembers(communityId, pageParam),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
-    enabled: isSignedIn,
     placeholderData: keepPreviousData,
   });
+
+/** Newest members first, one keyset page at a time ("Load more"). */
+export function useMembers(communityId: number | undefined) {
+  const { isSignedIn } = useSession();
+  return useInfiniteQuery({ ...membersQuery(communityId), enabled: isSignedIn });
 }

@@ -1,4 +1,4 @@
-import type { RedemptionStatus, Reward } from '../../points/api/types';
+import type { RedemptionStatus, Reward } from '../../../shared/types/reward';
 
 export type ManagedCommunity = {
   id: number;

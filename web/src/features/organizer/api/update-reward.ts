@@ -1,7 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import { rewardsKey } from '../../points/api/get-rewards';
-import { managedRewardsKey } from './get-managed-rewards';
+import { queryRoots } from '../../../shared/query-keys';
 import type { ManagedReward, RewardFields } from './types';
 
 /** Only the fields that changed: PATCH takes any non-empty subset. */
@@ -15,6 +14,6 @@ export function useUpdateReward() {
   return useMutation({
     mutationFn: ({ id, changes }: { id: string; changes: UpdateReward }) => updateReward(id, changes),
     onSuccess: () =>
-      Promise.all([queryClient.invalidateQueries({ queryKey: managedRewardsKey }), queryClient.invalidateQueries({ queryKey: rewardsKey })]),
+      queryClient.invalidateQueries({ queryKey: queryRoots.rewards }),
   });
 }

@@ -4,7 +4,7 @@ import { LoadingState } from '../../../components/ui/loading-state';
 import { QueryError } from '../../../components/ui/query-error';
 import { formatDate, formatNumber, localizedName } from '../../../lib/format';
 import { useLanguage } from '../../../lib/use-language';
-import styles from '../../points/components/points.module.css';
+import styles from '../../../styles/points.module.css';
 import { useMembers } from '../api/get-members';
 import type { ManagedCommunity } from '../api/types';
 import css from './organizer.module.css';

@@ -4,7 +4,7 @@ import { Alert } from '../../../components/ui/alert';
 import { formatDateTime, localizedName } from '../../../lib/format';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useLanguage } from '../../../lib/use-language';
-import styles from '../../points/components/points.module.css';
+import styles from '../../../styles/points.module.css';
 import { useDecideRedemption } from '../api/decide-redemption';
 import type { QueuedRedemption } from '../api/types';
 

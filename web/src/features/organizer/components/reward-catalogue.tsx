@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert';
 import { formatDateTime, localizedName } from '../../../lib/format';
 import { useLanguage } from '../../../lib/use-language';
-import styles from '../../points/components/points.module.css';
+import styles from '../../../styles/points.module.css';
 import type { ManagedCommunity, ManagedReward } from '../api/types';
 import css from './organizer.module.css';
 import { RewardForm } from './reward-form';

@@ -1,6 +1,7 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { useSession } from '../../../lib/session';
+import { queryRoots } from '../../../shared/query-keys';
 import type { CommunityBoard, Period, VolunteerBoard } from './types';
 
 export type BoardScope = { districtId?: number; communityId?: number };
@@ -17,22 +18,26 @@ export const getVolunteerBoard = (period: Period, scope: BoardScope) =>
 export const getCommunityBoard = (period: Period, districtId: number | undefined, perCapita: boolean) =>
   apiRequest<CommunityBoard>(`/leaderboards/communities?${queryString({ period, districtId, perCapita, limit: 50 })}`);
 
-export function useVolunteerBoard(period: Period, scope: BoardScope) {
-  const { isSignedIn } = useSession();
-  return useQuery({
-    queryKey: ['leaderboard', 'volunteers', period, scope],
+export const volunteerBoardQuery = (period: Period, scope: BoardScope) =>
+  queryOptions({
+    queryKey: [...queryRoots.leaderboard, 'volunteers', period, scope],
     queryFn: () => getVolunteerBoard(period, scope),
-    enabled: isSignedIn,
     placeholderData: keepPreviousData,
   });
+
+export const communityBoardQuery = (period: Period, districtId: number | undefined, perCapita: boolean) =>
+  queryOptions({
+    queryKey: [...queryRoots.leaderboard, 'communities', period, districtId, perCapita],
+    queryFn: () => getCommunityBoard(period, districtId, perCapita),
+    placeholderData: keepPreviousData,
+  });
+
+export function useVolunteerBoard(period: Period, scope: BoardScope) {
+  const { isSignedIn } = useSession();
+  return useQuery({ ...volunteerBoardQuery(period, scope), enabled: isSignedIn });
 }
 
 export function useCommunityBoard(period: Period, districtId: number | undefined, perCapita: boolean) {
   const { isSignedIn } = useSession();
-  return useQuery({
-    queryKey: ['leaderboard', 'communities', period, districtId, perCapita],
-    queryFn: () => getCommunityBoard(period, districtId, perCapita),
-    enabled: isSignedIn,
-    placeholderData: keepPreviousData,
-  });
+  return useQuery({ ...communityBoardQuery(period, districtId, perCapita), enabled: isSignedIn });
 }

@@ -1,6 +1,7 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { useSession } from '../../../lib/session';
+import { queryRoots } from '../../../shared/query-keys';
 import type { PointsPage } from './types';
 
 export function getMyPoints(cursor: string | null): Promise<PointsPage> {
@@ -8,15 +9,15 @@ export function getMyPoints(cursor: string | null): Promise<PointsPage> {
   return apiRequest<PointsPage>(`/me/points${query}`);
 }
 
-export const myPointsKey = ['points', 'mine'] as const;
-
-export function useMyPoints() {
-  const { isSignedIn } = useSession();
-  return useInfiniteQuery({
-    queryKey: myPointsKey,
+export const myPointsQuery = () =>
+  infiniteQueryOptions({
+    queryKey: [...queryRoots.points, 'mine'],
     queryFn: ({ pageParam }) => getMyPoints(pageParam),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
-    enabled: isSignedIn,
   });
+
+export function useMyPoints() {
+  const { isSignedIn } = useSession();
+  return useInfiniteQuery({ ...myPointsQuery(), enabled: isSignedIn });
 }

@@ -1,13 +1,15 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { useSession } from '../../../lib/session';
-import type { Reward } from './types';
+import { queryRoots } from '../../../shared/query-keys';
+import type { Reward } from '../../../shared/types/reward';
 
 export const getRewards = () => apiRequest<{ rewards: Reward[] }>('/rewards').then((body) => body.rewards);
 
-export const rewardsKey = ['points', 'rewards'] as const;
+/** The rewards offered to the signed-in volunteer (organizers invalidate `queryRoots.rewards` when they change one). */
+export const rewardsQuery = () => queryOptions({ queryKey: [...queryRoots.rewards, 'offered'], queryFn: getRewards });
 
 export function useRewards() {
   const { isSignedIn } = useSession();
-  return useQuery({ queryKey: rewardsKey, queryFn: getRewards, enabled: isSignedIn });
+  return useQuery({ ...rewardsQuery(), enabled: isSignedIn });
 }

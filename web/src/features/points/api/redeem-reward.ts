@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { uuidV4 } from '../../../lib/uuid';
+import { queryRoots } from '../../../shared/query-keys';
 import type { Redemption } from './types';
 
 export type RedeemResult = { redemption: Redemption; balance: number };
@@ -17,6 +18,9 @@ export function useRedeemReward() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (rewardId: string) => redeemReward(rewardId, `redeem-${uuidV4()}`),
-    onSettled: () => Promise.all([queryClient.invalidateQueries({ queryKey: ['points'] }), queryClient.invalidateQueries({ queryKey: ['me'] })]),
+    onSettled: () =>
+      Promise.all(
+        [queryRoots.points, queryRoots.rewards, queryRoots.me].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+      ),
   });
 }

@@ -1,4 +1,4 @@
-export type LocalizedName = { nameZh: string; nameEn: string };
+import type { LocalizedName, RedemptionStatus } from '../../../shared/types/reward';
 
 export type LedgerEntry = {
   id: number;
@@ -12,20 +12,6 @@ export type LedgerEntry = {
 };
 
 export type PointsPage = { balance: number; earnedToday: number; dailyCap: number; entries: LedgerEntry[]; nextCursor: string | null };
-
-export type Reward = {
-  id: string;
-  nameZh: string;
-  nameEn: string;
-  descriptionZh: string;
-  descriptionEn: string;
-  cost: number;
-  stock: number;
-  activeUntil: string | null;
-  communityId: number | null;
-};
-
-export type RedemptionStatus = 'pending' | 'fulfilled' | 'rejected';
 
 export type Redemption = {
   id: string;

@@ -1,4 +1,4 @@
-import styles from './points.module.css';
+import styles from '../../../styles/points.module.css';
 
 /** +10 / −20 / 0 with colour and an explicit sign (never colour alone). */
 export function Delta({ value }: { value: number }) {

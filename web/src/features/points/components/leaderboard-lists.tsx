@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { localizedName } from '../../../lib/format';
 import { useLanguage } from '../../../lib/use-language';
 import type { CommunityBoard, VolunteerBoard } from '../api/types';
-import styles from './points.module.css';
+import styles from '../../../styles/points.module.css';
 
 function rowClass(rank: number, isMe: boolean): string {
   return [styles.row, rank <= 3 ? styles.top : '', isMe ? styles.me : ''].filter(Boolean).join(' ');

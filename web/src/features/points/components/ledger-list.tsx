@@ -3,7 +3,7 @@ import { formatDateTime, localizedName } from '../../../lib/format';
 import { useLanguage } from '../../../lib/use-language';
 import type { LedgerEntry } from '../api/types';
 import { Delta } from './delta';
-import styles from './points.module.css';
+import styles from '../../../styles/points.module.css';
 
 /** What the entry was for: the tip or case reference, the reward, or the adjustment's reason. */
 function useEntryDetail() {

@@ -3,7 +3,7 @@ import { formatDateTime, localizedName } from '../../../lib/format';
 import { useLanguage } from '../../../lib/use-language';
 import type { Redemption } from '../api/types';
 import { Delta } from './delta';
-import styles from './points.module.css';
+import styles from '../../../styles/points.module.css';
 
 export function MyRedemptions({ redemptions }: { redemptions: Redemption[] }) {
   const { t } = useTranslation('points');

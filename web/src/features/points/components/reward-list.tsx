@@ -6,8 +6,8 @@ import { formatDate, localizedName } from '../../../lib/format';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useLanguage } from '../../../lib/use-language';
 import { useRedeemReward } from '../api/redeem-reward';
-import type { Reward } from '../api/types';
-import styles from './points.module.css';
+import type { Reward } from '../../../shared/types/reward';
+import styles from '../../../styles/points.module.css';
 
 /** The catalogue: each reward redeems only after a confirm step that shows the balance afterwards. */
 export function RewardList({ rewards, balance }: { rewards: Reward[]; balance: number }) {

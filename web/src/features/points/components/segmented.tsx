@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import styles from './points.module.css';
+import styles from '../../../styles/points.module.css';
 
 type Option<V extends string> = { value: V; label: string };
 

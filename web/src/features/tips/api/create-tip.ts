@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest, type UploadProgress } from '../../../lib/api-client';
-import type { Tip } from './types';
+import { queryRoots } from '../../../shared/query-keys';
+import type { Tip } from '../../../shared/types/tip';
 
 export type CreateTipInput = {
   category: string;
@@ -56,8 +57,8 @@ export function useCreateTip() {
     mutationFn: ({ input, onUploadProgress }: { input: CreateTipInput; onUploadProgress?: (p: UploadProgress) => void }) =>
       createTip(input, onUploadProgress),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['tips'] });
-      void queryClient.invalidateQueries({ queryKey: ['me'] });
+      void queryClient.invalidateQueries({ queryKey: queryRoots.tips });
+      void queryClient.invalidateQueries({ queryKey: queryRoots.me });
     },
   });
 }

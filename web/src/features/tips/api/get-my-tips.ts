@@ -1,7 +1,8 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { useSession } from '../../../lib/session';
-import type { Tip } from './types';
+import { queryRoots } from '../../../shared/query-keys';
+import type { Tip } from '../../../shared/types/tip';
 
 export type MyTipsPage = { tips: Tip[]; nextCursor: string | null };
 
@@ -10,15 +11,15 @@ export function getMyTips(cursor: string | null): Promise<MyTipsPage> {
   return apiRequest<MyTipsPage>(`/tips/mine${query}`);
 }
 
-export const myTipsKey = ['tips', 'mine'] as const;
-
-export function useMyTips() {
-  const { isSignedIn } = useSession();
-  return useInfiniteQuery({
-    queryKey: myTipsKey,
+export const myTipsQuery = () =>
+  infiniteQueryOptions({
+    queryKey: [...queryRoots.tips, 'mine'],
     queryFn: ({ pageParam }) => getMyTips(pageParam),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
-    enabled: isSignedIn,
   });
+
+export function useMyTips() {
+  const { isSignedIn } = useSession();
+  return useInfiniteQuery({ ...myTipsQuery(), enabled: isSignedIn });
 }

@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, localizedName } from '../../../lib/format';
 import { useLanguage } from '../../../lib/use-language';
-import { useDistricts } from '../../reference/api/get-districts';
-import { useCategoryName } from '../../reference/components/use-category-name';
-import type { Tip } from '../api/types';
+import { useDistricts } from '../../../shared/api/get-districts';
+import { useCategoryName } from '../../../shared/hooks/use-category-name';
+import type { Tip } from '../../../shared/types/tip';
 import styles from './tip-detail.module.css';
 import { TipPhotos } from './tip-photos';
-import { TipStatusBadge } from './tip-status-badge';
-import { TipTimeline } from './tip-timeline';
+import { TipStatusBadge } from '../../../shared/components/tip-status-badge';
+import { TipTimeline } from '../../../shared/components/tip-timeline';
 
 export function TipDetail({ tip }: { tip: Tip }) {
   const { t } = useTranslation('tips');

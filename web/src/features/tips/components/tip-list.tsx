@@ -2,10 +2,10 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../lib/format';
 import { useLanguage } from '../../../lib/use-language';
-import { useCategoryName } from '../../reference/components/use-category-name';
-import type { Tip } from '../api/types';
+import { useCategoryName } from '../../../shared/hooks/use-category-name';
+import type { Tip } from '../../../shared/types/tip';
 import styles from './tip-list.module.css';
-import { TipStatusBadge } from './tip-status-badge';
+import { TipStatusBadge } from '../../../shared/components/tip-status-badge';
 
 /** `unread`: new police messages per tip id. */
 export function TipList({ tips, unread }: { tips: Tip[]; unread?: ReadonlyMap<string, number> }) {

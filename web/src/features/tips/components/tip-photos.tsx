@@ -1,20 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useTipMedia } from '../api/get-tip-media';
-import type { TipMedia } from '../api/types';
+import { useObjectUrl } from '../../../lib/use-object-url';
+import { useTipMedia } from '../../../shared/api/get-tip-media';
+import type { TipMedia } from '../../../shared/types/tip';
 import styles from './tip-photos.module.css';
-
-/** An object URL for a Blob, revoked when the Blob changes or the component goes away. */
-function useObjectUrl(blob: Blob | undefined): string | null {
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    if (!blob) return setUrl(null);
-    const objectUrl = URL.createObjectURL(blob);
-    setUrl(objectUrl);
-    return () => URL.revokeObjectURL(objectUrl);
-  }, [blob]);
-  return url;
-}
 
 export function TipPhotos({ media }: { media: TipMedia[] }) {
   return (

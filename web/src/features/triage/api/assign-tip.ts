@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import { policeTipKey } from './get-police-tip';
-import { queueKey } from './get-queue';
-import type { PoliceTip } from './types';
+import { queryRoots } from '../../../shared/query-keys';
+import { policeTipQuery } from './get-police-tip';
+import type { PoliceTip } from '../../../shared/types/tip';
 
 /** A supervisor hands the tip to an officer of its district (replacing any claim). */
 export async function assignTip(id: string, officerId: string): Promise<PoliceTip> {
@@ -14,8 +14,8 @@ export function useAssignTip(id: string) {
   return useMutation({
     mutationFn: (officerId: string) => assignTip(id, officerId),
     onSuccess: (tip) => {
-      queryClient.setQueryData(policeTipKey(id), tip);
-      void queryClient.invalidateQueries({ queryKey: queueKey });
+      queryClient.setQueryData(policeTipQuery(id).queryKey, tip);
+      void queryClient.invalidateQueries({ queryKey: queryRoots.queue });
     },
   });
 }

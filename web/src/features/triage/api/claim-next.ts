@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import { policeTipKey } from './get-police-tip';
-import { queueKey } from './get-queue';
-import type { PoliceTip } from './types';
+import { queryRoots } from '../../../shared/query-keys';
+import { policeTipQuery } from './get-police-tip';
+import type { PoliceTip } from '../../../shared/types/tip';
 
 /** Police always claim in their own district; an admin may name one (the queue's district filter). */
 export async function claimNext(districtId?: number): Promise<PoliceTip | null> {
@@ -15,8 +15,8 @@ export function useClaimNext() {
   return useMutation({
     mutationFn: (districtId?: number) => claimNext(districtId),
     onSuccess: (tip) => {
-      if (tip) queryClient.setQueryData(policeTipKey(tip.id), tip);
-      void queryClient.invalidateQueries({ queryKey: queueKey });
+      if (tip) queryClient.setQueryData(policeTipQuery(tip.id).queryKey, tip);
+      void queryClient.invalidateQueries({ queryKey: queryRoots.queue });
     },
   });
 }

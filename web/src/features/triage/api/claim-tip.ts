@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import { policeTipKey } from './get-police-tip';
-import { queueKey } from './get-queue';
-import type { PoliceTip } from './types';
+import { queryRoots } from '../../../shared/query-keys';
+import { policeTipQuery } from './get-police-tip';
+import type { PoliceTip } from '../../../shared/types/tip';
 
 /** Claims the tip (`claim`) or gives the claim back (`release`). */
 export async function setTipClaim(id: string, action: 'claim' | 'release'): Promise<PoliceTip> {
@@ -15,8 +15,8 @@ export function useTipClaim(id: string) {
   return useMutation({
     mutationFn: (action: 'claim' | 'release') => setTipClaim(id, action),
     onSuccess: (tip) => {
-      queryClient.setQueryData(policeTipKey(id), tip);
-      void queryClient.invalidateQueries({ queryKey: queueKey });
+      queryClient.setQueryData(policeTipQuery(id).queryKey, tip);
+      void queryClient.invalidateQueries({ queryKey: queryRoots.queue });
     },
   });
 }

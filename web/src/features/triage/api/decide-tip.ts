@@ -1,8 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import { policeTipKey } from './get-police-tip';
-import { queueKey } from './get-queue';
-import type { Decision, PoliceTip, Priority } from './types';
+import { queryRoots } from '../../../shared/query-keys';
+import { policeTipQuery } from './get-police-tip';
+import type { PoliceTip, Priority } from '../../../shared/types/tip';
+import type { Decision } from './types';
 
 export type DecisionInput = {
   decision: Decision;
@@ -22,8 +23,8 @@ export function useDecideTip(id: string) {
   return useMutation({
     mutationFn: (input: DecisionInput) => decideTip(id, input),
     onSuccess: (tip) => {
-      queryClient.setQueryData(policeTipKey(id), tip);
-      void queryClient.invalidateQueries({ queryKey: queueKey });
+      queryClient.setQueryData(policeTipQuery(id).queryKey, tip);
+      void queryClient.invalidateQueries({ queryKey: queryRoots.queue });
     },
   });
 }

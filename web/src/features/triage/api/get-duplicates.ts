@@ -1,11 +1,15 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
+import { queryRoots } from '../../../shared/query-keys';
 import type { DuplicateSuggestion } from './types';
 
 export async function getDuplicates(id: string): Promise<DuplicateSuggestion[]> {
   return (await apiRequest<{ suggestions: DuplicateSuggestion[] }>(`/tips/${encodeURIComponent(id)}/duplicates`)).suggestions;
 }
 
+export const duplicatesQuery = (id: string) =>
+  queryOptions({ queryKey: [...queryRoots.policeTip, id, 'duplicates'], queryFn: () => getDuplicates(id) });
+
 export function useDuplicates(id: string) {
-  return useQuery({ queryKey: ['tip-duplicates', id], queryFn: () => getDuplicates(id) });
+  return useQuery(duplicatesQuery(id));
 }

@@ -1,5 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
+import { queryRoots } from '../../../shared/query-keys';
 
 export type Officer = { id: string; displayName: string; role: 'officer' | 'supervisor'; districtId: number | null };
 
@@ -8,6 +9,9 @@ export async function getOfficers(districtId: number): Promise<Officer[]> {
   return (await apiRequest<{ officers: Officer[] }>(`/officers?districtId=${districtId}`)).officers;
 }
 
+export const officersQuery = (districtId: number) =>
+  queryOptions({ queryKey: [...queryRoots.officers, districtId], queryFn: () => getOfficers(districtId), staleTime: 5 * 60_000 });
+
 export function useOfficers(districtId: number, isEnabled = true) {
-  return useQuery({ queryKey: ['officers', districtId], queryFn: () => getOfficers(districtId), enabled: isEnabled, staleTime: 5 * 60_000 });
+  return useQuery({ ...officersQuery(districtId), enabled: isEnabled });
 }

@@ -1,13 +1,14 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import type { PoliceTip } from './types';
+import { queryRoots } from '../../../shared/query-keys';
+import type { PoliceTip } from '../../../shared/types/tip';
 
 export async function getPoliceTip(id: string): Promise<PoliceTip> {
   return (await apiRequest<{ tip: PoliceTip }>(`/tips/${encodeURIComponent(id)}`)).tip;
 }
 
-export const policeTipKey = (id: string) => ['police-tip', id] as const;
+export const policeTipQuery = (id: string) => queryOptions({ queryKey: [...queryRoots.policeTip, id], queryFn: () => getPoliceTip(id) });
 
 export function usePoliceTip(id: string) {
-  return useQuery({ queryKey: policeTipKey(id), queryFn: () => getPoliceTip(id) });
+  return useQuery(policeTipQuery(id));
 }

@@ -1,7 +1,8 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import type { TipStatus } from '../../tips/api/types';
-import type { Priority, QueuePage } from './types';
+import { queryRoots } from '../../../shared/query-keys';
+import type { Priority, TipStatus } from '../../../shared/types/tip';
+import type { QueuePage } from './types';
 
 export type QueueFilters = {
   status: TipStatus;
@@ -38,13 +39,14 @@ export async function getQueue(filters: QueueFilters, cursor: string | null): Pr
   return apiRequest<QueuePage>(`/queue?${params.toString()}`);
 }
 
-export const queueKey = ['queue'] as const;
-
-export function useQueue(filters: QueueFilters) {
-  return useInfiniteQuery({
-    queryKey: [...queueKey, filters],
+export const queueQuery = (filters: QueueFilters) =>
+  infiniteQueryOptions({
+    queryKey: [...queryRoots.queue, filters],
     queryFn: ({ pageParam }) => getQueue(filters, pageParam),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });
+
+export function useQueue(filters: QueueFilters) {
+  return useInfiniteQuery(queueQuery(filters));
 }

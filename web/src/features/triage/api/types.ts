@@ -1,7 +1,5 @@
-import type { Tip, TipHistoryEntry, TipStatus } from '../../tips/api/types';
+import type { Priority, TipStatus } from '../../../shared/types/tip';
 
-export const priorities = ['low', 'normal', 'high', 'urgent'] as const;
-export type Priority = (typeof priorities)[number];
 export type Decision = 'valid' | 'invalid' | 'duplicate' | 'needs_info';
 
 export type QueueClaim = { officerId: string; officerName: string | null; isMine: boolean; expiresAt: string };
@@ -30,22 +28,6 @@ export type StatusCounts = Record<TipStatus, number>;
  * A status listed in `countsCapped` has at least that many tips (the server stops counting at 1000).
  */
 export type QueuePage = { tips: QueueRow[]; nextCursor: string | null; counts: StatusCounts | null; countsCapped?: TipStatus[] };
-
-/** The police view of a tip (GET /api/tips/:id as police): never the reporter. */
-export type PoliceTip = Omit<Tip, 'history' | 'priority'> & {
-  priority: Priority;
-  history: (TipHistoryEntry & {
-    isVisibleToReporter: boolean;
-    actorId: string | null;
-    caseLink: { reference: string; linked: boolean } | null;
-  })[];
-  caseId: string | null;
-  duplicateOfId: string | null;
-  isDeliberateFalse: boolean;
-  claimedById: string | null;
-  claimExpiresAt: string | null;
-  decidedAt: string | null;
-};
 
 export type DuplicateSuggestion = {
   id: string;

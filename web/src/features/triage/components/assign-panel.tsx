@@ -5,8 +5,8 @@ import { Field } from '../../../components/ui/field';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useAssignTip } from '../api/assign-tip';
 import type { Officer } from '../api/get-officers';
-import type { PoliceTip } from '../api/types';
-import styles from './police.module.css';
+import type { PoliceTip } from '../../../shared/types/tip';
+import styles from '../../../styles/police.module.css';
 
 /** Supervisors and admins hand an open tip to an officer of its district. */
 export function AssignPanel({ tip, officers, holderId }: { tip: PoliceTip; officers: Officer[]; holderId: string | null }) {

@@ -4,8 +4,9 @@ import { Alert } from '../../../components/ui/alert';
 import { Field } from '../../../components/ui/field';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useDecideTip } from '../api/decide-tip';
-import { priorities, type Decision, type PoliceTip, type Priority } from '../api/types';
-import styles from './police.module.css';
+import { priorities, type PoliceTip, type Priority } from '../../../shared/types/tip';
+import type { Decision } from '../api/types';
+import styles from '../../../styles/police.module.css';
 
 const SHORTCUTS: Record<string, Decision> = { v: 'valid', i: 'invalid', d: 'duplicate', n: 'needs_info' };
 const DECISIONS: Decision[] = ['valid', 'invalid', 'duplicate', 'needs_info'];

@@ -6,8 +6,8 @@ import { currentLanguage } from '../../../lib/i18n';
 import { formatDateTime } from '../../../lib/format';
 import { useDuplicates } from '../api/get-duplicates';
 import type { DuplicateSuggestion } from '../api/types';
-import { StatusBadge } from './badges';
-import styles from './police.module.css';
+import { StatusBadge } from '../../../shared/components/police-badges';
+import styles from '../../../styles/police.module.css';
 
 export function DuplicateSuggestions({ tipId, onPick }: { tipId: string; onPick?: (s: DuplicateSuggestion) => void }) {
   const { t } = useTranslation('police');

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import styles from './police.module.css';
+import styles from '../../../styles/police.module.css';
 
 /**
  * Coordinates with a link to OpenStreetMap and a small static marker: no map tiles, so the page

@@ -1,20 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useTipMedia } from '../../tips/api/get-tip-media';
-import type { TipMedia } from '../../tips/api/types';
-import styles from './police.module.css';
-
-/** Photos need the Authorization header: fetched as blobs, shown through object URLs. */
-function useObjectUrl(blob: Blob | undefined): string | null {
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    if (!blob) return;
-    const next = URL.createObjectURL(blob);
-    setUrl(next);
-    return () => URL.revokeObjectURL(next);
-  }, [blob]);
-  return url;
-}
+import { useObjectUrl } from '../../../lib/use-object-url';
+import { useTipMedia } from '../../../shared/api/get-tip-media';
+import type { TipMedia } from '../../../shared/types/tip';
+import styles from '../../../styles/police.module.css';
 
 function Photo({ media, n, onOpen }: { media: TipMedia; n: number; onOpen: (url: string) => void }) {
   const { t } = useTranslation('police');

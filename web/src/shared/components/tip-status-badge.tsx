@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { TipStatus } from '../api/types';
+import type { TipStatus } from '../types/tip';
 
 export function TipStatusBadge({ status }: { status: TipStatus }) {
   const { t } = useTranslation('tips');

@@ -1,5 +1,4 @@
-import type { TipStatus } from '../../tips/api/types';
-import type { Priority } from '../../triage/api/types';
+import type { Priority, TipStatus } from './tip';
 
 export const caseStatuses = ['open', 'investigating', 'solved', 'closed'] as const;
 export type CaseStatus = (typeof caseStatuses)[number];

@@ -1,6 +1,9 @@
 export const tipStatuses = ['submitted', 'needs_info', 'valid', 'invalid', 'duplicate'] as const;
 export type TipStatus = (typeof tipStatuses)[number];
 
+export const priorities = ['low', 'normal', 'high', 'urgent'] as const;
+export type Priority = (typeof priorities)[number];
+
 export type TipMedia = { id: string; url: string; width: number; height: number; mimeType: string };
 
 export type TipHistoryEntry = {
@@ -30,4 +33,20 @@ export type Tip = {
   media: TipMedia[];
   history: TipHistoryEntry[];
   duplicateOf: { reference: string; status: TipStatus } | null;
+};
+
+/** The police view of a tip (GET /api/tips/:id as police): never the reporter. */
+export type PoliceTip = Omit<Tip, 'history' | 'priority'> & {
+  priority: Priority;
+  history: (TipHistoryEntry & {
+    isVisibleToReporter: boolean;
+    actorId: string | null;
+    caseLink: { reference: string; linked: boolean } | null;
+  })[];
+  caseId: string | null;
+  duplicateOfId: string | null;
+  isDeliberateFalse: boolean;
+  claimedById: string | null;
+  claimExpiresAt: string | null;
+  decidedAt: string | null;
 };

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { ControlProps } from '../../../components/ui/field';
-import { localizedName } from '../../../lib/format';
-import { useLanguage } from '../../../lib/use-language';
+import type { ControlProps } from '../../components/ui/field';
+import { localizedName } from '../../lib/format';
+import { useLanguage } from '../../lib/use-language';
 import { useCommunities } from '../api/get-communities';
 
 type Props = ControlProps & { districtId: string; value: string; onChange: (communityId: string) => void };

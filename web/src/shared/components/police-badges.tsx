@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { TipStatus } from '../../tips/api/types';
-import type { Priority } from '../api/types';
-import type { CaseStatus } from '../../cases/api/types';
-import styles from './police.module.css';
+import type { Priority, TipStatus } from '../types/tip';
+import type { CaseStatus } from '../types/case';
+import styles from '../../styles/police.module.css';
 
 export function StatusBadge({ status }: { status: TipStatus }) {
   const { t } = useTranslation('police');

@@ -1,5 +1,5 @@
-import { localizedName } from '../../../lib/format';
-import { useLanguage } from '../../../lib/use-language';
+import { localizedName } from '../../lib/format';
+import { useLanguage } from '../../lib/use-language';
 import { useCategories } from '../api/get-categories';
 
 /** Category ids to names in the current language (the id itself until the list has loaded). */

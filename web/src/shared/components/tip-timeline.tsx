@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../../lib/format';
-import { useLanguage } from '../../../lib/use-language';
-import type { Tip, TipHistoryEntry, TipStatus } from '../api/types';
+import { formatDateTime } from '../../lib/format';
+import { useLanguage } from '../../lib/use-language';
+import type { Tip, TipHistoryEntry, TipStatus } from '../types/tip';
 import styles from './tip-timeline.module.css';
 
 type TimelineEvent = {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { ControlProps } from '../../../components/ui/field';
-import { localizedName } from '../../../lib/format';
-import { useLanguage } from '../../../lib/use-language';
+import type { ControlProps } from '../../components/ui/field';
+import { localizedName } from '../../lib/format';
+import { useLanguage } from '../../lib/use-language';
 import { useDistricts } from '../api/get-districts';
 
 type Props = ControlProps & { value: string; onChange: (districtId: string) => void; isDisabled?: boolean };
