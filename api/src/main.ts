@@ -3,6 +3,7 @@ import { createApp } from './app';
 import { loadConfig } from './config';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './db/seed';
 import { closeRateLimitStore } from './http/rate-limit';
+import { tokenEpochs } from './modules/auth/token-epochs';
 import { createLogger } from './lib/logger';
 import { startRuntime } from './runtime';
 
@@ -47,6 +48,7 @@ async function shutdown(signal: string): Promise<void> {
   force.unref();
   await closed;
   await closeRateLimitStore();
+  await tokenEpochs.close();
   await database.close();
   log.info('stopped');
   process.exit(0);

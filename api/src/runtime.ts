@@ -3,6 +3,7 @@ import type { Config } from './config';
 import { openDatabase, setDb, type Database } from './db/client';
 import { seedDemo, seedReference } from './db/seed';
 import { configureRateLimitStore } from './http/rate-limit';
+import { tokenEpochs } from './modules/auth/token-epochs';
 import { setJwtSecret } from './modules/auth/tokens';
 import { setUploadDir } from './modules/media/storage';
 import { setClaimTtlMinutes } from './modules/triage/claims';
@@ -15,6 +16,7 @@ export async function startRuntime(config: Config, log: Logger, existing?: Datab
   setUploadDir(config.uploadDir);
   setClaimTtlMinutes(config.claimTtlMinutes);
   configureRateLimitStore(config.redisUrl);
+  tokenEpochs.connect(config.redisUrl, log);
   const database =
     existing ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize, log }));
   await database.migrate();

@@ -29,6 +29,8 @@ export const DEMO_ACCOUNTS = [
   { phone: '13800000004', role: 'organizer', displayName: '天马山街道组织员刘姐', districtId: 1 },
   { phone: '13800000005', role: 'admin', displayName: '系统管理员', districtId: null },
   { phone: '13800000006', role: 'officer', displayName: '耒阳民警赵警官', districtId: 11 },
+  // the auxiliary police officer (辅警) of the demo volunteer's community
+  { phone: '13800000007', role: 'auxiliary', displayName: '社区辅警周警官', districtId: 1 },
 ] as const;
 
 const DEMO_REWARDS = [
@@ -43,14 +45,21 @@ const DEMO_REWARDS = [
 export async function seedDemo(db: Db): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const a of DEMO_ACCOUNTS) {
-    const [community] = a.districtId
-      ? await db.select().from(communities).where(eq(communities.districtId, a.districtId)).orderBy(asc(communities.id)).limit(1)
-      : [];
+    const [community] =
+      a.role === 'auxiliary'
+        ? await db
+            .select({ id: communities.id })
+            .from(users)
+            .innerJoin(communities, eq(communities.id, users.communityId))
+            .where(eq(users.phone, DEMO_ACCOUNTS[0].phone))
+        : a.districtId
+          ? await db.select().from(communities).where(eq(communities.districtId, a.districtId)).orderBy(asc(communities.id)).limit(1)
+          : [];
     const [unit] =
       a.role === 'officer' || a.role === 'supervisor'
         ? await db.select().from(policeUnits).where(eq(policeUnits.districtId, a.districtId!)).orderBy(asc(policeUnits.id)).limit(1)
         : [];
-    const isCommunityMember = a.role === 'volunteer' || a.role === 'organizer';
+    const isCommunityMember = a.role === 'volunteer' || a.role === 'organizer' || a.role === 'auxiliary';
     const [created] = await db
       .insert(users)
       .values({

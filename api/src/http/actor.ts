@@ -1,13 +1,17 @@
-export type Role = 'volunteer' | 'officer' | 'supervisor' | 'organizer' | 'admin';
+export type Role = 'volunteer' | 'officer' | 'supervisor' | 'organizer' | 'admin' | 'auxiliary';
 
 /** Who is making the request, from a verified access token. */
 export type Actor = {
   id: string;
   role: Role;
-  /** Police and district organizers: their district; volunteers: their community's district. */
+  /** Police and district organizers: their district; volunteers and auxiliaries: their community's district. */
   districtId: number | null;
   communityId: number | null;
   unitId: number | null;
+  /** The user's token epoch when the token was issued (see modules/auth/token-epochs.ts). */
+  epoch: number;
+  /** Signed in with a temporary password: nothing but changing it is allowed. */
+  mustChangePassword: boolean;
 };
 
 export const isPolice = (a: Actor) => a.role === 'officer' || a.role === 'supervisor';

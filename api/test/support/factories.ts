@@ -31,8 +31,8 @@ export async function firstCommunity(districtId: number) {
 }
 
 /**
- * A user of the role, in the district (police: a unit of it; volunteers and organizers: its first
- * community unless `communityId` is given). District 1 is 雁峰区, 11 耒阳市.
+ * A user of the role, in the district (police: a unit of it; volunteers, organizers and auxiliaries:
+ * its first community unless `communityId` is given). District 1 is 雁峰区, 11 耒阳市.
  */
 export async function createUser(
   opts: { role?: Role; districtId?: number | null; communityId?: number; displayName?: string } = {},
@@ -41,7 +41,7 @@ export async function createUser(
   const districtId = opts.districtId === undefined ? (role === 'admin' ? null : 1) : opts.districtId;
   passwordHash ??= hashPassword(PASSWORD);
   const community =
-    role === 'volunteer' || role === 'organizer'
+    role === 'volunteer' || role === 'organizer' || role === 'auxiliary'
       ? opts.communityId
         ? (await db().select().from(communities).where(eq(communities.id, opts.communityId)))[0]
         : districtId

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { communities, districts, policeUnits } from './places';
 
-export const roleEnum = pgEnum('role', ['volunteer', 'officer', 'supervisor', 'organizer', 'admin']);
+export const roleEnum = pgEnum('role', ['volunteer', 'officer', 'supervisor', 'organizer', 'admin', 'auxiliary']);
 
 export const users = pgTable(
   'users',
@@ -13,7 +13,7 @@ export const users = pgTable(
     passwordHash: text().notNull(),
     displayName: text().notNull(),
     role: roleEnum().notNull().default('volunteer'),
-    /** Volunteer's community; an organizer's community when they organise one community. */
+    /** Volunteer's community; an organizer's or an auxiliary's (辅警) community. */
     communityId: integer().references(() => communities.id),
     /** Police: their unit. */
     unitId: integer().references(() => policeUnits.id),
@@ -26,13 +26,27 @@ export const users = pgTable(
     pointsBalance: integer().notNull().default(0),
     createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
     disabledAt: timestamp({ withTimezone: true, precision: 3 }),
+    /** Set with a temporary password: the user may do nothing but change it (PASSWORD_CHANGE_REQUIRED). */
+    mustChangePassword: boolean().notNull().default(false),
+    /**
+     * Carried in every access token; bumping it revokes the user's access tokens at once (disable,
+     * role change, password reset or change). See auth/token-epochs.ts.
+     */
+    tokenEpoch: integer().notNull().default(0),
+    /** When token_epoch last changed: only changes younger than an access token's life matter. */
+    tokenEpochChangedAt: timestamp({ withTimezone: true, precision: 3 }),
   },
   (t) => [
     uniqueIndex().on(t.phone),
     index().on(t.communityId),
     // organizers' member lists: newest members of a community first
     index('users_community_created_idx').on(t.communityId, t.createdAt.desc(), t.id.desc()),
-    index().on(t.role, t.districtId),
+    // admin user lists: keyset by newest within a role and district
+    index('users_role_district_created_idx').on(t.role, t.districtId, t.createdAt.desc(), t.id.desc()),
+    // admin user search by name (any part of it)
+    index('users_display_name_trgm_idx').using('gin', t.displayName.op('gin_trgm_ops')),
+    index('users_created_idx').on(t.createdAt.desc(), t.id.desc()),
+    index('users_token_epoch_changed_idx').on(t.tokenEpochChangedAt).where(sql`${t.tokenEpochChangedAt} IS NOT NULL`),
     check('users_points_balance_non_negative', sql`${t.pointsBalance} >= 0`),
   ],
 );

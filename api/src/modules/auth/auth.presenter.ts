@@ -1,4 +1,5 @@
 import type { users } from '../../db/schema/index';
+import { manageableRoles } from '../accounts/accounts.policy';
 
 type UserRow = typeof users.$inferSelect;
 
@@ -14,5 +15,8 @@ export function presentSelf(u: UserRow) {
     unitId: u.unitId,
     points: u.pointsBalance,
     createdAt: u.createdAt,
+    mustChangePassword: u.mustChangePassword,
+    /** The roles whose accounts this user may create and manage (the admin area), from accounts.policy. */
+    manageableRoles: manageableRoles(u),
   };
 }

@@ -4,13 +4,16 @@ import { authenticate } from '../../http/authenticate';
 import { limiter } from '../../http/rate-limit';
 import { parse } from '../../http/validate';
 import { presentSelf } from './auth.presenter';
-import { LoginInput, RefreshInput, RegisterInput } from './auth.schema';
+import { ChangePasswordInput, LoginInput, RefreshInput, RegisterInput } from './auth.schema';
 import { getUser, login, logout, refresh, register, type Session } from './auth.service';
+import { changeOwnPassword } from './password-change';
 
 const presentSession = (s: Session) => ({
   user: presentSelf(s.user),
   accessToken: s.accessToken,
   refreshToken: s.refreshToken,
+  /** True after signing in with a temporary password: only POST /api/auth/password works until then. */
+  mustChangePassword: s.user.mustChangePassword,
 });
 
 export function authRoutes(config: Pick<Config, 'authRateLimit'>): Router {
@@ -36,6 +39,12 @@ export function authRoutes(config: Pick<Config, 'authRateLimit'>): Router {
     const { refreshToken } = parse(RefreshInput, req.body);
     await logout(refreshToken);
     res.status(204).end();
+  });
+
+  // Counts failed attempts only: a stolen access token must not become a password-guessing oracle.
+  const passwordLimit = limiter({ name: 'password-change', windowMs: 15 * 60_000, limit: config.authRateLimit, skipSuccessfulRequests: true });
+  router.post('/auth/password', passwordLimit, authenticate, async (req, res) => {
+    res.json(presentSession(await changeOwnPassword(req.actor!, parse(ChangePasswordInput, req.body))));
   });
 
   router.get('/me', authenticate, async (req, res) => {

@@ -33,3 +33,9 @@ export const RefreshInput = z.strictObject({
   refreshToken: z.string().min(20).max(100),
 });
 export type RefreshInput = z.infer<typeof RefreshInput>;
+
+export const ChangePasswordInput = z.strictObject({
+  currentPassword: z.string().min(1, 'is required').max(128),
+  newPassword: Password,
+});
+export type ChangePasswordInput = z.infer<typeof ChangePasswordInput>;

@@ -16,11 +16,13 @@ export const actorOf = (u: UserRow): Actor => ({
   districtId: u.districtId,
   communityId: u.communityId,
   unitId: u.unitId,
+  epoch: u.tokenEpoch,
+  mustChangePassword: u.mustChangePassword,
 });
 
 export type Session = { user: UserRow; accessToken: string; refreshToken: string };
 
-async function startSession(tx: DbOrTx, user: UserRow, familyId: string = randomUUID()): Promise<Session> {
+export async function startSession(tx: DbOrTx, user: UserRow, familyId: string = randomUUID()): Promise<Session> {
   const { token, hash } = newRefreshToken();
   await tx.insert(refreshTokens).values({
     userId: user.id,

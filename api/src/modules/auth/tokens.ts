@@ -1,5 +1,6 @@
 import { createHash, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
+import { roleEnum } from '../../db/schema/users';
 import type { Actor, Role } from '../../http/actor';
 
 export const ISSUER = 'hengyang-masses';
@@ -7,7 +8,8 @@ export const AUDIENCE = 'hengyang-masses-api';
 export const ACCESS_TTL_SECONDS = 15 * 60;
 export const REFRESH_TTL_DAYS = 30;
 
-type Claims = { role: Role; did: number | null; cid: number | null; uid: number | null };
+/** `ep`: the user's token epoch; `pwc`: present (true) only while a temporary password must be changed. */
+type Claims = { role: Role; did: number | null; cid: number | null; uid: number | null; ep: number; pwc?: true };
 
 /**
  * Held as a KeyObject: given a string, jsonwebtoken first tries it as a public key and catches the
@@ -24,7 +26,14 @@ function key(): KeyObject {
 }
 
 export function signAccessToken(actor: Actor): string {
-  const claims: Claims = { role: actor.role, did: actor.districtId, cid: actor.communityId, uid: actor.unitId };
+  const claims: Claims = {
+    role: actor.role,
+    did: actor.districtId,
+    cid: actor.communityId,
+    uid: actor.unitId,
+    ep: actor.epoch,
+    ...(actor.mustChangePassword ? { pwc: true as const } : {}),
+  };
   return jwt.sign(claims, key(), {
     algorithm: 'HS256',
     expiresIn: ACCESS_TTL_SECONDS,
@@ -34,7 +43,7 @@ export function signAccessToken(actor: Actor): string {
   });
 }
 
-const ROLES: readonly Role[] = ['volunteer', 'officer', 'supervisor', 'organizer', 'admin'];
+const ROLES: readonly Role[] = roleEnum.enumValues;
 const intOrNull = (v: unknown) => (Number.isInteger(v) ? (v as number) : null);
 
 /** Verifies with a pinned algorithm, issuer and audience; returns null for any bad token. */
@@ -50,6 +59,9 @@ export function verifyAccessToken(token: string): Actor | null {
       districtId: intOrNull(payload.did),
       communityId: intOrNull(payload.cid),
       unitId: intOrNull(payload.uid),
+      // tokens issued before epochs existed carry none: epoch 0, the column's default
+      epoch: intOrNull(payload.ep) ?? 0,
+      mustChangePassword: payload.pwc === true,
     };
   } catch {
     return null;
