@@ -16,7 +16,7 @@ export async function startRuntime(config: Config, log: Logger, existing?: Datab
   setUploadDir(config.uploadDir);
   setClaimTtlMinutes(config.claimTtlMinutes);
   configureRateLimitStore(config.redisUrl);
-  tokenEpochs.connect(config.redisUrl, log);
+  void tokenEpochs.connect(config.redisUrl, log);
   const database =
     existing ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize, log }));
   await database.migrate();

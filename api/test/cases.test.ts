@@ -29,6 +29,7 @@ describe('cases: access by role and district', () => {
   const police = (ok: number): Record<keyof Cast, number> => ({
     volunteer: 403,
     organizer: 403,
+    auxiliary: 403,
     officer: ok,
     otherOfficer: 404,
     supervisor: ok,

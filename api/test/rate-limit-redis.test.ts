@@ -1,24 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import net from 'node:net';
 import { expect } from 'chai';
 import { Redis } from 'ioredis';
 import supertest from 'supertest';
 import { closeRateLimitStore, configureRateLimitStore } from '../src/http/rate-limit';
 import { appWith } from './support/harness';
 import { nextPhone } from './support/factories';
-
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-function reachable(url: string): Promise<boolean> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: hostname, port: Number(port || 6379) });
-    socket.setTimeout(500);
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => (socket.destroy(), resolve(false)));
-  });
-}
+import { REDIS_URL, redisReachable as reachable } from './support/redis';
 
 describe('http: rate limits shared through Redis (REDIS_URL)', () => {
   const prefix = `rl-test-${randomBytes(4).toString('hex')}`;

@@ -32,37 +32,37 @@ describe('triage: access by role and district', () => {
     {
       name: 'GET /api/queue',
       call: () => ({ method: 'get', path: '/api/queue' }),
-      expected: { volunteer: 403, organizer: 403, officer: 200, otherOfficer: 200, supervisor: 200, admin: 200 },
+      expected: { volunteer: 403, organizer: 403, auxiliary: 403, officer: 200, otherOfficer: 200, supervisor: 200, admin: 200 },
     },
     {
       name: 'POST /api/queue/claim',
       call: () => ({ method: 'post', path: '/api/queue/claim', body: {} }),
-      expected: { volunteer: 403, organizer: 403, officer: 200, otherOfficer: 200, supervisor: 200, admin: 200 },
+      expected: { volunteer: 403, organizer: 403, auxiliary: 403, officer: 200, otherOfficer: 200, supervisor: 200, admin: 200 },
     },
     {
       name: 'GET /api/tips/:id (police view)',
       call: (id) => ({ method: 'get', path: `/api/tips/${id}` }),
-      expected: { volunteer: 404, organizer: 404, officer: 200, otherOfficer: 404, supervisor: 200, admin: 200 },
+      expected: { volunteer: 404, organizer: 404, auxiliary: 404, officer: 200, otherOfficer: 404, supervisor: 200, admin: 200 },
     },
     {
       name: 'POST /api/tips/:id/claim',
       call: (id) => ({ method: 'post', path: `/api/tips/${id}/claim` }),
-      expected: { volunteer: 403, organizer: 403, officer: 200, otherOfficer: 404, supervisor: 200, admin: 200 },
+      expected: { volunteer: 403, organizer: 403, auxiliary: 403, officer: 200, otherOfficer: 404, supervisor: 200, admin: 200 },
     },
     {
       name: 'DELETE /api/tips/:id/claim',
       call: (id) => ({ method: 'delete', path: `/api/tips/${id}/claim` }),
-      expected: { volunteer: 403, organizer: 403, officer: 200, otherOfficer: 404, supervisor: 200, admin: 200 },
+      expected: { volunteer: 403, organizer: 403, auxiliary: 403, officer: 200, otherOfficer: 404, supervisor: 200, admin: 200 },
     },
     {
       name: 'POST /api/tips/:id/assign',
       call: (id, c) => ({ method: 'post', path: `/api/tips/${id}/assign`, body: { officerId: c.officer.user.id } }),
-      expected: { volunteer: 403, organizer: 403, officer: 403, otherOfficer: 403, supervisor: 200, admin: 200 },
+      expected: { volunteer: 403, organizer: 403, auxiliary: 403, officer: 403, otherOfficer: 403, supervisor: 200, admin: 200 },
     },
     {
       name: 'POST /api/tips/:id/triage',
       call: (id) => ({ method: 'post', path: `/api/tips/${id}/triage`, body: { decision: 'needs_info', note: '请补充照片' } }),
-      expected: { volunteer: 403, organizer: 403, officer: 200, otherOfficer: 404, supervisor: 200, admin: 200 },
+      expected: { volunteer: 403, organizer: 403, auxiliary: 403, officer: 200, otherOfficer: 404, supervisor: 200, admin: 200 },
     },
     {
       name: 'POST /api/tips/:id/transfer',
@@ -78,12 +78,12 @@ describe('triage: access by role and district', () => {
     {
       name: 'GET /api/tips/:id/duplicates',
       call: (id) => ({ method: 'get', path: `/api/tips/${id}/duplicates` }),
-      expected: { volunteer: 403, organizer: 403, officer: 200, otherOfficer: 404, supervisor: 200, admin: 200 },
+      expected: { volunteer: 403, organizer: 403, auxiliary: 403, officer: 200, otherOfficer: 404, supervisor: 200, admin: 200 },
     },
     {
       name: 'GET /api/tips/:id/reporter-record',
       call: (id) => ({ method: 'get', path: `/api/tips/${id}/reporter-record` }),
-      expected: { volunteer: 403, organizer: 403, officer: 200, otherOfficer: 404, supervisor: 200, admin: 200 },
+      expected: { volunteer: 403, organizer: 403, auxiliary: 403, officer: 200, otherOfficer: 404, supervisor: 200, admin: 200 },
     },
   ];
 

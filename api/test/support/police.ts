@@ -4,10 +4,12 @@ import { db } from './harness';
 import { createTip, createUser, type TestUser } from './factories';
 import type { CreateTip } from '../../src/modules/tips/tips.schema';
 
-/** The six callers every police endpoint is checked against (district 1 = 雁峰区, 11 = 耒阳市). */
+/** The callers every police endpoint is checked against (district 1 = 雁峰区, 11 = 耒阳市). */
 export type Cast = {
   volunteer: TestUser;
   organizer: TestUser;
+  /** 辅警 of a community of the district: not police, sees no queue, tip or case. */
+  auxiliary: TestUser;
   officer: TestUser;
   otherOfficer: TestUser;
   supervisor: TestUser;
@@ -15,18 +17,19 @@ export type Cast = {
 };
 
 export async function createCast(districtId = 1, otherDistrictId = 11): Promise<Cast> {
-  const [volunteer, organizer, officer, otherOfficer, supervisor, admin] = await Promise.all([
+  const [volunteer, organizer, auxiliary, officer, otherOfficer, supervisor, admin] = await Promise.all([
     createUser({ role: 'volunteer', districtId }),
     createUser({ role: 'organizer', districtId }),
+    createUser({ role: 'auxiliary', districtId }),
     createUser({ role: 'officer', districtId }),
     createUser({ role: 'officer', districtId: otherDistrictId }),
     createUser({ role: 'supervisor', districtId }),
     createUser({ role: 'admin' }),
   ]);
-  return { volunteer, organizer, officer, otherOfficer, supervisor, admin };
+  return { volunteer, organizer, auxiliary, officer, otherOfficer, supervisor, admin };
 }
 
-export const ROLES: (keyof Cast)[] = ['volunteer', 'organizer', 'officer', 'otherOfficer', 'supervisor', 'admin'];
+export const ROLES: (keyof Cast)[] = ['volunteer', 'organizer', 'auxiliary', 'officer', 'otherOfficer', 'supervisor', 'admin'];
 
 /** A submitted tip in a district, by a fresh volunteer (or anonymous when reporter is null). */
 export async function tipIn(

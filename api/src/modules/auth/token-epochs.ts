@@ -60,8 +60,11 @@ export class EpochCache {
     this.publisher?.publish(this.channel, JSON.stringify({ u: userId, e: epoch, t: at.getTime() })).catch(() => undefined);
   }
 
-  /** Starts listening to other instances' changes (REDIS_URL); without it the reload bounds staleness. */
-  connect(redisUrl: string | undefined, log?: Logger, channel = CHANNEL): void {
+  /**
+   * Starts listening to other instances' changes (REDIS_URL); without it the reload bounds
+   * staleness. Resolves once subscribed (start-up does not wait: Redis may come later).
+   */
+  async connect(redisUrl: string | undefined, log?: Logger, channel = CHANNEL): Promise<void> {
     this.channel = channel;
     if (!redisUrl) return;
     this.publisher = new Redis(redisUrl, { maxRetriesPerRequest: 2 });
@@ -69,11 +72,11 @@ export class EpochCache {
     // A Redis outage only widens staleness back to maxAgeMs; never an unhandled error event.
     this.publisher.on('error', () => undefined);
     this.subscriber.on('error', (err) => log?.warn({ err: { message: err.message } }, 'token epoch channel unavailable'));
-    this.subscriber.subscribe(this.channel).catch(() => undefined);
     this.subscriber.on('message', (_channel, message) => {
       const m = parseMessage(message);
       if (m) this.note(m.u, { epoch: m.e, at: m.t });
     });
+    await this.subscriber.subscribe(this.channel).catch(() => undefined);
   }
 
   async close(): Promise<void> {
