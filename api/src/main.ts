@@ -2,10 +2,8 @@ import type { Server, ServerResponse } from 'node:http';
 import { createApp } from './app';
 import { loadConfig } from './config';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './db/seed';
-import { closeRateLimitStore } from './http/rate-limit';
-import { tokenEpochs } from './modules/auth/token-epochs';
 import { createLogger } from './lib/logger';
-import { startRuntime } from './runtime';
+import { startRuntime, stopRuntime } from './runtime';
 
 const config = loadConfig();
 const log = createLogger(config.logLevel);
@@ -47,8 +45,7 @@ async function shutdown(signal: string): Promise<void> {
   }, config.shutdownTimeoutMs);
   force.unref();
   await closed;
-  await closeRateLimitStore();
-  await tokenEpochs.close();
+  await stopRuntime();
   await database.close();
   log.info('stopped');
   process.exit(0);

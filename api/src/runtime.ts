@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config';
 import { openDatabase, setDb, type Database } from './db/client';
 import { seedDemo, seedReference } from './db/seed';
-import { configureRateLimitStore } from './http/rate-limit';
+import { closeRateLimitStore, configureRateLimitStore } from './http/rate-limit';
 import { tokenEpochs } from './modules/auth/token-epochs';
 import { setJwtSecret } from './modules/auth/tokens';
 import { setUploadDir } from './modules/media/storage';
@@ -24,4 +24,9 @@ export async function startRuntime(config: Config, log: Logger, existing?: Datab
   await seedReference(database.db);
   if (config.seedDemo) await seedDemo(database.db);
   return database;
+}
+
+/** Closes what startRuntime opened besides the database (Redis connections), so a process can exit. */
+export async function stopRuntime(): Promise<void> {
+  await Promise.all([closeRateLimitStore(), tokenEpochs.close()]);
 }

@@ -2,6 +2,8 @@ import { expect } from 'chai';
 import type supertest from 'supertest';
 import { and, eq, sql } from 'drizzle-orm';
 import { auditLog, communities, refreshTokens, users } from '../src/db/schema/index';
+import { DEMO_PASSWORD, seedDemo } from '../src/db/seed';
+import { bootstrapAdmin } from '../src/modules/accounts/bootstrap-admin';
 import { EpochCache, tokenEpochs } from '../src/modules/auth/token-epochs';
 import { api, db } from './support/harness';
 import { REDIS_URL, redisReachable } from './support/redis';
@@ -36,7 +38,7 @@ async function login(phone: string, password: string, status = 200) {
 }
 
 const auditFor = (userId: string) =>
-  db().select().from(auditLog).where(and(eq(auditLog.entityType, 'user'), eq(auditLog.entityId, userId)));
+  db().select().from(auditLog).where(and(eq(auditLog.entityType, 'user'), eq(auditLog.entityId, userId))).orderBy(auditLog.id);
 
 /** A second community of the district (the first one may already have the cast's auxiliary). */
 async function communityOf(districtId: number, index: number) {
@@ -637,5 +639,45 @@ describe('accounts: token epochs announced through Redis (REDIS_URL)', () => {
     }
     expect(isCurrent).to.equal(false);
     expect(await there.isCurrent({ id: officer.user.id, epoch: officer.actor.epoch + 1 })).to.equal(true);
+  });
+});
+
+describe('accounts: the first admin, from the console (npm run create-admin)', () => {
+  it('creates an admin who must change the temporary password, and resets a locked-out one', async () => {
+    const phone = nextPhone();
+    const created = await bootstrapAdmin({ phone, displayName: '市局管理员' });
+    expect(created.created).to.equal(true);
+    const first = await login(phone, created.temporaryPassword);
+    expect(first.mustChangePassword).to.equal(true);
+    expect(first.user.role).to.equal('admin');
+    await db().update(users).set({ disabledAt: new Date() }).where(eq(users.phone, phone));
+    const again = await bootstrapAdmin({ phone, displayName: 'ignored' });
+    expect(again).to.include({ created: false, userId: created.userId });
+    await api().post('/api/auth/refresh').send({ refreshToken: first.refreshToken }).expect(401);
+    await login(phone, created.temporaryPassword, 401);
+    expect((await login(phone, again.temporaryPassword)).mustChangePassword).to.equal(true);
+    expect((await auditFor(created.userId)).map((e) => [e.action, e.actorId])).to.deep.equal([
+      ['user.created', null],
+      ['user.password_reset', null],
+    ]);
+  });
+
+  it('never turns another role into an admin', async () => {
+    const officer = await createUser({ role: 'officer', districtId: 1 });
+    let error: unknown;
+    await bootstrapAdmin({ phone: officer.phone, displayName: '夺权' }).catch((e: unknown) => (error = e));
+    expect((error as { code?: string }).code).to.equal('CONFLICT');
+    const [row] = await db().select().from(users).where(eq(users.id, officer.user.id));
+    expect(row).to.include({ role: 'officer', passwordHash: officer.user.passwordHash });
+  });
+});
+
+describe('accounts: the demo auxiliary', () => {
+  it("is seeded in the demo volunteer's community", async () => {
+    await seedDemo(db());
+    const [volunteer] = await db().select().from(users).where(eq(users.phone, '13800000001'));
+    const [auxiliary] = await db().select().from(users).where(eq(users.phone, '13800000007'));
+    expect(auxiliary).to.include({ role: 'auxiliary', communityId: volunteer.communityId, districtId: 1, unitId: null });
+    await login('13800000007', DEMO_PASSWORD);
   });
 });

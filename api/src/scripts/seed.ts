@@ -6,13 +6,12 @@
  */
 import { loadConfig } from '../config';
 import { createLogger } from '../lib/logger';
-import { startRuntime } from '../runtime';
-import { closeRateLimitStore } from '../http/rate-limit';
+import { startRuntime, stopRuntime } from '../runtime';
 
 const config = loadConfig();
 const log = createLogger(config.logLevel, process.stderr);
 const database = await startRuntime(config, log);
-await closeRateLimitStore();
+await stopRuntime();
 await database.close();
 process.stdout.write(
   JSON.stringify({ database: database.kind, seeded: config.seedDemo ? 'reference data and demo accounts' : 'reference data' }) + '\n',

@@ -60,13 +60,14 @@ export async function revokingTransaction<T>(
   work: (tx: Tx, revoke: (userId: string, opts: { sessions: boolean }) => Promise<Revocation>) => Promise<T>,
 ): Promise<T> {
   const done: Revocation[] = [];
-  const result = await db.transaction((tx) =>
-    work(tx, async (userId, opts) => {
+  const result = await db.transaction((tx) => {
+    done.length = 0; // a deadlock victim is run again: keep only the attempt that commits
+    return work(tx, async (userId, opts) => {
       const r = await revokeTokens(tx, userId, opts);
       done.push(r);
       return r;
-    }),
-  );
+    });
+  });
   for (const r of done) tokenEpochs.changed(r.userId, r.epoch, r.at);
   return result;
 }
