@@ -67,13 +67,13 @@ describe('triage: access by role and district', () => {
     {
       name: 'POST /api/tips/:id/transfer',
       call: (id) => ({ method: 'post', path: `/api/tips/${id}/transfer`, body: { districtId: 2, reason: '事发地在珠晖区' } }),
-      expected: { volunteer: 403, organizer: 403, officer: 200, otherOfficer: 404, supervisor: 200, admin: 200 },
+      expected: { volunteer: 403, organizer: 403, auxiliary: 403, officer: 200, otherOfficer: 404, supervisor: 200, admin: 200 },
     },
     {
       name: 'POST /api/tips/:id/reverse (the officer’s own decision)',
       prepare: (id, c) => api().post(`/api/tips/${id}/triage`).set(c.officer.auth).send({ decision: 'valid' }).expect(200),
       call: (id) => ({ method: 'post', path: `/api/tips/${id}/reverse`, body: { reason: '判断有误' } }),
-      expected: { volunteer: 403, organizer: 403, officer: 200, otherOfficer: 404, supervisor: 200, admin: 200 },
+      expected: { volunteer: 403, organizer: 403, auxiliary: 403, officer: 200, otherOfficer: 404, supervisor: 200, admin: 200 },
     },
     {
       name: 'GET /api/tips/:id/duplicates',
