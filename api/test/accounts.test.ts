@@ -146,6 +146,16 @@ describe('accounts: access by role and district', () => {
     expect(row).to.include({ role: 'officer', districtId: 1 });
   });
 
+  it('tells each user in /api/me which roles they may manage, and what each is bound to', async () => {
+    const roles = async (u: TestUser) => (await api().get('/api/me').set(u.auth).expect(200)).body.user.manageableRoles;
+    expect(await roles(c.supervisor)).to.deep.equal([
+      { role: 'officer', placement: 'district' },
+      { role: 'auxiliary', placement: 'community' },
+    ]);
+    expect((await roles(c.admin)).map((r: { role: string }) => r.role)).to.have.members(['officer', 'supervisor', 'organizer', 'auxiliary', 'admin']);
+    for (const u of [c.officer, c.volunteer, c.organizer, c.auxiliary]) expect(await roles(u)).to.deep.equal([]);
+  });
+
   it('refuses a supervisor who names another district in the list (403)', async () => {
     const res = await api().get('/api/admin/users?districtId=11').set(c.supervisor.auth).expect(403);
     expect(res.body.error.code).to.equal('FORBIDDEN');

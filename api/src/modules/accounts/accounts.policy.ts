@@ -14,6 +14,9 @@ const MANAGES: Readonly<Partial<Record<Role, readonly Role[]>>> = {
 
 export const manageableRoles = (who: { role: Role }): Role[] => [...(MANAGES[who.role] ?? [])];
 
+/** For the web's forms: each role the user may give, with what an account of it is bound to. */
+export const manageableRolePlacements = (who: { role: Role }) => manageableRoles(who).map((role) => ({ role, placement: PLACEMENT[role] }));
+
 /** The roles that have an admin area at all. */
 export const ACCOUNT_MANAGERS = Object.keys(MANAGES) as Role[];
 

@@ -1,5 +1,5 @@
 import type { users } from '../../db/schema/index';
-import { manageableRoles } from '../accounts/accounts.policy';
+import { manageableRolePlacements } from '../accounts/accounts.policy';
 
 type UserRow = typeof users.$inferSelect;
 
@@ -17,6 +17,6 @@ export function presentSelf(u: UserRow) {
     createdAt: u.createdAt,
     mustChangePassword: u.mustChangePassword,
     /** The roles whose accounts this user may create and manage (the admin area), from accounts.policy. */
-    manageableRoles: manageableRoles(u),
+    manageableRoles: manageableRolePlacements(u),
   };
 }
