@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/ui/alert';
+import { ConfirmDialog } from '../../components/ui/confirm-dialog';
 import { Field } from '../../components/ui/field';
 import { LoadingState } from '../../components/ui/loading-state';
 import { QueryError } from '../../components/ui/query-error';
@@ -35,6 +36,8 @@ export default function CasePage() {
   const change = useChangeCase(caseId);
   const addNote = useAddCaseNote(caseId);
   const [note, setNote] = useState('');
+  // Solving pays every linked reporter a bonus: asked once more before it is sent.
+  const [isConfirmingSolve, setConfirmingSolve] = useState(false);
   useDocumentTitle(kase.data?.reference ?? null);
 
   if (kase.isError) return <QueryError error={kase.error} onRetry={() => void kase.refetch()} />;
@@ -130,7 +133,7 @@ export default function CasePage() {
                 key={next}
                 type="button"
                 className={`btn ${next === 'solved' ? 'btn-primary' : 'btn-secondary'}`}
-                onClick={() => change.mutate({ kind: 'update', patch: { status: next } })}
+                onClick={() => (next === 'solved' ? setConfirmingSolve(true) : change.mutate({ kind: 'update', patch: { status: next } }))}
                 disabled={change.isPending}
               >
                 {next === 'open' ? t('cases.reopen') : t('cases.moveTo', { status: t(`caseStatus.${next}`) })}
@@ -147,6 +150,20 @@ export default function CasePage() {
               </button>
             ) : null}
           </div>
+          <ConfirmDialog
+            isOpen={isConfirmingSolve}
+            title={t('cases.confirmSolveTitle', { reference: c.reference })}
+            confirmLabel={t('cases.confirmSolve')}
+            cancelLabel={t('confirm.cancel')}
+            isBusy={change.isPending}
+            onConfirm={() => {
+              setConfirmingSolve(false);
+              change.mutate({ kind: 'update', patch: { status: 'solved' } });
+            }}
+            onCancel={() => setConfirmingSolve(false)}
+          >
+            <p>{t('cases.confirmSolveBody', { count: c.tips.filter((tip) => tip.status === 'valid' && !tip.isAnonymous).length })}</p>
+          </ConfirmDialog>
         </section>
       </div>
     </>

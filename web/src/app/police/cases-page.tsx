@@ -108,12 +108,14 @@ export default function CasesPage() {
                         <Link to={`/police/cases/${c.id}`}>{c.reference}</Link>
                       </td>
                       <td>{c.title}</td>
-                      <td>
+                      <td data-label={t('cases.status')}>
                         <CaseStatusBadge status={c.status} />
                       </td>
-                      <td>{c.leadOfficer?.displayName ?? t('cases.noLead')}</td>
-                      <td>{c.tipCount}</td>
-                      <td className={styles.nowrap}>{formatDateTime(c.updatedAt, language)}</td>
+                      <td data-label={t('cases.lead')}>{c.leadOfficer?.displayName ?? t('cases.noLead')}</td>
+                      <td data-label={t('cases.linkedTips')}>{c.tipCount}</td>
+                      <td className={styles.nowrap} data-label={t('cases.updated')}>
+                        {formatDateTime(c.updatedAt, language)}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

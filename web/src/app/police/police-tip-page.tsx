@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/ui/alert';
 import { LoadingState } from '../../components/ui/loading-state';
@@ -8,12 +8,14 @@ import { useMe } from '../../shared/api/get-me';
 import { PoliceTipMessages } from '../../features/messages/components/police-tip-messages';
 import { TipCasePanel } from '../../features/cases/components/tip-case-panel';
 import { useCategories } from '../../shared/api/get-categories';
+import { useDistricts } from '../../shared/api/get-districts';
 import { useTipClaim } from '../../features/triage/api/claim-tip';
 import { useOfficers } from '../../features/triage/api/get-officers';
 import { usePoliceTip } from '../../features/triage/api/get-police-tip';
 import type { PoliceTip } from '../../shared/types/tip';
 import { PriorityBadge, StatusBadge } from '../../shared/components/police-badges';
 import { AssignPanel } from '../../features/triage/components/assign-panel';
+import { ReversePanel, TransferPanel, UndoBar } from '../../features/triage/components/corrections';
 import { DecisionPanel, type DuplicateChoice } from '../../features/triage/components/decision-panel';
 import { DuplicateSuggestions } from '../../features/triage/components/duplicate-suggestions';
 import { ReporterRecordLine } from '../../features/triage/components/reporter-record';
@@ -78,7 +80,9 @@ export default function PoliceTipPage() {
   const officers = useOfficers(tip.data?.districtId ?? 0, Boolean(tip.data));
   const categories = useCategories();
   const [duplicateOf, setDuplicateOf] = useState<DuplicateChoice>(null);
-  const [decided, setDecided] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const districts = useDistricts();
+  const navigate = useNavigate();
   useDocumentTitle(tip.data?.reference ?? null);
 
   if (tip.isError) return <QueryError error={tip.error} onRetry={() => void tip.refetch()} />;
@@ -90,6 +94,16 @@ export default function PoliceTipPage() {
   const holderId = isClaimLive(data) ? data.claimedById : null;
   const holderName = officers.data?.find((o) => o.id === holderId)?.displayName ?? null;
   const byLabel = { police: t('tip.byPolice'), you: t('tip.byReporter'), system: t('tip.bySystem') };
+  const districtName = (id: number) => {
+    const found = districts.data?.find((d) => d.id === id);
+    return found ? localizedName(found, language) : String(id);
+  };
+  // Police of the old district can no longer open the tip: back to their queue, saying where it went.
+  const onTransferred = (moved: PoliceTip) => {
+    const message = t('transfer.done', { reference: moved.reference, district: districtName(moved.districtId) });
+    if (me.data?.role === 'admin') setNotice(message);
+    else navigate('/police', { state: { notice: message } });
+  };
 
   return (
     <>
@@ -102,7 +116,7 @@ export default function PoliceTipPage() {
         <PriorityBadge priority={data.priority} />
         {isOpen ? <ClaimBar tip={data} myId={me.data?.id} canOverride={canOverride} holderName={holderName} /> : null}
       </div>
-      {decided ? <Alert tone="success">{t('decide.done', { status: t(`status.${data.status}`) })}</Alert> : null}
+      <UndoBar key={data.decidedAt ?? 'undecided'} tip={data} message={notice} onUndone={() => setNotice(t('undo.done'))} />
       <div className={styles.detail}>
         <div>
           <section className={styles.panel} aria-labelledby="tip-description">
@@ -140,6 +154,14 @@ export default function PoliceTipPage() {
                       {t(h.caseLink.linked ? 'tip.linkedToCase' : 'tip.unlinkedFromCase', { reference: h.caseLink.reference })}
                     </p>
                   ) : null}
+                  {h.correction?.kind === 'transfer' ? (
+                    <p className={styles.description}>
+                      {t('tip.transferred', { from: districtName(h.correction.fromDistrictId), to: districtName(h.correction.toDistrictId), reason: h.correction.reason })}
+                    </p>
+                  ) : null}
+                  {h.correction?.kind === 'reversal' ? (
+                    <p className={styles.description}>{t('tip.reversed', { reason: h.correction.reason })}</p>
+                  ) : null}
                   {h.note ? <p className={styles.description}>{h.note}</p> : null}
                 </li>
               ))}
@@ -149,13 +171,20 @@ export default function PoliceTipPage() {
         <div>
           {isOpen && canOverride ? <AssignPanel tip={data} officers={officers.data ?? []} holderId={holderId} /> : null}
           {isOpen ? (
-            <DecisionPanel key={data.id} tip={data} duplicateOf={duplicateOf} onDecided={(d) => setDecided(d)} />
+            <DecisionPanel
+              key={`${data.id}-${data.decidedAt ?? ''}`}
+              tip={data}
+              duplicateOf={duplicateOf}
+              onDecided={(d) => setNotice(t('decide.done', { status: t(`status.${d}`) }))}
+            />
           ) : (
             <section className={styles.panel} aria-labelledby="tip-case">
               <h2 id="tip-case">{t('tip.case')}</h2>
               {data.status === 'valid' ? <TipCasePanel tip={data} /> : <p>{t('tip.decided', { status: t(`status.${data.status}`) })}</p>}
             </section>
           )}
+          {data.status !== 'submitted' ? <ReversePanel key={data.decidedAt ?? 'undecided'} tip={data} /> : null}
+          {isOpen ? <TransferPanel key={data.districtId} tip={data} onTransferred={onTransferred} /> : null}
           <section className={styles.panel} aria-labelledby="tip-record">
             <h2 id="tip-record">{t('tip.record')}</h2>
             <ReporterRecordLine tipId={data.id} />

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/ui/alert';
 import { Field } from '../../components/ui/field';
@@ -76,6 +76,8 @@ export default function QueuePage() {
   const unreadByTip = new Map(unread.data?.tips.map((u) => [u.tipId, u.unread]));
   const claimNext = useClaimNext();
   const [isEmpty, setIsEmpty] = useState(false);
+  // Set by the tip page after a transfer: the tip has left this queue.
+  const notice = (useLocation().state as { notice?: unknown } | null)?.notice;
   useDocumentTitle(t('queue.title'));
 
   const firstPage = queue.data?.pages[0];
@@ -113,6 +115,7 @@ export default function QueuePage() {
           {t('queue.claimNext')}
         </button>
       </div>
+      {typeof notice === 'string' ? <Alert tone="success">{notice}</Alert> : null}
       {isEmpty ? <Alert tone="info">{t('queue.nothingToClaim')}</Alert> : null}
       {claimNext.isError ? <Alert tone="error">{errorMessage(claimNext.error)}</Alert> : null}
 
@@ -265,11 +268,11 @@ export default function QueuePage() {
                       <div className={styles.unread}>{t('queue.unread', { count: unreadByTip.get(row.id) })}</div>
                     ) : null}
                   </td>
-                  <td>
+                  <td data-label={t('queue.priority')}>
                     <PriorityBadge priority={row.priority} />
                   </td>
-                  <td>{categoryName(row.category)}</td>
-                  {isAdmin ? <td>{districtName(row.districtId)}</td> : null}
+                  <td data-label={t('queue.category')}>{categoryName(row.category)}</td>
+                  {isAdmin ? <td data-label={t('queue.district')}>{districtName(row.districtId)}</td> : null}
                   <td className={styles.excerpt}>
                     {row.excerpt}
                     <div className={styles.historyMeta}>
@@ -278,8 +281,10 @@ export default function QueuePage() {
                         .join(' · ')}
                     </div>
                   </td>
-                  <td className={styles.nowrap}>{formatDateTime(row.createdAt, language)}</td>
-                  <td>{row.claim ? (row.claim.isMine ? t('queue.you') : (row.claim.officerName ?? '—')) : '—'}</td>
+                  <td className={styles.nowrap} data-label={t('queue.received')}>
+                    {formatDateTime(row.createdAt, language)}
+                  </td>
+                  <td data-label={t('queue.claimedBy')}>{row.claim ? (row.claim.isMine ? t('queue.you') : (row.claim.officerName ?? '—')) : '—'}</td>
                 </tr>
               ))}
             </tbody>

@@ -8,7 +8,7 @@ export type TipMedia = { id: string; url: string; width: number; height: number;
 
 export type TipHistoryEntry = {
   id: string | number;
-  kind: 'status' | 'note' | 'reveal' | 'link';
+  kind: 'status' | 'note' | 'reveal' | 'link' | 'transfer';
   fromStatus: TipStatus | null;
   toStatus: TipStatus | null;
   note: string | null;
@@ -42,6 +42,8 @@ export type PoliceTip = Omit<Tip, 'history' | 'priority'> & {
     isVisibleToReporter: boolean;
     actorId: string | null;
     caseLink: { reference: string; linked: boolean } | null;
+    /** Why the tip was transferred or its decision reversed (police only). */
+    correction: TipCorrection | null;
   })[];
   caseId: string | null;
   duplicateOfId: string | null;
@@ -49,4 +51,11 @@ export type PoliceTip = Omit<Tip, 'history' | 'priority'> & {
   claimedById: string | null;
   claimExpiresAt: string | null;
   decidedAt: string | null;
+  decidedById: string | null;
+  /** Whether the viewer may reverse the decision now: `undo` (their own, briefly) or `review` (supervisor, admin). */
+  reversal: { kind: 'undo' | 'review'; until: string | null } | null;
 };
+
+export type TipCorrection =
+  | { kind: 'transfer'; reason: string; fromDistrictId: number; toDistrictId: number }
+  | { kind: 'reversal'; reason: string };

@@ -3,7 +3,7 @@ import type { LocalizedName, RedemptionStatus } from '../../../shared/types/rewa
 export type LedgerEntry = {
   id: number;
   delta: number;
-  reason: 'tip_validated' | 'tip_priority_bonus' | 'case_solved_bonus' | 'false_report_penalty' | 'redemption' | 'redemption_refund' | 'adjustment';
+  reason: 'tip_validated' | 'tip_priority_bonus' | 'case_solved_bonus' | 'false_report_penalty' | 'redemption' | 'redemption_refund' | 'adjustment' | 'reversal';
   note: string | null;
   tip: { id: string; reference: string } | null;
   case: { id: string; reference: string } | null;

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert';
+import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { Field } from '../../../components/ui/field';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useDecideTip } from '../api/decide-tip';
@@ -10,6 +11,8 @@ import styles from '../../../styles/police.module.css';
 
 const SHORTCUTS: Record<string, Decision> = { v: 'valid', i: 'invalid', d: 'duplicate', n: 'needs_info' };
 const DECISIONS: Decision[] = ['valid', 'invalid', 'duplicate', 'needs_info'];
+/** Decisions that close the tip against the reporter: asked again before they are sent, shortcut or click. */
+const CONFIRMED: Decision[] = ['invalid', 'duplicate'];
 
 /** Typing in a field must never trigger a decision. */
 function isTyping(target: EventTarget | null): boolean {
@@ -19,7 +22,11 @@ function isTyping(target: EventTarget | null): boolean {
 
 export type DuplicateChoice = { id: string; reference: string } | null;
 
-/** Valid / Invalid / Duplicate / Needs info, with V, I, D and N as keyboard shortcuts. */
+/**
+ * Valid / Invalid / Duplicate / Needs info, with V, I, D and N as keyboard shortcuts. Invalid
+ * (above all a deliberate false report) and Duplicate ask for confirmation first, whichever way
+ * they were chosen.
+ */
 export function DecisionPanel({
   tip,
   duplicateOf,
@@ -37,20 +44,11 @@ export function DecisionPanel({
   const [isShared, setIsShared] = useState(false);
   const [isDeliberate, setIsDeliberate] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [toConfirm, setToConfirm] = useState<Decision | null>(null);
   const noteRef = useRef<HTMLTextAreaElement>(null);
 
-  const submit = (decision: Decision) => {
-    if (decide.isPending) return;
-    setProblem(null);
-    if (decision === 'needs_info' && !note.trim()) {
-      setProblem(t('decide.needsNote'));
-      noteRef.current?.focus();
-      return;
-    }
-    if (decision === 'duplicate' && !duplicateOf) {
-      setProblem(t('decide.needsOriginal'));
-      return;
-    }
+  const send = (decision: Decision) => {
+    setToConfirm(null);
     decide.mutate(
       {
         decision,
@@ -61,6 +59,22 @@ export function DecisionPanel({
       },
       { onSuccess: () => onDecided(decision) },
     );
+  };
+
+  const submit = (decision: Decision) => {
+    if (decide.isPending || toConfirm) return;
+    setProblem(null);
+    if (decision === 'needs_info' && !note.trim()) {
+      setProblem(t('decide.needsNote'));
+      noteRef.current?.focus();
+      return;
+    }
+    if (decision === 'duplicate' && !duplicateOf) {
+      setProblem(t('decide.needsOriginal'));
+      return;
+    }
+    if (CONFIRMED.includes(decision)) setToConfirm(decision);
+    else send(decision);
   };
 
   // The latest submit without re-binding the key listener on every keystroke in the note.
@@ -129,6 +143,26 @@ export function DecisionPanel({
         ))}
       </div>
       <p className={styles.hint}>{t('decide.shortcuts')}</p>
+      <ConfirmDialog
+        isOpen={toConfirm !== null}
+        title={
+          toConfirm === 'duplicate'
+            ? t('confirm.duplicateTitle', { reference: tip.reference, original: duplicateOf?.reference ?? '' })
+            : isDeliberate
+              ? t('confirm.falseReportTitle', { reference: tip.reference })
+              : t('confirm.invalidTitle', { reference: tip.reference })
+        }
+        confirmLabel={toConfirm === 'duplicate' ? t('confirm.duplicateConfirm') : isDeliberate ? t('confirm.falseReportConfirm') : t('confirm.invalidConfirm')}
+        cancelLabel={t('confirm.cancel')}
+        tone={toConfirm === 'invalid' && isDeliberate ? 'danger' : 'normal'}
+        onConfirm={() => toConfirm && send(toConfirm)}
+        onCancel={() => setToConfirm(null)}
+      >
+        <p>
+          {toConfirm === 'duplicate' ? t('confirm.duplicateBody') : isDeliberate ? t('confirm.falseReportBody') : t('confirm.invalidBody')}
+        </p>
+        <p className={styles.hint}>{t('confirm.undoHint')}</p>
+      </ConfirmDialog>
     </section>
   );
 }
