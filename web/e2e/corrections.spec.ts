@@ -6,6 +6,7 @@ import { db, harness, listen, resetDb } from '../../api/test/support/harness';
 import { createUser, type TestUser } from '../../api/test/support/factories';
 import { balanceOf, grant } from '../../api/test/support/points-helpers';
 import { tipIn } from '../../api/test/support/police';
+import { call } from './support/api-call';
 import { CHINESE, fillSignIn } from './support/sign-in';
 import { openBrowser, shot, type Browser } from './support/browser';
 
@@ -17,17 +18,6 @@ const tipRow = async (id: string) => (await db().select().from(tips).where(eq(ti
 
 /** The contract's test for phones: nothing wider than the 375 px viewport. */
 const scrollWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
-
-async function call<T>(server: Server, user: TestUser, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${server.url}/api${path}`, {
-    method,
-    headers: { ...user.auth, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-  return JSON.parse(text) as T;
-}
 
 describe('correcting decisions on the police desk (browser)', function () {
   this.timeout(180_000);

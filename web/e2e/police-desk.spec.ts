@@ -5,22 +5,11 @@ import { cases, tips } from '../../api/src/db/schema/index';
 import { db, harness, listen, resetDb } from '../../api/test/support/harness';
 import { createUser, type TestUser } from '../../api/test/support/factories';
 import { tipIn } from '../../api/test/support/police';
+import { call } from './support/api-call';
 import { fillSignIn } from './support/sign-in';
 import { horizontalOverflow, openBrowser, shot, type Browser } from './support/browser';
 
 type Server = { url: string; close: () => Promise<void> };
-
-/** Calls the running API as that user, as the desk would; fails the test on an error status. */
-async function call<T>(server: Server, user: TestUser, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${server.url}/api${path}`, {
-    method,
-    headers: { ...user.auth, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-  return JSON.parse(text) as T;
-}
 
 async function signIn(page: Page, server: Server, user: TestUser, path: string) {
   await page.goto(`${server.url}${path}`);
