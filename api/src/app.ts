@@ -24,6 +24,7 @@ import { rewardsRoutes } from './modules/rewards/rewards.routes';
 import { leaderboardsRoutes } from './modules/leaderboards/leaderboards.routes';
 import { organizerRoutes } from './modules/organizer/organizer.routes';
 import { accountsRoutes } from './modules/accounts/accounts.routes';
+import { campaignsRoutes } from './modules/campaigns/campaigns.routes';
 
 export type AppDeps = {
   config: Config;
@@ -37,7 +38,7 @@ const REQUEST_ID = /^[A-Za-z0-9\-_]{8,64}$/;
 /** One router per domain; a module adds itself here. */
 function apiRouters(config: Config): Router[] {
   // tracking before messages: POST /tips/track/messages must not match /tips/:id/messages
-  return [referenceRoutes(), authRoutes(config), tipsRoutes(), triageRoutes(), casesRoutes(), trackingRoutes(config), messagesRoutes(), identityRoutes(), pointsRoutes(), rewardsRoutes(), leaderboardsRoutes(), organizerRoutes(), accountsRoutes()];
+  return [referenceRoutes(), authRoutes(config), tipsRoutes(), triageRoutes(), casesRoutes(), trackingRoutes(config), messagesRoutes(), identityRoutes(), pointsRoutes(), rewardsRoutes(), leaderboardsRoutes(), organizerRoutes(), accountsRoutes(), campaignsRoutes()];
 }
 
 export function createApp({ config, log, ping }: AppDeps): express.Express {

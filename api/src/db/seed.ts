@@ -3,6 +3,7 @@ import type { Db } from './client';
 import { communities, districts, policeUnits, rewards, users } from './schema/index';
 import { DISTRICTS, unitsFor } from './seed-data';
 import { hashPassword } from '../modules/auth/passwords';
+import { seedDemoCampaigns } from '../modules/campaigns/demo-campaigns';
 
 /** Districts, communities and police units. Idempotent: runs at every start. */
 export async function seedReference(db: Db): Promise<void> {
@@ -79,4 +80,5 @@ export async function seedDemo(db: Db): Promise<void> {
   }
   const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(rewards);
   if (n === 0) await db.insert(rewards).values(DEMO_REWARDS.map((r) => ({ ...r, descriptionZh: '', descriptionEn: '' })));
+  await seedDemoCampaigns(db, '13800000001', '13800000004');
 }

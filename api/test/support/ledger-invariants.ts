@@ -24,6 +24,8 @@ export async function assertLedgerInvariants(): Promise<void> {
       UNION ALL
       SELECT 'reversal' FROM points_ledger WHERE compensates_id IS NOT NULL GROUP BY compensates_id HAVING count(*) > 1
       UNION ALL
+      SELECT reason FROM points_ledger WHERE campaign_id IS NOT NULL AND compensates_id IS NULL GROUP BY user_id, reason, campaign_id HAVING count(*) > 1
+      UNION ALL
       SELECT reason FROM points_ledger WHERE redemption_id IS NOT NULL GROUP BY reason, redemption_id HAVING count(*) > 1
     ) d GROUP BY reason`);
   for (const r of dups.rows) problems.push(`${r.n} duplicate ${r.reason} awards`);

@@ -6,3 +6,4 @@ export * from './messages';
 export * from './points';
 export * from './rewards';
 export * from './ops';
+export * from './campaigns';

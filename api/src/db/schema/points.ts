@@ -19,6 +19,7 @@ import { communities, districts } from './places';
 import { tips } from './tips';
 import { users } from './users';
 import { cases } from './cases';
+import { campaigns } from './campaigns';
 
 export const pointsReasonEnum = pgEnum('points_reason', [
   'tip_validated',
@@ -30,6 +31,8 @@ export const pointsReasonEnum = pgEnum('points_reason', [
   'adjustment',
   /** Undoes one earlier entry (compensatesId) when a police decision is reversed. */
   'reversal',
+  /** Attending a campaign (modules/campaigns): once per (volunteer, campaign). */
+  'campaign',
 ]);
 
 /** Every change of points. The balance in users.points_balance is derived from it. */
@@ -48,6 +51,7 @@ export const pointsLedger = pgTable(
     /** A reversal's entry: the one entry it undoes (each is undone at most once). */
     compensatesId: bigint({ mode: 'number' }).references((): AnyPgColumn => pointsLedger.id),
     caseId: uuid().references(() => cases.id),
+    campaignId: uuid().references(() => campaigns.id),
     redemptionId: uuid(),
     actorId: uuid().references(() => users.id),
     note: text(),
@@ -66,6 +70,10 @@ export const pointsLedger = pgTable(
     uniqueIndex('points_ledger_compensates_once_idx')
       .on(t.compensatesId)
       .where(sql`${t.compensatesId} IS NOT NULL`),
+    // Exactly-once campaign awards per (volunteer, campaign), whatever check-outs race.
+    uniqueIndex('points_ledger_campaign_once_idx')
+      .on(t.userId, t.reason, t.campaignId)
+      .where(sql`${t.campaignId} IS NOT NULL AND ${t.compensatesId} IS NULL`),
     uniqueIndex('points_ledger_redemption_once_idx')
       .on(t.reason, t.redemptionId)
       .where(sql`${t.redemptionId} IS NOT NULL`),

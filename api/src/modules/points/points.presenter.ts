@@ -4,6 +4,7 @@ type LedgerRow = {
   entry: typeof pointsLedger.$inferSelect;
   tip: { id: string; reference: string } | null;
   case: { id: string; reference: string } | null;
+  campaign: { id: string; title: string } | null;
   reward: { id: string; nameZh: string; nameEn: string } | null;
   redemptionStatus: 'pending' | 'fulfilled' | 'rejected' | null;
 };
@@ -17,6 +18,7 @@ export function presentLedgerEntry(r: LedgerRow) {
     note: r.entry.note,
     tip: r.tip,
     case: r.case,
+    campaign: r.campaign,
     redemption:
       r.entry.redemptionId === null
         ? null

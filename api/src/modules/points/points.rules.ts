@@ -31,7 +31,7 @@ export const POINTS_REASONS = pointsReasonEnum.enumValues;
 export type PointsReason = (typeof POINTS_REASONS)[number];
 
 /** Earnings that count toward the daily cap (penalties and case bonuses are not capped). */
-export const CAPPED_REASONS: PointsReason[] = ['tip_validated', 'tip_priority_bonus'];
+export const CAPPED_REASONS: PointsReason[] = ['tip_validated', 'tip_priority_bonus', 'campaign'];
 
 /** Ledger reasons that count on leaderboards (spending and refunds do not change standing). */
 export const RANKED_REASONS: PointsReason[] = [
@@ -42,6 +42,7 @@ export const RANKED_REASONS: PointsReason[] = [
   'adjustment',
   // A reversal undoes a ranked award or penalty, in the period that entry counted toward.
   'reversal',
+  'campaign',
 ];
 
 /**

@@ -1,6 +1,6 @@
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import { db, type DbOrTx, type Tx } from '../../db/client';
-import { cases, communityPeriodPoints, periodEnum, periodPointsHistogram, pointsLedger, redemptions, rewards, tips, users } from '../../db/schema/index';
+import { campaigns, cases, communityPeriodPoints, periodEnum, periodPointsHistogram, pointsLedger, redemptions, rewards, tips, users } from '../../db/schema/index';
 import type { Actor } from '../../http/actor';
 import { conflict, notFound } from '../../http/errors';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
@@ -20,6 +20,8 @@ export type PointsEntry = {
   /** The tip's decision (tips.decisionSeq) an award belongs to: deciding again awards again. */
   tipDecision?: number;
   caseId?: string;
+  /** A campaign attended (reason `campaign`): awarded once per (volunteer, campaign). */
+  campaignId?: string;
   redemptionId?: string;
   actorId?: string;
   note?: string;
@@ -63,7 +65,7 @@ export async function earnedOnDay(tx: DbOrTx, userId: string, day: string): Prom
 /**
  * The only way points change. Runs inside the caller's transaction (the triage decision, the
  * redemption, …): locks the user's row so balance, cap and ledger move together, writes one
- * ledger row — a second row for the same (user, reason, tip) or (reason, redemption) is refused
+ * ledger row — a second row for the same (user, reason, tip), (user, reason, campaign) or (reason, redemption) is refused
  * by a unique index and reported as not applied — and keeps the balance and the leaderboard
  * period totals in step. Earnings are cut to the daily cap; a penalty never takes the balance
  * below zero; a redemption or deduction the balance cannot cover throws CONFLICT (the caller's
@@ -112,6 +114,7 @@ export async function applyPoints(tx: Tx, e: PointsEntry): Promise<PointsOutcome
       tipDecision: e.tipDecision ?? 0,
       compensatesId: e.compensates?.id ?? null,
       caseId: e.caseId ?? null,
+      campaignId: e.campaignId ?? null,
       redemptionId: e.redemptionId ?? null,
       actorId: e.actorId ?? null,
       note,
@@ -239,12 +242,14 @@ export async function getMyPoints(actor: Actor, q: LedgerQuery) {
       entry: pointsLedger,
       tip: { id: tips.id, reference: tips.reference },
       case: { id: cases.id, reference: cases.reference },
+      campaign: { id: campaigns.id, title: campaigns.title },
       reward: { id: rewards.id, nameZh: rewards.nameZh, nameEn: rewards.nameEn },
       redemptionStatus: redemptions.status,
     })
     .from(pointsLedger)
     .leftJoin(tips, eq(tips.id, pointsLedger.tipId))
     .leftJoin(cases, eq(cases.id, pointsLedger.caseId))
+    .leftJoin(campaigns, eq(campaigns.id, pointsLedger.campaignId))
     .leftJoin(redemptions, eq(redemptions.id, pointsLedger.redemptionId))
     .leftJoin(rewards, eq(rewards.id, redemptions.rewardId))
     .where(and(eq(pointsLedger.userId, actor.id), cursor ? lt(pointsLedger.id, cursor.id) : undefined))
@@ -321,6 +326,7 @@ export async function checkLedger(tx: DbOrTx = db): Promise<LedgerReport> {
     tx.execute<{ n: number }>(sql`
       SELECT ((SELECT count(*) FROM (SELECT 1 FROM points_ledger WHERE tip_id IS NOT NULL AND compensates_id IS NULL GROUP BY user_id, reason, tip_id, tip_decision HAVING count(*) > 1) a)
             + (SELECT count(*) FROM (SELECT 1 FROM points_ledger WHERE compensates_id IS NOT NULL GROUP BY compensates_id HAVING count(*) > 1) c)
+            + (SELECT count(*) FROM (SELECT 1 FROM points_ledger WHERE campaign_id IS NOT NULL AND compensates_id IS NULL GROUP BY user_id, reason, campaign_id HAVING count(*) > 1) g)
             + (SELECT count(*) FROM (SELECT 1 FROM points_ledger WHERE redemption_id IS NOT NULL GROUP BY reason, redemption_id HAVING count(*) > 1) b))::int AS n`).then((r) => r.rows),
     tx.execute<{ user_id: string; period_points: number; ledger_ranked: number }>(sql`
       SELECT coalesce(p.user_id, l.user_id) AS user_id, coalesce(p.points, 0)::int AS period_points, coalesce(l.total, 0)::int AS ledger_ranked
