@@ -76,11 +76,12 @@ describe('campaigns: posting', () => {
     expect(entry).to.include({ action: 'campaign.create', actorId: cast.officer.user.id });
   });
 
-  it('refuses volunteers (403), strangers (401), and other communities or districts (403)', async () => {
+  it('refuses volunteers and auxiliary police (403), strangers (401), and other communities or districts (403)', async () => {
     const away = await firstCommunity(AWAY);
     const before = await campaignCount();
     await api().post('/api/campaigns').send(campaignInput()).expect(401);
     await api().post('/api/campaigns').set(cast.volunteer.auth).send(campaignInput()).expect(403);
+    await api().post('/api/campaigns').set(cast.auxiliary.auth).send(campaignInput()).expect(403);
     await api().post('/api/campaigns').set(cast.organizer.auth).send(campaignInput({ communityId: away.id })).expect(403);
     await api().post('/api/campaigns').set(cast.officer.auth).send(campaignInput({ communityId: away.id })).expect(403);
     await api().post('/api/campaigns').set(cast.otherOfficer.auth).send(campaignInput({ districtId: HOME })).expect(403);
@@ -225,7 +226,7 @@ describe('campaigns: joining and leaving', () => {
 
   it('is for volunteers only: staff get 403, strangers 401, an unknown campaign 404', async () => {
     const c = await post(cast.officer);
-    for (const who of [cast.officer, cast.organizer, cast.supervisor, cast.admin]) await join(who, c.id).expect(403);
+    for (const who of [cast.officer, cast.organizer, cast.auxiliary, cast.supervisor, cast.admin]) await join(who, c.id).expect(403);
     await api().post(`/api/campaigns/${c.id}/join`).expect(401);
     await join(cast.volunteer, '00000000-0000-4000-8000-000000000000').expect(404);
   });
@@ -404,9 +405,9 @@ describe('campaigns: attendance', () => {
     }
   });
 
-  it('refuses volunteers, other districts’ police and other organizers (403), strangers (401)', async () => {
+  it('refuses volunteers, auxiliary police, other districts’ police and other organizers (403), strangers (401)', async () => {
     const otherOrganizer = await createUser({ role: 'organizer', districtId: AWAY });
-    for (const who of [cast.volunteer, cast.otherOfficer, otherOrganizer]) {
+    for (const who of [cast.volunteer, cast.auxiliary, cast.otherOfficer, otherOrganizer]) {
       await api().get(`/api/campaigns/${c.id}/attendance`).set(who.auth).expect(403);
       await api().get(`/api/campaigns/${c.id}/attendance.csv`).set(who.auth).expect(403);
     }
