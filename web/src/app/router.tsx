@@ -5,6 +5,9 @@ import { RouteErrorPage } from './route-error-page';
 import { organizerRoutes } from './organizer/organizer-routes';
 import { policeRoutes } from './police/police-routes';
 import { volunteerRoutes } from './volunteer/volunteer-routes';
+import { adminRoutes } from './admin/admin-routes';
+import { verifyRoutes } from './verify/verify-routes';
+import { lazyPage } from './lazy-page';
 
 /**
  * Each audience brings its own layout and lazy pages as one route object (see
@@ -16,7 +19,14 @@ export const routes: RouteObject[] = [
     Component: RootShell,
     ErrorBoundary: RouteErrorPage,
     HydrateFallback: LoadingState,
-    children: [organizerRoutes, policeRoutes, volunteerRoutes],
+    children: [
+      organizerRoutes,
+      policeRoutes,
+      adminRoutes,
+      verifyRoutes,
+      { path: 'change-password', lazy: lazyPage(() => import('./account/change-password-page')) },
+      volunteerRoutes,
+    ],
   },
 ];
 

@@ -4,6 +4,8 @@ import { LanguageSwitch } from '../components/ui/language-switch';
 import { useLogout } from '../features/auth/api/logout';
 import '../features/points/points-i18n';
 import { BrandMark } from './nav-icons';
+import { DeskAreas } from './desk-areas';
+import { CHANGE_PASSWORD_PATH } from '../shared/desks';
 
 /** Desk layout for community organizers: no volunteer tab bar, wide content. */
 export function OrganizerLayout() {
@@ -22,6 +24,10 @@ export function OrganizerLayout() {
             <span>{t('appName')}</span>
           </Link>
           <div className="header-tools">
+            <DeskAreas current="organizer" />
+            <Link to={CHANGE_PASSWORD_PATH} className="header-link">
+              {t('nav.password')}
+            </Link>
             <LanguageSwitch />
             <button type="button" className="header-link" onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/') })} disabled={logout.isPending}>
               {t('nav.signOut')}

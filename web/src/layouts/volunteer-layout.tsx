@@ -1,4 +1,4 @@
-import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { EmergencyNotice } from '../components/ui/emergency-notice';
 import { LanguageSwitch } from '../components/ui/language-switch';
@@ -7,6 +7,8 @@ import { useLogout } from '../features/auth/api/logout';
 import { useUnread } from '../features/messages/api/get-unread';
 import { signInPath } from '../features/auth/next-path';
 import { useSession } from '../lib/session';
+import { CHANGE_PASSWORD_PATH, deskOf, isStaff } from '../shared/desks';
+import { isPasswordChangeRequired } from '../features/auth/components/require-auth';
 import { BrandMark, NavIcon } from './nav-icons';
 
 const navItems = [
@@ -33,6 +35,12 @@ export function VolunteerLayout() {
   const signOut = () => {
     logout.mutate(undefined, { onSettled: () => navigate('/') });
   };
+
+  // Staff have their own desks: a staff member never lands on a volunteer page (Sign in decides itself).
+  if (isSignedIn && location.pathname !== '/sign-in') {
+    if (me.data?.mustChangePassword || isPasswordChangeRequired(me.error)) return <Navigate to={CHANGE_PASSWORD_PATH} replace />;
+    if (me.data && isStaff(me.data)) return <Navigate to={deskOf(me.data)} replace />;
+  }
 
   return (
     <>

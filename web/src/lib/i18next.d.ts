@@ -4,10 +4,11 @@ import type enTips from '../locales/en/tips.json';
 import type enMessages from '../locales/en/messages.json';
 import type enPoints from '../locales/en/points.json';
 import type enPolice from '../locales/en/police.json';
+import type enAdmin from '../locales/en/admin.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
-    resources: { common: typeof enCommon; auth: typeof enAuth; tips: typeof enTips; messages: typeof enMessages; points: typeof enPoints; police: typeof enPolice };
+    resources: { common: typeof enCommon; auth: typeof enAuth; tips: typeof enTips; messages: typeof enMessages; points: typeof enPoints; police: typeof enPolice; admin: typeof enAdmin };
   }
 }

@@ -21,4 +21,6 @@ export const queryRoots = {
   rewards: ['rewards'],
   leaderboard: ['leaderboard'],
   organizer: ['organizer'],
+  /** The admin area's accounts (GET /api/admin/users…). */
+  accounts: ['accounts'],
 } as const satisfies Record<string, readonly [string]>;

@@ -9,6 +9,8 @@ import { useMe } from '../../shared/api/get-me';
 import { useLogout } from '../../features/auth/api/logout';
 import { RequireAuth } from '../../features/auth/components/require-auth';
 import { BrandMark } from '../../layouts/nav-icons';
+import { DeskAreas } from '../../layouts/desk-areas';
+import { CHANGE_PASSWORD_PATH } from '../../shared/desks';
 import styles from '../../styles/police.module.css';
 
 const POLICE_ROLES = ['officer', 'supervisor', 'admin'];
@@ -53,6 +55,10 @@ export default function PoliceLayout() {
           </nav>
           <div className="header-tools">
             {me.data ? <span className={styles.who}>{me.data.displayName}</span> : null}
+            <DeskAreas current="police" />
+            <Link to={CHANGE_PASSWORD_PATH} className="header-link">
+              {tc('nav.password')}
+            </Link>
             <LanguageSwitch />
             <button
               type="button"

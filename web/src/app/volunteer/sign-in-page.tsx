@@ -5,6 +5,10 @@ import { SignInForm } from '../../features/auth/components/sign-in-form';
 import { safeNextPath } from '../../features/auth/next-path';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useSession } from '../../lib/session';
+import { useMe } from '../../shared/api/get-me';
+import { CHANGE_PASSWORD_PATH, landingPath } from '../../shared/desks';
+import { LoadingState } from '../../components/ui/loading-state';
+import { isPasswordChangeRequired } from '../../features/auth/components/require-auth';
 
 export default function SignInPage() {
   const { t } = useTranslation('auth');
@@ -13,9 +17,15 @@ export default function SignInPage() {
   const next = safeNextPath(params.get('next'));
   const navigate = useNavigate();
   const { isSignedIn, lastSignOut } = useSession();
+  const me = useMe();
   useDocumentTitle(t('signIn.title'));
 
-  if (isSignedIn) return <Navigate to={next} replace />;
+  // Each role lands on its own desk (a staff member never on a volunteer page).
+  if (isSignedIn) {
+    if (me.data) return <Navigate to={landingPath(me.data, next)} replace />;
+    if (isPasswordChangeRequired(me.error)) return <Navigate to={`${CHANGE_PASSWORD_PATH}?next=${encodeURIComponent(next)}`} replace />;
+    return <LoadingState />;
+  }
 
   const registerHref = next === '/' ? '/register' : `/register?next=${encodeURIComponent(next)}`;
   return (
@@ -24,7 +34,7 @@ export default function SignInPage() {
       <p className="page-intro">{t('signIn.intro')}</p>
       {lastSignOut === 'expired' ? <Alert tone="info">{tc('errors.sessionExpired')}</Alert> : null}
       <div className="card">
-        <SignInForm onSignedIn={() => navigate(next, { replace: true })} />
+        <SignInForm onSignedIn={(user) => navigate(landingPath(user, next), { replace: true })} />
       </div>
       <p>
         {t('signIn.noAccount')} <Link to={registerHref} className="touch-link">{tc('nav.register')}</Link>

@@ -1,4 +1,7 @@
-export type Role = 'volunteer' | 'officer' | 'supervisor' | 'organizer' | 'admin';
+export type Role = 'volunteer' | 'officer' | 'supervisor' | 'organizer' | 'admin' | 'auxiliary';
+
+/** What an account of a role is bound to (from the API's accounts policy). */
+export type Placement = 'district' | 'community' | 'district-or-community' | 'city';
 
 export type User = {
   id: string;
@@ -9,4 +12,8 @@ export type User = {
   districtId: number | null;
   unitId: string | null;
   points: number;
+  /** Signed in with a temporary password: only changing it is possible. */
+  mustChangePassword: boolean;
+  /** The roles this user may create and manage (the admin area); empty for most. */
+  manageableRoles: { role: Role; placement: Placement }[];
 };

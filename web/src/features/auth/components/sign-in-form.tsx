@@ -4,11 +4,12 @@ import { Alert } from '../../../components/ui/alert';
 import { Field } from '../../../components/ui/field';
 import { isApiError, issuesByField } from '../../../lib/api-error';
 import { useErrorMessage } from '../../../lib/use-error-message';
+import type { User } from '../../../shared/types/user';
 import { useLogin } from '../api/login';
 
 type Errors = { phone?: string; password?: string; form?: string };
 
-export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
+export function SignInForm({ onSignedIn }: { onSignedIn: (user: User) => void }) {
   const { t } = useTranslation('auth');
   const errorMessage = useErrorMessage();
   const login = useLogin();
@@ -26,7 +27,7 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
     login.mutate(
       { phone: phone.trim(), password },
       {
-        onSuccess: onSignedIn,
+        onSuccess: ({ user }) => onSignedIn(user),
         onError: (error) => {
           if (isApiError(error) && error.status === 401) return setErrors({ form: t('signIn.invalid') });
           if (isApiError(error) && error.status === 400) {

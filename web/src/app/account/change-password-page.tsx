@@ -1,0 +1,65 @@
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Alert } from '../../components/ui/alert';
+import { LanguageSwitch } from '../../components/ui/language-switch';
+import { useLogout } from '../../features/auth/api/logout';
+import { ChangePasswordForm } from '../../features/auth/components/change-password-form';
+import { isPasswordChangeRequired } from '../../features/auth/components/require-auth';
+import { safeNextPath, signInPath } from '../../features/auth/next-path';
+import { BrandMark } from '../../layouts/nav-icons';
+import { useSession } from '../../lib/session';
+import { useDocumentTitle } from '../../lib/use-document-title';
+import { useMe } from '../../shared/api/get-me';
+import { deskOf, landingPath } from '../../shared/desks';
+
+/**
+ * Change one's own password: forced after signing in with a temporary one (the API allows
+ * nothing else until then), or chosen from a desk's header. Other sessions end.
+ */
+export default function ChangePasswordPage() {
+  const { t } = useTranslation('auth');
+  const { t: tc } = useTranslation();
+  const [params] = useSearchParams();
+  const next = safeNextPath(params.get('next'));
+  const navigate = useNavigate();
+  const { isSignedIn } = useSession();
+  const me = useMe();
+  const logout = useLogout();
+  useDocumentTitle(t('changePassword.title'));
+  if (!isSignedIn) return <Navigate to={signInPath('/change-password')} replace />;
+  const isTemporary = Boolean(me.data?.mustChangePassword) || isPasswordChangeRequired(me.error);
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {tc('skipToContent')}
+      </a>
+      <header className="app-header">
+        <div className="app-header-inner">
+          <Link to={me.data && !isTemporary ? deskOf(me.data) : '/change-password'} className="brand">
+            <BrandMark />
+            <span>{tc('appName')}</span>
+          </Link>
+          <div className="header-tools">
+            <LanguageSwitch />
+            <button
+              type="button"
+              className="header-link"
+              onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/') })}
+              disabled={logout.isPending}
+            >
+              {tc('nav.signOut')}
+            </button>
+          </div>
+        </div>
+      </header>
+      <main id="main" className="app-main" tabIndex={-1}>
+        <h1 className="page-title">{t('changePassword.title')}</h1>
+        {isTemporary ? <Alert tone="info">{t('changePassword.temporaryIntro')}</Alert> : <p className="page-intro">{t('changePassword.intro')}</p>}
+        <div className="card">
+          <ChangePasswordForm isTemporary={isTemporary} onChanged={(user) => navigate(landingPath(user, next), { replace: true })} />
+        </div>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,24 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import type { Role } from '../../../shared/types/user';
+import { userQuery } from './get-user';
+import { userListsKey } from './get-users';
+import type { ManagedUser } from './types';
+
+export type CreateUserInput = { phone: string; displayName: string; role: Role; districtId?: number; communityId?: number };
+export type CreatedUser = { user: ManagedUser; temporaryPassword: string };
+
+export function createUser(input: CreateUserInput): Promise<CreatedUser> {
+  return apiRequest<CreatedUser>('/admin/users', { method: 'POST', json: input });
+}
+
+export function useCreateUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: createUser,
+    onSuccess: ({ user }) => {
+      queryClient.setQueryData(userQuery(user.id).queryKey, user);
+      void queryClient.invalidateQueries({ queryKey: userListsKey });
+    },
+  });
+}

@@ -1,0 +1,22 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import { userQuery } from './get-user';
+import { userListsKey } from './get-users';
+import type { ManagedUser, Placement } from './types';
+
+export type UserChange = Placement & { disabled?: boolean };
+
+export async function updateUser(id: string, change: UserChange): Promise<ManagedUser> {
+  return (await apiRequest<{ user: ManagedUser }>(`/admin/users/${encodeURIComponent(id)}`, { method: 'PATCH', json: change })).user;
+}
+
+export function useUpdateUser(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (change: UserChange) => updateUser(id, change),
+    onSuccess: (user) => {
+      queryClient.setQueryData(userQuery(id).queryKey, user);
+      void queryClient.invalidateQueries({ queryKey: userListsKey });
+    },
+  });
+}

@@ -1,0 +1,94 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert } from '../../../components/ui/alert';
+import { Field } from '../../../components/ui/field';
+import type { Placement, Role, User } from '../../../shared/types/user';
+import { useCreateUser, type CreatedUser } from '../api/create-user';
+import { PlacementFields, isPlaceComplete, placeFor, type PlaceDraft } from './placement-fields';
+import { useAccountError, type AccountErrors } from './use-account-error';
+import { useRoleName } from './use-role-name';
+
+/** Phone, name, role (those the API says the manager may give) and the place that role needs. */
+export function NewUserForm({ manager, onCreated }: { manager: User; onCreated: (created: CreatedUser) => void }) {
+  const { t } = useTranslation('admin');
+  const { t: ta } = useTranslation('auth');
+  const roleName = useRoleName();
+  const accountError = useAccountError();
+  const create = useCreateUser();
+  const roles = manager.manageableRoles;
+  const isSupervisor = manager.role !== 'admin';
+  const ownDistrict = isSupervisor && manager.districtId !== null ? String(manager.districtId) : '';
+  const [phone, setPhone] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [role, setRole] = useState<Role>(roles[0]?.role ?? 'officer');
+  const [place, setPlace] = useState<PlaceDraft>({ districtId: ownDistrict, communityId: '' });
+  const [errors, setErrors] = useState<AccountErrors>({});
+  const placement: Placement = roles.find((r) => r.role === role)?.placement ?? 'district';
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const found: AccountErrors = {};
+    if (!/^\+?[\d\s-]{11,16}$/.test(phone.trim())) found.phone = ta('invalid.phone');
+    if (displayName.trim().length < 2) found.displayName = ta('invalid.displayName');
+    if (!isPlaceComplete(placement, place)) found[placement === 'community' ? 'communityId' : 'districtId'] = t('errors.placement');
+    if (Object.keys(found).length > 0) return setErrors({ ...found, form: ta('invalid.fixBelow') });
+    setErrors({});
+    const where = placeFor(placement, place);
+    create.mutate(
+      {
+        phone: phone.trim(),
+        displayName: displayName.trim(),
+        role,
+        ...(where.districtId ? { districtId: where.districtId } : {}),
+        ...(where.communityId ? { communityId: where.communityId } : {}),
+      },
+      { onSuccess: onCreated, onError: (error) => setErrors(accountError(error)) },
+    );
+  };
+
+  return (
+    <form className="form" onSubmit={submit} noValidate>
+      {errors.form ? <Alert tone="error">{errors.form}</Alert> : null}
+      <Field id="new-user-phone" label={t('form.phone')} hint={ta('phoneHint')} error={errors.phone} isRequired>
+        {(control) => (
+          <input {...control} className="input" type="tel" inputMode="tel" autoComplete="off" value={phone} onChange={(e) => setPhone(e.target.value)} />
+        )}
+      </Field>
+      <Field id="new-user-name" label={t('form.displayName')} error={errors.displayName} isRequired>
+        {(control) => (
+          <input {...control} className="input" autoComplete="off" maxLength={30} value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
+        )}
+      </Field>
+      <Field id="new-user-role" label={t('form.role')} hint={t('form.volunteersRegister')} error={errors.role} isRequired>
+        {(control) => (
+          <select
+            {...control}
+            className="select"
+            value={role}
+            onChange={(e) => {
+              setRole(e.target.value as Role);
+              setPlace({ districtId: ownDistrict || place.districtId, communityId: '' });
+            }}
+          >
+            {roles.map((r) => (
+              <option key={r.role} value={r.role}>
+                {roleName(r.role)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <PlacementFields
+        idPrefix="new-user"
+        placement={placement}
+        draft={place}
+        onChange={setPlace}
+        isDistrictFixed={isSupervisor}
+        errors={errors}
+      />
+      <button type="submit" className="btn btn-primary btn-block" disabled={create.isPending}>
+        {create.isPending ? t('form.submitting') : t('form.submit')}
+      </button>
+    </form>
+  );
+}
