@@ -5,6 +5,7 @@ import { submitTip } from '../../api/src/modules/tips/tips.service';
 import { db, harness, listen, resetDb } from '../../api/test/support/harness';
 import { createUser, validTipInput, type TestUser } from '../../api/test/support/factories';
 import { jpegWithGps } from '../../api/test/support/images';
+import { photoFile } from '../../api/test/support/uploads';
 import { horizontalOverflow, openBrowser, shot, type Browser } from './support/browser';
 
 describe('police desk in the browser (1280×800, English)', function () {
@@ -23,7 +24,7 @@ describe('police desk in the browser (1280×800, English)', function () {
     const result = await submitTip({
       actor: reporter.actor,
       input: validTipInput({ description: 'Every night around 11pm two men sell small packets at the north gate of the estate.' }),
-      photos: [{ field: 'photos', buffer: await jpegWithGps() }],
+      photos: [{ field: 'photos', path: photoFile(await jpegWithGps()) }],
       idempotencyKey: undefined,
     });
     tipId = (result.body as { tip: { id: string } }).tip.id;

@@ -1,4 +1,5 @@
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { count, eq } from 'drizzle-orm';
 import { media, tipHistory, tips } from '../../src/db/schema/index';
@@ -60,4 +61,11 @@ export function tipFields(overrides: Record<string, string> = {}): Part[] {
     ...overrides,
   };
   return Object.entries(fields).map(([name, value]) => ({ name, value }));
+}
+
+/** A photo as the upload middleware hands it on: a file on disk (for calling the service directly). */
+export function photoFile(data: Buffer): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'hy-photo-')), 'photo');
+  writeFileSync(file, data);
+  return file;
 }

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import type { ReadStream } from 'node:fs';
 import { AppError } from '../../http/errors';
 
 /**
@@ -21,12 +19,25 @@ function resolveKey(key: string): string {
   return path.join(root, key);
 }
 
+/**
+ * Uploads in progress and re-encoded photos not yet committed: under UPLOAD_DIR, so a finished
+ * photo is renamed into place (atomic, no copy). Its name starts with a dot and matches no key.
+ */
+export function incomingDir(): string {
+  return path.join(root, '.incoming');
+}
+
+/** A fresh temp path in the incoming folder, for a file this process writes. */
+export function stagingPath(suffix = 'tmp'): string {
+  return path.join(incomingDir(), `${randomUUID()}.${suffix}`);
+}
+
 export function newStorageKey(ext: 'jpg' | 'png' | 'webp'): string {
   const id = randomUUID();
   return `${id.slice(0, 2)}/${id}.${ext}`;
 }
 
-function storageError(err: unknown): AppError | unknown {
+export function storageError(err: unknown): AppError | unknown {
   const code = (err as NodeJS.ErrnoException).code;
   if (code === 'ENOSPC' || code === 'EDQUOT')
     return new AppError('INSUFFICIENT_STORAGE', 'The server has no room for photos right now; try again later', undefined, {
@@ -38,16 +49,13 @@ function storageError(err: unknown): AppError | unknown {
   return err;
 }
 
-/** Writes atomically (temp file + rename) so a crash never leaves a half file under a real key. */
-export async function putFile(key: string, data: Buffer): Promise<void> {
+/** Moves a finished file (written under `incomingDir()`) to its key: a rename, so never half a file. */
+export async function commitFile(staged: string, key: string): Promise<void> {
   const target = resolveKey(key);
-  const tmp = `${target}.${process.pid}.tmp`;
   try {
     await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(tmp, data, { flag: 'wx' });
-    await rename(tmp, target);
+    await rename(staged, target);
   } catch (err) {
-    await rm(tmp, { force: true }).catch(() => undefined);
     throw storageError(err);
   }
 }
@@ -56,12 +64,31 @@ export async function removeFile(key: string): Promise<void> {
   await rm(resolveKey(key), { force: true });
 }
 
-export async function openFile(key: string): Promise<{ stream: ReadStream; size: number } | null> {
-  const file = resolveKey(key);
+/**
+ * Opens a stored file for reading: null when it is gone (removed by retention, say). The open
+ * descriptor is what is read afterwards, so a deletion after this point cannot fail the read.
+ * Other failures (permissions, I/O) are 503.
+ */
+export async function openFile(key: string): Promise<{ handle: FileHandle; size: number } | null> {
+  let handle: FileHandle;
   try {
-    const s = await stat(file);
-    return { stream: createReadStream(file), size: s.size };
-  } catch {
-    return null;
+    handle = await open(resolveKey(key), 'r');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw unavailable(err);
   }
+  try {
+    const s = await handle.stat();
+    return { handle, size: s.size };
+  } catch (err) {
+    await handle.close().catch(() => undefined);
+    throw unavailable(err);
+  }
+}
+
+function unavailable(err: unknown): AppError {
+  const mapped = storageError(err);
+  return mapped instanceof AppError
+    ? mapped
+    : new AppError('UNAVAILABLE', 'Photo storage is unavailable; try again later', undefined, { 'Retry-After': '60' });
 }

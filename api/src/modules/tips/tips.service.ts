@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { db, type DbOrTx } from '../../db/client';
 import { communities, media, tipHistory, tips } from '../../db/schema/index';
@@ -7,8 +8,9 @@ import { forbidden, notFound, validationError } from '../../http/errors';
 import { decodeCursor, encodeCursor, TimeIdCursor } from '../../lib/cursor';
 import { hashPassword } from '../auth/passwords';
 import { once, requestHash, type Replay } from '../idempotency/idempotency.service';
-import { processImage, type ProcessedImage } from '../media/images';
-import { newStorageKey, putFile, removeFile } from '../media/storage';
+import { processImage, sha256OfFile, type ProcessedImage } from '../media/images';
+import { commitFile, newStorageKey, removeFile } from '../media/storage';
+import type { Upload } from '../media/upload';
 import { districtExists } from '../reference/reference.service';
 import { nextTipReference } from './reference';
 import { audienceFor, tipsVisibleTo } from './tips.policy';
@@ -16,8 +18,6 @@ import { presentTip, type TipBundle } from './tips.presenter';
 import type { CreateTip, MineQuery } from './tips.schema';
 
 type TipRow = typeof tips.$inferSelect;
-
-export type Upload = { field: string; buffer: Buffer };
 
 /** 20 characters of Crockford base32: 100 bits, easy to read aloud and write down. */
 const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -54,9 +54,10 @@ export async function loadBundles(tx: DbOrTx, rows: TipRow[]): Promise<TipBundle
 }
 
 /**
- * A volunteer's or an anonymous tipster's report. Photos are checked and re-encoded before
- * anything is written; files are written before the transaction and removed again if it does
- * not commit (or if it turns out to be a replay), so nothing is ever half-written.
+ * A volunteer's or an anonymous tipster's report. Photos (temp files of the upload) are checked
+ * and re-encoded into temp files before anything is stored; those are renamed to their keys
+ * before the transaction, and removed again if it does not commit (or if it turns out to be a
+ * replay), so nothing is ever half-written.
  */
 export async function submitTip(opts: {
   actor: Actor | undefined;
@@ -71,12 +72,42 @@ export async function submitTip(opts: {
 
   const hash = requestHash({
     input: { ...input, occurredAt: input.occurredAt.toISOString() },
-    photos: photos.map((p) => createHash('sha256').update(p.buffer).digest('hex')),
+    photos: await Promise.all(photos.map((p) => sha256OfFile(p.path))),
   });
 
   const processed: ProcessedImage[] = [];
-  for (const p of photos) processed.push(await processImage(p.buffer, p.field));
+  const keys: string[] = [];
+  const cleanup = () =>
+    Promise.all([
+      ...processed.map((p) => rm(p.path, { force: true }).catch(() => undefined)),
+      ...keys.map((k) => removeFile(k).catch(() => undefined)),
+    ]);
+  try {
+    for (const p of photos) processed.push(await processImage(p.path, p.field));
+    keys.push(...processed.map((p) => newStorageKey(p.ext)));
+    // allSettled: cleaning up while a sibling rename is still in flight would leave that file behind.
+    const moves = await Promise.allSettled(processed.map((p, i) => commitFile(p.path, keys[i])));
+    const failed = moves.find((w) => w.status === 'rejected');
+    if (failed) throw failed.reason;
+    const { replay, isNew } = await insertTip({ actor, input, idempotencyKey: opts.idempotencyKey, hash, processed, keys });
+    if (!isNew) await cleanup();
+    return replay;
+  } catch (err) {
+    await cleanup();
+    throw err;
+  }
+}
 
+/** The tip, its photos' rows and its first history entry, in one transaction (or the replay of a key). */
+async function insertTip(opts: {
+  actor: Actor | undefined;
+  input: CreateTip;
+  idempotencyKey: string | undefined;
+  hash: string;
+  processed: ProcessedImage[];
+  keys: string[];
+}): Promise<{ replay: Replay; isNew: boolean }> {
+  const { actor, input, processed, keys, hash } = opts;
   const isAnonymous = !actor;
   const accessCode = isAnonymous ? newAccessCode() : undefined;
   const [reference, accessCodeHash] = await Promise.all([
@@ -90,76 +121,64 @@ export async function submitTip(opts: {
       ? sql<number | null>`(SELECT ${communities.id} FROM ${communities} WHERE ${communities.id} = ${actor.communityId})`
       : null;
 
-  const keys = processed.map((p) => newStorageKey(p.ext));
-  const cleanup = () => Promise.all(keys.map((k) => removeFile(k).catch(() => undefined)));
-  let didWork = false;
-  try {
-    // allSettled: cleaning up while a sibling write is still in flight would leave that file behind.
-    const writes = await Promise.allSettled(processed.map((p, i) => putFile(keys[i], p.data)));
-    const failed = writes.find((w) => w.status === 'rejected');
-    if (failed) throw failed.reason;
-    const result = await once(
-      { scope: actor ? { userId: actor.id } : { anonymous: true }, key: opts.idempotencyKey, hash },
-      async (tx) => {
-        didWork = true;
-        const now = new Date();
-        const [tip] = await tx
-          .insert(tips)
-          .values({
-            reference,
-            reporterId: actor?.id ?? null,
-            isAnonymous,
-            accessCodeHash,
-            category: input.category,
-            description: input.description,
-            occurredAt: input.occurredAt,
-            lat: input.lat ?? null,
-            lng: input.lng ?? null,
-            address: input.address ?? null,
-            districtId: input.districtId,
-            communityId,
-            createdAt: now,
-            updatedAt: now,
-          })
-          .returning();
-        const mediaRows = processed.length
-          ? await tx
-              .insert(media)
-              .values(
-                processed.map((p, i) => ({
-                  tipId: tip.id,
-                  storageKey: keys[i],
-                  mimeType: p.mimeType,
-                  bytes: p.data.length,
-                  width: p.width,
-                  height: p.height,
-                  sha256: p.sha256,
-                  position: i,
-                })),
-              )
-              .returning()
-          : [];
-        const history = await tx
-          .insert(tipHistory)
-          .values({
-            tipId: tip.id,
-            kind: 'status',
-            toStatus: 'submitted',
-            actorRole: 'reporter',
-            createdAt: now,
-          })
-          .returning();
-        // A new tip's bundle is exactly what was just written: no read-back queries.
-        const bundle: TipBundle = { tip, media: mediaRows, history, duplicateOf: null };
-        return { status: 201, body: { tip: presentTip(bundle, 'reporter'), ...(accessCode ? { accessCode } : {}) } };
-      },
-    );
-    if (!didWork) await cleanup();
-    return result;
-  } catch (err) {
-    await cleanup();
-    throw err;
-  }
+  let isNew = false;
+  const replay = await once(
+    { scope: actor ? { userId: actor.id } : { anonymous: true }, key: opts.idempotencyKey, hash },
+    async (tx) => {
+      isNew = true;
+      const now = new Date();
+      const [tip] = await tx
+        .insert(tips)
+        .values({
+          reference,
+          reporterId: actor?.id ?? null,
+          isAnonymous,
+          accessCodeHash,
+          category: input.category,
+          description: input.description,
+          occurredAt: input.occurredAt,
+          lat: input.lat ?? null,
+          lng: input.lng ?? null,
+          address: input.address ?? null,
+          districtId: input.districtId,
+          communityId,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning();
+      const mediaRows = processed.length
+        ? await tx
+            .insert(media)
+            .values(
+              processed.map((p, i) => ({
+                tipId: tip.id,
+                storageKey: keys[i],
+                mimeType: p.mimeType,
+                bytes: p.bytes,
+                width: p.width,
+                height: p.height,
+                sha256: p.sha256,
+                position: i,
+              })),
+            )
+            .returning()
+        : [];
+      const history = await tx
+        .insert(tipHistory)
+        .values({
+          tipId: tip.id,
+          kind: 'status',
+          toStatus: 'submitted',
+          actorRole: 'reporter',
+          createdAt: now,
+        })
+        .returning();
+      // A new tip's bundle is exactly what was just written: no read-back queries.
+      const bundle: TipBundle = { tip, media: mediaRows, history, duplicateOf: null };
+      return { status: 201, body: { tip: presentTip(bundle, 'reporter'), ...(accessCode ? { accessCode } : {}) } };
+    },
+  );
+  return { replay, isNew };
 }
 
 /** The reporter's own tips, newest first, keyset-paginated. */
