@@ -2,13 +2,31 @@ import type { Server, ServerResponse } from 'node:http';
 import { createApp } from './app';
 import { loadConfig } from './config';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './db/seed';
+import { pino } from 'pino';
+import { loggable } from './http/error-handler';
 import { createLogger } from './lib/logger';
 import { startRuntime, stopRuntime } from './runtime';
 
 const config = loadConfig();
-const log = createLogger(config.logLevel);
+// Synchronous writes: a line logged just before process.exit() is never lost in a buffer.
+const log = createLogger(config.logLevel, pino.destination({ dest: 1, sync: true }));
 
-process.on('unhandledRejection', (reason) => log.error({ err: { message: String((reason as Error)?.message ?? reason) } }, 'unhandled rejection'));
+/**
+ * One policy for a fault nothing caught, thrown or rejected alike (docs/operations.md, "Process
+ * faults"): the process's state is unknown, so it logs the error and exits non-zero at once, and
+ * the supervisor starts a clean one. Requests in flight are cut; committed work stays committed,
+ * and clients retry with their Idempotency-Key. Errors inside a request never get here: the
+ * error handler answers them.
+ */
+function exitOnFault(kind: 'uncaughtException' | 'unhandledRejection', err: unknown): void {
+  try {
+    log.fatal({ kind, err: loggable(err) }, 'process fault: exiting for the supervisor to restart');
+  } finally {
+    process.exit(1);
+  }
+}
+process.on('uncaughtException', (err) => exitOnFault('uncaughtException', err));
+process.on('unhandledRejection', (reason) => exitOnFault('unhandledRejection', reason));
 
 const database = await startRuntime(config, log);
 const app = createApp({ config, log, ping: () => database.ping() });

@@ -5,7 +5,7 @@
  * count. RSS is read from /proc/PID/status: VmRSS sampled every 10 ms, and VmHWM (the kernel's
  * peak) reset through /proc/PID/clear_refs before each scenario when allowed.
  *
- *   npm run build -w api && npx tsx scripts/bench/upload-memory.ts [--rounds 3] [--json]
+ *   npm run build -w api && npx tsx scripts/bench/upload-memory.ts [--rounds 3] [--only 1|10] [--json]
  *
  * Each scenario runs on a fresh process, after one warm-up tip. Scenarios: one anonymous tip with one ~10 MB photo; 10 concurrent anonymous tips with six
  * ~10 MB photos each. Growth = peak during the scenario − RSS just before it (after a warm-up tip).
@@ -21,7 +21,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 
-const { values } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, json: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, only: { type: 'string' }, json: { type: 'boolean', default: false } } });
 const rounds = Number(values.rounds);
 const root = path.resolve(import.meta.dirname, '../..');
 const mainJs = path.join(root, 'api/dist/main.js');
@@ -90,7 +90,7 @@ function form(photos: Buffer[]): { body: Buffer; contentType: string } {
 }
 
 function post(port: number, f: { body: Buffer; contentType: string }): Promise<number> {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     const req = http.request({
       host: '127.0.0.1',
       port,
@@ -107,7 +107,10 @@ function post(port: number, f: { body: Buffer; contentType: string }): Promise<n
         resolve(res.statusCode ?? 0);
       });
     });
-    req.on('error', reject);
+    req.on('error', (err) => {
+      process.stderr.write(`request failed: ${err.message}\n`);
+      resolve(0);
+    });
     req.end(f.body);
   });
 }
@@ -129,6 +132,10 @@ async function start(): Promise<{ child: ChildProcess; port: number; dataDir: st
       RATE_LIMITS: 'off',
       AUTH_RATE_LIMIT: '1000000',
       TRACK_RATE_LIMIT: '1000000',
+      // As `npm start` sets it (package.json): glibc's malloc arenas, one per libvips thread, are
+      // most of the memory of a burst otherwise. Run with MALLOC_ARENA_MAX=16 (glibc's default:
+      // 8 per core) to see the difference.
+      MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -147,7 +154,7 @@ async function start(): Promise<{ child: ChildProcess; port: number; dataDir: st
   }
 }
 
-type Result = { scenario: string; round: number; statuses: string; before: number; peakSampled: number; peakHwm: number | null; growth: number };
+type Result = { scenario: string; round: number; statuses: string; seconds: number; before: number; peakSampled: number; peakHwm: number | null; growth: number };
 
 async function measure(pid: number, scenario: string, round: number, run: () => Promise<number[]>): Promise<Result> {
   if (typeof global.gc === 'function') global.gc();
@@ -156,7 +163,9 @@ async function measure(pid: number, scenario: string, round: number, run: () => 
   const hwmReset = resetPeak(pid);
   let peak = before;
   const sampler = setInterval(() => (peak = Math.max(peak, memory(pid).rss)), 10);
+  const started = Date.now();
   const statuses = await run();
+  const seconds = (Date.now() - started) / 1000;
   clearInterval(sampler);
   peak = Math.max(peak, memory(pid).rss);
   const hwm = hwmReset ? memory(pid).hwm : null;
@@ -167,6 +176,7 @@ async function measure(pid: number, scenario: string, round: number, run: () => 
     scenario,
     round,
     statuses: [...counts].map(([s, n]) => `${n}×${s}`).join(' '),
+    seconds: Math.round(seconds * 10) / 10,
     before: Math.round(before),
     peakSampled: Math.round(peak),
     peakHwm: hwm === null ? null : Math.round(hwm),
@@ -187,10 +197,11 @@ const scenarios: { name: string; run: (port: number) => Promise<number[]> }[] = 
   },
 ];
 const results: Result[] = [];
+const chosen = scenarios.filter((s) => !values.only || s.name.startsWith(values.only));
 // A fresh process per scenario and round: memory a process keeps from an earlier burst (allocator
 // arenas, caches) would hide the growth of the next one.
 for (let round = 1; round <= rounds; round++)
-  for (const scenario of scenarios) {
+  for (const scenario of chosen) {
     const { child, port, dataDir } = await start();
     try {
       // Warm-up: the first image loads libvips' codecs; the first tip warms the database caches.
@@ -206,7 +217,7 @@ for (let round = 1; round <= rounds; round++)
 if (values.json) process.stdout.write(JSON.stringify({ photoMB: sizes, results }, null, 2) + '\n');
 else {
   process.stdout.write(`Photos: ${sizes.join(', ')} MB (JPEG, 3400×2500)\n\n`);
-  process.stdout.write('| scenario | round | answers | RSS before (MB) | peak sampled (MB) | VmHWM (MB) | growth (MB) |\n|---|---|---|---|---|---|---|\n');
+  process.stdout.write('| scenario | round | answers | time (s) | RSS before (MB) | peak sampled (MB) | VmHWM (MB) | growth (MB) |\n|---|---|---|---|---|---|---|---|\n');
   for (const r of results)
-    process.stdout.write(`| ${r.scenario} | ${r.round} | ${r.statuses} | ${r.before} | ${r.peakSampled} | ${r.peakHwm ?? 'n/a'} | ${r.growth} |\n`);
+    process.stdout.write(`| ${r.scenario} | ${r.round} | ${r.statuses} | ${r.seconds} | ${r.before} | ${r.peakSampled} | ${r.peakHwm ?? 'n/a'} | ${r.growth} |\n`);
 }

@@ -58,9 +58,15 @@ export async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob | 
 }
 
 export async function openPostgres(url: string, opts: { poolSize: number; log?: Logger }): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: opts.poolSize, idleTimeoutMillis: 30_000 });
+  // connectionTimeoutMillis: while the server is away a request waits at most this long for a
+  // connection, then answers 503, instead of hanging until the client gives up.
+  const pool = new pg.Pool({ connectionString: url, max: opts.poolSize, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 5_000 });
   // A server restart drops idle clients: log it, never crash the process; the pool reconnects.
   pool.on('error', (err) => opts.log?.error({ err: { message: err.message, code: (err as { code?: string }).code } }, 'idle database client error'));
+  // A connection lost while its client is checked out between two queries of a transaction is
+  // emitted as 'error' on that client, where the pool listens only while it is idle: without a
+  // listener of its own that event would be an uncaught exception. The next query fails instead.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = drizzlePg({ client: pool, schema, casing: 'snake_case' });
   return {
     db,

@@ -42,15 +42,31 @@ function fromPostgres(err: { code?: string }): AppError | null {
     case '40P01':
       return new AppError('CONFLICT', 'Another change happened at the same moment; try again');
     case '57P01':
+    case '57P02':
     case '57P03':
-    case '08000':
-    case '08003':
-    case '08006':
     case '53300':
-      return new AppError('UNAVAILABLE', 'The database is unavailable; try again shortly', undefined, { 'Retry-After': '5' });
+      return databaseUnavailable();
     default:
-      return null;
+      // Class 08: connection exceptions.
+      return err.code?.startsWith('08') ? databaseUnavailable() : null;
   }
+}
+
+const databaseUnavailable = () =>
+  new AppError('UNAVAILABLE', 'The database is unavailable; try again shortly', undefined, { 'Retry-After': '5' });
+
+/** The pg driver's own errors when a connection is lost or cannot be had: they carry no code. */
+const LOST_CONNECTION = /^(Connection terminated|Client has encountered a connection error|Client was closed and is not queryable|timeout exceeded when trying to connect|Connection terminated due to connection timeout)/;
+
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+
+/** A backing service (the database, Redis) that cannot be reached: 503, the client tries again. */
+function fromConnection(err: { code?: string; message?: string } | undefined): AppError | null {
+  if (!err) return null;
+  if (err.code && NETWORK_CODES.has(err.code))
+    return new AppError('UNAVAILABLE', 'A backing service is unavailable; try again shortly', undefined, { 'Retry-After': '5' });
+  if (!err.code && typeof err.message === 'string' && LOST_CONNECTION.test(err.message)) return databaseUnavailable();
+  return null;
 }
 
 function toAppError(err: unknown): AppError | null {
@@ -70,10 +86,10 @@ function toAppError(err: unknown): AppError | null {
   // busboy (multipart) stream errors: truncated or malformed forms
   if (typeof e.message === 'string' && /Unexpected end of form|Malformed part header|Multipart: Boundary not found/i.test(e.message))
     return new AppError('BAD_REQUEST', 'The multipart form is malformed or truncated');
-  if (e.code === 'ECONNREFUSED' || e.code === 'ECONNRESET' || e.code === 'ETIMEDOUT' || e.code === 'EPIPE')
-    return new AppError('UNAVAILABLE', 'A backing service is unavailable; try again shortly', undefined, { 'Retry-After': '5' });
-  const pg = fromPostgres(e) ?? (e.cause ? fromPostgres(e.cause as { code?: string }) : null);
-  if (pg) return pg;
+  // Drizzle wraps the driver's error as `cause`.
+  const cause = e.cause as { code?: string; message?: string } | undefined;
+  const backing = fromPostgres(e) ?? fromConnection(e) ?? (cause ? fromPostgres(cause) ?? fromConnection(cause) : null);
+  if (backing) return backing;
   if (typeof e.status === 'number' && e.status >= 400 && e.status < 500)
     return new AppError('BAD_REQUEST', 'The request could not be understood');
   return null;

@@ -1,11 +1,11 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 
 /**
  * JSON logs. Request logs carry method, path, status, time and request id only: never headers,
  * bodies, client addresses or user agents (anonymous tipsters must leave no trace), and the
  * redaction below is a second line of defence for anything passed by hand.
  */
-export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
+export function createLogger(level: string, destination?: NodeJS.WritableStream | DestinationStream): Logger {
   return pino(
     {
       level,

@@ -17,11 +17,13 @@ export const MAX_INPUT_PIXELS = 50_000_000;
 const MAX_EDGE = 2560;
 
 /**
- * Decoding a 10 MB photo takes tens of MB: at most one image per core is processed at a time,
- * whatever the number of submissions arriving, and the others wait their turn (memory stays flat;
- * the CPU was the limit anyway). libvips' operation cache would keep decoded images around: off.
+ * Decoding a 10 MB photo takes tens of MB, and libvips already spreads one image over every core
+ * (sharp.concurrency() threads): images beyond half the cores at once add memory, not speed. A
+ * burst of submissions waits its turn here instead of decoding all at once, keeping memory flat
+ * (scripts/bench/upload-memory.ts, docs/performance.md). libvips' operation cache would keep
+ * decoded images around: off.
  */
-const imageSlots = semaphore(Math.max(1, availableParallelism()));
+const imageSlots = semaphore(Math.max(1, Math.floor(availableParallelism() / 2)));
 sharp.cache(false);
 
 export type ProcessedImage = {
