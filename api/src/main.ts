@@ -5,6 +5,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './db/seed';
 import { pino } from 'pino';
 import { loggable } from './http/error-handler';
 import { createLogger } from './lib/logger';
+import { startHousekeeping } from './modules/housekeeping/housekeeping.scheduler';
 import { startRuntime, stopRuntime } from './runtime';
 
 const config = loadConfig();
@@ -29,6 +30,7 @@ process.on('uncaughtException', (err) => exitOnFault('uncaughtException', err));
 process.on('unhandledRejection', (reason) => exitOnFault('unhandledRejection', reason));
 
 const database = await startRuntime(config, log);
+const housekeeper = await startHousekeeping({ databaseUrl: config.databaseUrl, retentionDays: config.retentionDays, log });
 const app = createApp({ config, log, ping: () => database.ping() });
 const server: Server = app.listen(config.port, config.host, () => {
   const where = `http://localhost:${config.port}`;
@@ -63,6 +65,7 @@ async function shutdown(signal: string): Promise<void> {
   }, config.shutdownTimeoutMs);
   force.unref();
   await closed;
+  await housekeeper.stop();
   await stopRuntime();
   await database.close();
   log.info('stopped');

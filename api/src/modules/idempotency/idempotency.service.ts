@@ -92,8 +92,12 @@ export async function once(
   return outcome.replay;
 }
 
-/** Keys are kept for a day: long enough for any retry from a phone. */
-export async function purgeIdempotencyKeys(olderThan = new Date(Date.now() - 24 * 3600_000)): Promise<number> {
-  const rows = await db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, olderThan)).returning({ k: idempotencyKeys.key });
+/** How long a key (and its stored answer) is kept: long enough for any retry from a phone. */
+export const IDEMPOTENCY_TTL_MS = 24 * 3600_000;
+
+/** Deletes keys older than a day (housekeeping). */
+export async function purgeIdempotencyKeys(now: Date): Promise<number> {
+  const cutoff = new Date(now.getTime() - IDEMPOTENCY_TTL_MS);
+  const rows = await db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, cutoff)).returning({ k: idempotencyKeys.key });
   return rows.length;
 }

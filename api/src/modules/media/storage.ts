@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../http/errors';
 
@@ -25,6 +25,30 @@ function resolveKey(key: string): string {
  */
 export function incomingDir(): string {
   return path.join(root, '.incoming');
+}
+
+/**
+ * Removes temp files older than `maxAgeMs` from the incoming folder: what a killed process left
+ * behind (housekeeping). Age, not ownership, decides, so instances sharing UPLOAD_DIR never
+ * remove each other's uploads in progress.
+ */
+export async function purgeStaleIncoming(now: Date, maxAgeMs = 3600_000): Promise<number> {
+  let names: string[];
+  try {
+    names = await readdir(incomingDir());
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    const file = path.join(incomingDir(), name);
+    const s = await stat(file).catch(() => null);
+    if (s?.isFile() && now.getTime() - s.mtimeMs > maxAgeMs) {
+      await rm(file, { force: true });
+      removed += 1;
+    }
+  }
+  return removed;
 }
 
 /** A fresh temp path in the incoming folder, for a file this process writes. */
