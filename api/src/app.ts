@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { AppError } from './http/errors';
+import { requireStaffTotp } from './http/staff-totp-gate';
 import { refuseNulInput } from './http/validate';
 import { authRoutes } from './modules/auth/auth.routes';
 import { referenceRoutes } from './modules/reference/reference.routes';
@@ -25,6 +26,7 @@ import { leaderboardsRoutes } from './modules/leaderboards/leaderboards.routes';
 import { organizerRoutes } from './modules/organizer/organizer.routes';
 import { accountsRoutes } from './modules/accounts/accounts.routes';
 import { campaignsRoutes } from './modules/campaigns/campaigns.routes';
+import { auditRoutes } from './modules/audit/audit.routes';
 
 export type AppDeps = {
   config: Config;
@@ -38,7 +40,7 @@ const REQUEST_ID = /^[A-Za-z0-9\-_]{8,64}$/;
 /** One router per domain; a module adds itself here. */
 function apiRouters(config: Config): Router[] {
   // tracking before messages: POST /tips/track/messages must not match /tips/:id/messages
-  return [referenceRoutes(), authRoutes(config), tipsRoutes(), triageRoutes(), casesRoutes(), trackingRoutes(config), messagesRoutes(), identityRoutes(), pointsRoutes(), rewardsRoutes(), leaderboardsRoutes(), organizerRoutes(), accountsRoutes(), campaignsRoutes()];
+  return [referenceRoutes(), authRoutes(config), tipsRoutes(), triageRoutes(), casesRoutes(), trackingRoutes(config), messagesRoutes(), identityRoutes(), pointsRoutes(), rewardsRoutes(), leaderboardsRoutes(), organizerRoutes(), accountsRoutes(), campaignsRoutes(), auditRoutes()];
 }
 
 export function createApp({ config, log, ping }: AppDeps): express.Express {
@@ -108,6 +110,7 @@ export function createApp({ config, log, ping }: AppDeps): express.Express {
     res.set('Cache-Control', 'no-store');
     next();
   });
+  if (config.staffTotp === 'required') api.use(requireStaffTotp);
   for (const router of apiRouters(config)) api.use(router);
   api.use(notFoundHandler);
   app.use('/api', api);

@@ -27,6 +27,7 @@ const Env = z.object({
   AUTH_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   TRACK_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  STAFF_TOTP: z.enum(['optional', 'required']).default('optional'),
 });
 
 export type Config = {
@@ -50,6 +51,8 @@ export type Config = {
   authRateLimit: number;
   trackRateLimit: number;
   shutdownTimeoutMs: number;
+  /** `required`: police and admins must enrol two-factor sign-in before they can use anything else. */
+  staffTotp: 'optional' | 'required';
 };
 
 /** A secret kept in DATA_DIR when the environment does not give one: never a constant in the code. */
@@ -103,5 +106,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     authRateLimit: e.AUTH_RATE_LIMIT,
     trackRateLimit: e.TRACK_RATE_LIMIT,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    staffTotp: e.STAFF_TOTP,
   };
 }

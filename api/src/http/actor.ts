@@ -12,6 +12,8 @@ export type Actor = {
   epoch: number;
   /** Signed in with a temporary password: nothing but changing it is allowed. */
   mustChangePassword: boolean;
+  /** Two-factor sign-in was on when the token was issued (STAFF_TOTP=required gates on it). */
+  isTotpEnrolled?: boolean;
 };
 
 export const isPolice = (a: Actor) => a.role === 'officer' || a.role === 'supervisor';

@@ -2,9 +2,15 @@ export const statusByCode = {
   VALIDATION: 400,
   BAD_REQUEST: 400,
   UNAUTHENTICATED: 401,
+  /** The password was right; the account needs its authenticator code (`totp`). */
+  TOTP_REQUIRED: 401,
+  /** The password was right; the authenticator code is wrong, expired or already used. */
+  TOTP_INVALID: 401,
   FORBIDDEN: 403,
   /** Signed in with a temporary password: only POST /api/auth/password is allowed. */
   PASSWORD_CHANGE_REQUIRED: 403,
+  /** STAFF_TOTP=required: this staff account must enrol two-factor sign-in first. */
+  TOTP_ENROLMENT_REQUIRED: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   /** Campaigns (docs/campaigns.md): no place left; ended; not joined; not checked in; already checked out; leaving after check-in. */

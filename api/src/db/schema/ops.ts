@@ -1,4 +1,5 @@
-import { bigserial, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { districts } from './places';
 import { tips } from './tips';
 import { users } from './users';
 
@@ -31,9 +32,20 @@ export const auditLog = pgTable(
     entityType: text().notNull(),
     entityId: text(),
     details: jsonb(),
+    /**
+     * The district the action happened in (the tip's, the case's, the staff member's): a supervisor
+     * reads the entries of their own district. Null for city-level actions (admins only).
+     */
+    districtId: smallint().references(() => districts.id),
     createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.entityType, t.entityId), index().on(t.actorId, t.createdAt)],
+  (t) => [
+    index().on(t.entityType, t.entityId),
+    index().on(t.actorId, t.createdAt),
+    // the viewer's pages: newest first, by district for supervisors, by time for the range filters
+    index('audit_log_district_id_idx').on(t.districtId, t.id.desc()),
+    index('audit_log_created_at_idx').on(t.createdAt.desc(), t.id.desc()),
+  ],
 );
 
 /** A supervisor's reveal of a registered reporter's identity for one tip, with the written reason. */

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { communities, districts, policeUnits } from './places';
 
 export const roleEnum = pgEnum('role', ['volunteer', 'officer', 'supervisor', 'organizer', 'admin', 'auxiliary']);
@@ -35,6 +35,13 @@ export const users = pgTable(
     tokenEpoch: integer().notNull().default(0),
     /** When token_epoch last changed: only changes younger than an access token's life matter. */
     tokenEpochChangedAt: timestamp({ withTimezone: true, precision: 3 }),
+    /** Staff two-factor sign-in (RFC 6238): the secret as a PII envelope (lib/pii), set once enabled. */
+    totpSecretEnc: text(),
+    /** A secret issued by setup and not yet confirmed with a code (replaced by each setup). */
+    totpPendingSecretEnc: text(),
+    totpEnabledAt: timestamp({ withTimezone: true, precision: 3 }),
+    /** The last accepted 30 s time step: a code of this step or an earlier one is never accepted again. */
+    totpLastStep: bigint({ mode: 'number' }),
   },
   (t) => [
     uniqueIndex().on(t.phone),

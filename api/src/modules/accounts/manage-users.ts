@@ -93,6 +93,7 @@ export async function createStaffUser(actor: Actor, input: CreateUser) {
       entityType: 'user',
       entityId: user.id,
       details: { role: user.role, districtId: user.districtId, communityId: user.communityId },
+      districtId: user.districtId,
     });
     return user;
   });
@@ -135,7 +136,8 @@ export async function updateManagedUser(actor: Actor, id: string, input: UpdateU
     if (next.role === 'auxiliary' && disabledAt === null && (isMoved || isEnabling)) await ensureNoOtherAuxiliary(tx, next.communityId!, target.id);
 
     const [row] = await tx.update(users).set({ ...next, disabledAt }).where(eq(users.id, target.id)).returning();
-    const entry = { actor, entityType: 'user', entityId: target.id } as const;
+    // the audit viewer's district: where the account now is (a supervisor reads their own district's)
+    const entry = { actor, entityType: 'user', entityId: target.id, districtId: row.districtId } as const;
     if (isMoved) await audit(tx, { ...entry, action: 'user.updated', details: { from: placementOf(target), to: placementOf(row) } });
     if (isDisabling) await audit(tx, { ...entry, action: 'user.disabled' });
     if (isEnabling) await audit(tx, { ...entry, action: 'user.enabled' });
@@ -153,7 +155,7 @@ export async function resetManagedPassword(actor: Actor, id: string) {
     const target = await lockManagedUser(tx, actor, id);
     if (target.id === actor.id) throw forbidden('Change your own password from your account instead');
     await setTemporaryPassword(tx, revoke, target.id, credential.passwordHash);
-    await audit(tx, { actor, action: 'user.password_reset', entityType: 'user', entityId: target.id });
+    await audit(tx, { actor, action: 'user.password_reset', entityType: 'user', entityId: target.id, districtId: target.districtId });
   });
   return { temporaryPassword: credential.password };
 }

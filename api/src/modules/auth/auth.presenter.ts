@@ -1,10 +1,11 @@
 import type { users } from '../../db/schema/index';
 import { manageableRolePlacements } from '../accounts/accounts.policy';
+import { mustEnrolTotp } from './totp.policy';
 
 type UserRow = typeof users.$inferSelect;
 
-/** The signed-in user's own view of themselves. */
-export function presentSelf(u: UserRow) {
+/** The signed-in user's own view of themselves (`staffTotp`: the deployment's STAFF_TOTP). */
+export function presentSelf(u: UserRow, staffTotp: 'optional' | 'required') {
   return {
     id: u.id,
     phone: u.phone,
@@ -14,6 +15,9 @@ export function presentSelf(u: UserRow) {
     districtId: u.districtId,
     unitId: u.unitId,
     points: u.pointsBalance,
+    totpEnabled: u.totpEnabledAt !== null,
+    /** Must enrol two-factor sign-in before anything else works (403 TOTP_ENROLMENT_REQUIRED). */
+    mustEnrolTotp: staffTotp === 'required' && mustEnrolTotp(u.role) && u.totpEnabledAt === null,
     createdAt: u.createdAt,
     mustChangePassword: u.mustChangePassword,
     /** The roles whose accounts this user may create and manage (the admin area), from accounts.policy. */

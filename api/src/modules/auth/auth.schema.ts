@@ -23,9 +23,21 @@ export const RegisterInput = z.strictObject({
 });
 export type RegisterInput = z.infer<typeof RegisterInput>;
 
+/** A 6-digit RFC 6238 code (spaces, as some apps show "123 456", are removed). */
+export const TotpCode = z
+  .string()
+  .max(20, 'must be the 6 digits shown by your authenticator app')
+  .transform((s) => s.replace(/\s/g, ''))
+  .pipe(z.string().regex(/^\d{6}$/, 'must be the 6 digits shown by your authenticator app'));
+
+export const TotpCodeInput = z.strictObject({ code: TotpCode });
+export type TotpCodeInput = z.infer<typeof TotpCodeInput>;
+
 export const LoginInput = z.strictObject({
   phone: z.string().trim().min(1, 'is required').max(32),
   password: z.string().min(1, 'is required').max(128),
+  /** The authenticator code, for accounts with two-factor sign-in on. */
+  totp: TotpCode.optional(),
 });
 export type LoginInput = z.infer<typeof LoginInput>;
 

@@ -7,6 +7,7 @@ import { AppError, conflict, notFound, validationError } from '../../http/errors
 import { hashPassword, passwordProblem, verifyPassword } from './passwords';
 import { hashRefreshToken, newRefreshToken, REFRESH_TTL_DAYS, signAccessToken } from './tokens';
 import type { LoginInput, RegisterInput } from './auth.schema';
+import { checkSignInCode } from './totp';
 
 type UserRow = typeof users.$inferSelect;
 
@@ -18,6 +19,7 @@ export const actorOf = (u: UserRow): Actor => ({
   unitId: u.unitId,
   epoch: u.tokenEpoch,
   mustChangePassword: u.mustChangePassword,
+  isTotpEnrolled: u.totpEnabledAt !== null,
 });
 
 export type Session = { user: UserRow; accessToken: string; refreshToken: string };
@@ -70,6 +72,7 @@ export async function login(input: LoginInput): Promise<Session> {
   dummyHash ??= hashPassword('not-a-real-password-at-all');
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash), input.password);
   if (!user || !ok || user.disabledAt) throw new AppError('UNAUTHENTICATED', 'Wrong phone number or password');
+  await checkSignInCode(user, input.totp);
   return startSession(db, user);
 }
 

@@ -8,8 +8,9 @@ export const AUDIENCE = 'hengyang-masses-api';
 export const ACCESS_TTL_SECONDS = 15 * 60;
 export const REFRESH_TTL_DAYS = 30;
 
-/** `ep`: the user's token epoch; `pwc`: present (true) only while a temporary password must be changed. */
-type Claims = { role: Role; did: number | null; cid: number | null; uid: number | null; ep: number; pwc?: true };
+/** `ep`: the user's token epoch; `pwc`: present (true) only while a temporary password must be changed;
+ * `tfa`: present (true) when two-factor sign-in was on at issue (STAFF_TOTP=required gates on it). */
+type Claims = { role: Role; did: number | null; cid: number | null; uid: number | null; ep: number; pwc?: true; tfa?: true };
 
 /**
  * Held as a KeyObject: given a string, jsonwebtoken first tries it as a public key and catches the
@@ -33,6 +34,7 @@ export function signAccessToken(actor: Actor): string {
     uid: actor.unitId,
     ep: actor.epoch,
     ...(actor.mustChangePassword ? { pwc: true as const } : {}),
+    ...(actor.isTotpEnrolled ? { tfa: true as const } : {}),
   };
   return jwt.sign(claims, key(), {
     algorithm: 'HS256',
@@ -62,6 +64,7 @@ export function verifyAccessToken(token: string): Actor | null {
       // tokens issued before epochs existed carry none: epoch 0, the column's default
       epoch: intOrNull(payload.ep) ?? 0,
       mustChangePassword: payload.pwc === true,
+      isTotpEnrolled: payload.tfa === true,
     };
   } catch {
     return null;
