@@ -5,10 +5,12 @@ import type enMessages from '../locales/en/messages.json';
 import type enPoints from '../locales/en/points.json';
 import type enPolice from '../locales/en/police.json';
 import type enAdmin from '../locales/en/admin.json';
+import type enTwoFactor from '../locales/en/two-factor.json';
+import type enAudit from '../locales/en/audit.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
-    resources: { common: typeof enCommon; auth: typeof enAuth; tips: typeof enTips; messages: typeof enMessages; points: typeof enPoints; police: typeof enPolice; admin: typeof enAdmin };
+    resources: { common: typeof enCommon; auth: typeof enAuth; tips: typeof enTips; messages: typeof enMessages; points: typeof enPoints; police: typeof enPolice; admin: typeof enAdmin; twoFactor: typeof enTwoFactor; audit: typeof enAudit };
   }
 }

@@ -23,4 +23,6 @@ export const queryRoots = {
   organizer: ['organizer'],
   /** The admin area's accounts (GET /api/admin/users…). */
   accounts: ['accounts'],
+  /** The audit log viewer (admins, supervisors). */
+  audit: ['audit'],
 } as const satisfies Record<string, readonly [string]>;

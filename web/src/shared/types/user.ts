@@ -16,4 +16,7 @@ export type User = {
   mustChangePassword: boolean;
   /** The roles this user may create and manage (the admin area); empty for most. */
   manageableRoles: { role: Role; placement: Placement }[];
+  totpEnabled: boolean;
+  /** STAFF_TOTP=required and not enrolled yet: only the two-factor page works until it is. */
+  mustEnrolTotp: boolean;
 };

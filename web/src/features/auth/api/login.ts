@@ -4,7 +4,8 @@ import { setTokens } from '../../../lib/session';
 import { meQuery } from '../../../shared/api/get-me';
 import type { AuthResult } from './types';
 
-export type LoginInput = { phone: string; password: string };
+/** `totp`: the authenticator code, for staff accounts with two-factor sign-in on. */
+export type LoginInput = { phone: string; password: string; totp?: string };
 
 export function login(input: LoginInput): Promise<AuthResult> {
   return apiRequest<AuthResult>('/auth/login', { method: 'POST', json: input, auth: 'none' });

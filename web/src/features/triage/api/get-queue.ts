@@ -3,6 +3,7 @@ import { apiRequest } from '../../../lib/api-client';
 import { queryRoots } from '../../../shared/query-keys';
 import type { Priority, TipStatus } from '../../../shared/types/tip';
 import type { QueuePage } from './types';
+import { dayAfter, dayStart } from '../../../lib/days';
 
 export type QueueFilters = {
   status: TipStatus;
@@ -17,16 +18,6 @@ export type QueueFilters = {
   /** Admins only; police always see their own district. */
   districtId?: number;
 };
-
-/** Days are Hengyang days (the API counts days in Asia/Shanghai). */
-const dayStart = (day: string) => `${day}T00:00:00+08:00`;
-
-/** The API's `to` is exclusive, the desk's is the last day shown: send the start of the next day. */
-function dayAfter(day: string): string {
-  const next = new Date(`${day}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + 1);
-  return dayStart(next.toISOString().slice(0, 10));
-}
 
 export async function getQueue(filters: QueueFilters, cursor: string | null): Promise<QueuePage> {
   const params = new URLSearchParams({ limit: '25' });

@@ -1,0 +1,55 @@
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import { dayAfter, dayStart } from '../../../lib/days';
+import { queryRoots } from '../../../shared/query-keys';
+
+export type AuditEntry = {
+  id: number;
+  createdAt: string;
+  actor: { id: string; displayName: string | null; role: string | null } | null;
+  action: string;
+  target: { type: string; id: string | null };
+  district: { id: number; nameZh: string; nameEn: string } | null;
+  details: Record<string, unknown> | null;
+};
+
+export type AuditPage = { entries: AuditEntry[]; nextCursor: string | null };
+
+export type AuditFilters = {
+  /** An action or a family ending in "." (`tip.`). */
+  action?: string;
+  actorId?: string;
+  tipId?: string;
+  /** First and last day shown (YYYY-MM-DD, Hengyang days, inclusive). */
+  from?: string;
+  to?: string;
+};
+
+/** The API's query for the filters (shared by the list and the CSV export). */
+export function auditParams(filters: AuditFilters): URLSearchParams {
+  const params = new URLSearchParams();
+  const { from, to, ...rest } = filters;
+  for (const [key, value] of Object.entries(rest)) if (value) params.set(key, value);
+  if (from) params.set('from', dayStart(from));
+  if (to) params.set('to', dayAfter(to));
+  return params;
+}
+
+export function getAudit(filters: AuditFilters, cursor: string | null): Promise<AuditPage> {
+  const params = auditParams(filters);
+  params.set('limit', '50');
+  if (cursor) params.set('cursor', cursor);
+  return apiRequest<AuditPage>(`/admin/audit?${params.toString()}`);
+}
+
+export const auditQuery = (filters: AuditFilters) =>
+  infiniteQueryOptions({
+    queryKey: [...queryRoots.audit, filters],
+    queryFn: ({ pageParam }) => getAudit(filters, pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+
+export function useAudit(filters: AuditFilters) {
+  return useInfiniteQuery(auditQuery(filters));
+}

@@ -1,0 +1,24 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import { setTokens } from '../../../lib/session';
+import { meQuery } from '../../../shared/api/get-me';
+import type { User } from '../../../shared/types/user';
+
+type Session = { user: User; accessToken: string; refreshToken: string };
+
+/** `enable` confirms the pending secret; `disable` turns it off. Both take a current code and end the other sessions. */
+export type TotpChange = { action: 'enable' | 'disable'; code: string };
+
+export const setTotp = ({ action, code }: TotpChange) => apiRequest<Session>(`/auth/totp/${action}`, { method: 'POST', json: { code } });
+
+export function useSetTotp() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: setTotp,
+    // The new tokens carry the change (the server gates unenrolled staff on it).
+    onSuccess: ({ user, accessToken, refreshToken }) => {
+      setTokens({ accessToken, refreshToken });
+      queryClient.setQueryData(meQuery().queryKey, user);
+    },
+  });
+}
