@@ -1,25 +1,25 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from './client';
 import { communities, districts, policeUnits, rewards, users } from './schema/index';
+import { syncGeography } from './geography';
 import { DISTRICTS, unitsFor } from './seed-data';
 import { hashPassword } from '../modules/auth/passwords';
 import { seedDemoCampaigns } from '../modules/campaigns/demo-campaigns';
 
-/** Districts, communities and police units. Idempotent: runs at every start. */
+/** Districts, their townships and communities (db/geography.ts), police units. Idempotent: runs at every start. */
 export async function seedReference(db: Db): Promise<void> {
   await db
     .insert(districts)
     .values(DISTRICTS.map(({ id, code, nameZh, nameEn }) => ({ id, code, nameZh, nameEn })))
     .onConflictDoNothing();
-  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(communities);
+  await syncGeography(db);
+  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(policeUnits);
   if (n > 0) return;
-  await db.transaction(async (tx) => {
-    for (const d of DISTRICTS) {
-      await tx.insert(communities).values(d.communities.map(([nameZh, nameEn]) => ({ districtId: d.id, nameZh, nameEn })));
-      await tx.insert(policeUnits).values(unitsFor(d).map(([nameZh, nameEn]) => ({ districtId: d.id, nameZh, nameEn })));
-    }
-  });
+  await db.insert(policeUnits).values(DISTRICTS.flatMap((d) => unitsFor(d).map(([nameZh, nameEn]) => ({ districtId: d.id, nameZh, nameEn }))));
 }
+
+/** The demo volunteer's and organizer's community: 岳屏社区, 天马山街道, 雁峰区. */
+export const DEMO_COMMUNITY_CODE = '430406003001';
 
 export const DEMO_PASSWORD = 'demo12345';
 
@@ -45,7 +45,10 @@ const DEMO_REWARDS = [
 /** The contract's demo accounts and a reward catalogue; idempotent. */
 export async function seedDemo(db: Db): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const [demoCommunity] = await db.select({ id: communities.id }).from(communities).where(eq(communities.code, DEMO_COMMUNITY_CODE));
   for (const a of DEMO_ACCOUNTS) {
+    // The volunteer and organizer live in the demo community; the auxiliary serves wherever the
+    // demo volunteer lives (an older database migrated them from a placeholder community).
     const [community] =
       a.role === 'auxiliary'
         ? await db
@@ -53,9 +56,7 @@ export async function seedDemo(db: Db): Promise<void> {
             .from(users)
             .innerJoin(communities, eq(communities.id, users.communityId))
             .where(eq(users.phone, DEMO_ACCOUNTS[0].phone))
-        : a.districtId
-          ? await db.select().from(communities).where(eq(communities.districtId, a.districtId)).orderBy(asc(communities.id)).limit(1)
-          : [];
+        : [demoCommunity];
     const [unit] =
       a.role === 'officer' || a.role === 'supervisor'
         ? await db.select().from(policeUnits).where(eq(policeUnits.districtId, a.districtId!)).orderBy(asc(policeUnits.id)).limit(1)

@@ -35,7 +35,7 @@ export async function openTestDatabase(): Promise<{ database: Database; drop: ()
 }
 
 /** Reference data that stays; every other table in `public` is emptied by truncateAll. */
-const REFERENCE = ['districts', 'communities', 'police_units'];
+const REFERENCE = ['districts', 'townships', 'communities', 'police_units'];
 
 /** Empties everything tests create. Call it in a `before` when a test needs an empty district. */
 export async function truncateAll(database: Database): Promise<void> {

@@ -26,7 +26,7 @@ export type TestUser = {
 };
 
 export async function firstCommunity(districtId: number) {
-  const [c] = await db().select().from(communities).where(eq(communities.districtId, districtId)).orderBy(asc(communities.id)).limit(1);
+  const [c] = await db().select().from(communities).where(eq(communities.districtId, districtId)).orderBy(asc(communities.code)).limit(1);
   return c;
 }
 
