@@ -1,15 +1,16 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import { parse } from '../../http/validate';
 import { CATEGORIES } from './categories';
-import { listCommunities, listDistricts } from './reference.service';
-
-const DistrictParam = z.object({ id: z.coerce.number().int().positive().max(32767) });
+import { listDistrictCommunities, listTownships, searchCommunities } from './places.service';
+import { presentCommunity, presentTownship } from './reference.presenter';
+import { CommunitiesQuery, DistrictCommunitiesQuery, DistrictParam } from './reference.schema';
+import { listDistricts } from './reference.service';
 
 export function referenceRoutes(): Router {
   const router = Router();
-  // Reference data changes rarely: let phones and proxies cache it briefly.
-  router.use(['/categories', '/districts'], (_req, res, next) => {
+  // Reference data changes only with a release: phones and proxies may keep it a while, and
+  // revalidate with the ETag Express computes for every JSON body (304 when unchanged).
+  router.use(['/categories', '/districts', '/communities'], (_req, res, next) => {
     res.set('Cache-Control', 'public, max-age=300');
     next();
   });
@@ -19,9 +20,18 @@ export function referenceRoutes(): Router {
   router.get('/districts', async (_req, res) => {
     res.json({ districts: await listDistricts() });
   });
+  router.get('/districts/:id/townships', async (req, res) => {
+    const { id } = parse(DistrictParam, req.params);
+    res.json({ townships: (await listTownships(id)).map(presentTownship) });
+  });
   router.get('/districts/:id/communities', async (req, res) => {
     const { id } = parse(DistrictParam, req.params);
-    res.json({ communities: await listCommunities(id) });
+    const rows = await listDistrictCommunities(id, parse(DistrictCommunitiesQuery, req.query));
+    res.json({ communities: rows.map(presentCommunity) });
+  });
+  router.get('/communities', async (req, res) => {
+    const page = await searchCommunities(parse(CommunitiesQuery, req.query));
+    res.json({ communities: page.communities.map(presentCommunity), nextCursor: page.nextCursor });
   });
   return router;
 }
