@@ -110,14 +110,55 @@ describe('organizer: members, activity, scope', () => {
 
   it('gives a district organizer every community of the district and nothing beyond it', async () => {
     const organizer = await asDistrictOrganizer(await createUser({ role: 'organizer' }), 11);
-    const res = await api().get('/api/organizer/communities').set(organizer.auth).expect(200);
+    const seen: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await api()
+        .get('/api/organizer/communities')
+        .query({ limit: 100, ...(cursor ? { cursor } : {}) })
+        .set(organizer.auth)
+        .expect(200);
+      const body = res.body as { communities: { id: number }[]; nextCursor: string | null };
+      seen.push(...body.communities.map((c) => c.id));
+      cursor = body.nextCursor;
+    } while (cursor);
     const all11 = await db().select({ id: communities.id }).from(communities).where(eq(communities.districtId, 11));
-    expect(res.body.communities.map((c: { id: number }) => c.id).sort()).to.deep.equal(all11.map((c) => c.id).sort());
+    expect(all11).to.have.length(380);
+    expect(seen.sort()).to.deep.equal(all11.map((c) => c.id).sort());
+    const searched = await api().get('/api/organizer/communities').query({ q: '岳屏' }).set(organizer.auth).expect(200);
+    expect(searched.body.communities.every((c: { districtId: number }) => c.districtId === 11)).to.equal(true);
     const [c1] = await districtCommunities(1);
     await api().get('/api/organizer/members').query({ communityId: c1.id }).set(organizer.auth).expect(403);
     const far = await createUser({ districtId: 11, displayName: '耒阳成员' });
     const members = await api().get('/api/organizer/members').query({ limit: 100 }).set(organizer.auth).expect(200);
     expect(members.body.members.map((m: { displayName: string }) => m.displayName)).to.include('耒阳成员');
     expect(JSON.stringify(members.body)).to.not.include(far.phone);
+  });
+
+  it('lets an admin find any community of the city by search and open it with its points', async () => {
+    const admin = await createUser({ role: 'admin' });
+    const found = await api().get('/api/organizer/communities').query({ q: 'ypsq' }).set(admin.auth).expect(200);
+    const yueping = found.body.communities.find((c: { code: string }) => c.code === '430406003001');
+    expect(yueping).to.include({ nameZh: '岳屏社区', nameEn: 'Yueping Community', districtId: 1 });
+    expect(yueping.points).to.have.all.keys('week', 'month', 'all');
+    const [far] = await db().select().from(communities).where(eq(communities.code, '430482001001'));
+    const one = await api().get('/api/organizer/communities').query({ communityId: far.id }).set(admin.auth).expect(200);
+    expect(one.body.communities.map((c: { id: number }) => c.id)).to.deep.equal([far.id]);
+    const member = await createUser({ districtId: 12, communityId: far.id, displayName: '常宁成员' });
+    const members = await api().get('/api/organizer/members').query({ communityId: far.id }).set(admin.auth).expect(200);
+    expect(members.body.members.map((m: { displayName: string }) => m.displayName)).to.deep.equal(['常宁成员']);
+    expect(JSON.stringify(members.body)).to.not.include(member.phone);
+  });
+
+  it('refuses a community organizer another community (403) and bad parameters (400)', async () => {
+    const [c1, c2] = await districtCommunities(1);
+    const organizer = await createUser({ role: 'organizer', communityId: c1.id });
+    await api().get('/api/organizer/communities').query({ communityId: c2.id }).set(organizer.auth).expect(403);
+    const own = await api().get('/api/organizer/communities').set(organizer.auth).expect(200);
+    expect(own.body).to.include({ nextCursor: null });
+    expect(own.body.communities.map((c: { id: number }) => c.id)).to.deep.equal([c1.id]);
+    for (const query of [{ limit: '0' }, { q: 'x'.repeat(41) }, { cursor: '!!' }, { communityId: 'x' }]) {
+      await api().get('/api/organizer/communities').query(query).set(organizer.auth).expect(400);
+    }
   });
 });

@@ -4,14 +4,16 @@
  * minutes.
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/hy_scale \
- *     npx tsx scripts/seed/scale.ts --tips 2000000 --volunteers 740000 --communities 2400 --ledger 10000000 [--reset]
+ *     npx tsx scripts/seed/scale.ts --tips 2000000 --volunteers 740000 --ledger 10000000 [--reset]
  *
  * The database is created when missing and migrated first. What it writes is consistent the way
  * the services keep it: users.points_balance = sum of the user's ledger, user_period_points and
  * community_period_points = the ledger's ranked reasons per week / month / all time,
  * period_points_histogram = user_period_points counted per points value (city-wide, per district), daily cap
  * respected, no negative balance, communities.member_count = registered volunteers.
- * Every seeded volunteer, officer and organizer signs in with the password SCALE_PASSWORD.
+ * Volunteers belong to the real villages and communities (2,760, loaded by seedReference), each
+ * of which gets an organizer. Every seeded volunteer, officer and organizer signs in with the
+ * password SCALE_PASSWORD.
  */
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -23,7 +25,7 @@ import type { CategoryId } from '../../api/src/modules/reference/categories';
 import { SCALE_PASSWORD } from './scale-ids';
 
 
-/** Share of tips (and of generated communities) per district, roughly by population; centre for coordinates. */
+/** Share of tips per district, roughly by population; centre for coordinates. */
 const DISTRICT_MIX: { id: number; weight: number; lat: number; lng: number }[] = [
   { id: 1, weight: 0.05, lat: 26.88, lng: 112.61 },
   { id: 2, weight: 0.05, lat: 26.9, lng: 112.65 },
@@ -77,15 +79,6 @@ const DESCRIPTIONS = [
   '商铺消防通道被锁死，灭火器过期',
 ];
 const ROADS = ['解放路', '蒸湘北路', '先锋路', '船山大道', '雁城路', '光辉街', '中山南路', '华新大道', '衡州大道', '湘江北路', '建设路', '人民路'];
-const NAME_A: [string, string][] = [
-  ['新民', 'Xinmin'], ['红星', 'Hongxing'], ['和平', 'Heping'], ['建设', 'Jianshe'], ['东风', 'Dongfeng'], ['光明', 'Guangming'],
-  ['长乐', 'Changle'], ['太平', 'Taiping'], ['胜利', 'Shengli'], ['向阳', 'Xiangyang'], ['金桥', 'Jinqiao'], ['石塘', 'Shitang'],
-  ['杨柳', 'Yangliu'], ['桃源', 'Taoyuan'], ['枫林', 'Fenglin'], ['龙泉', 'Longquan'], ['高塘', 'Gaotang'], ['白石', 'Baishi'],
-  ['青山', 'Qingshan'], ['黄土', 'Huangtu'],
-];
-const NAME_B: [string, string][] = [
-  ['湾', 'wan'], ['桥', 'qiao'], ['冲', 'chong'], ['坪', 'ping'], ['岭', 'ling'], ['塘', 'tang'], ['铺', 'pu'], ['洲', 'zhou'],
-];
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '周', '吴', '徐', '孙', '胡', '朱', '高', '林', '何', '郭', '马', '罗', '谭', '曾', '彭', '邓'];
 const NICK = ['热心群众', '平安志愿者', '网格员', '巡逻队员', '反诈宣传员', '街坊'];
 const ADJUSTMENT_NOTES = ['参加治安巡逻', '参加反诈宣传活动', '平安建设志愿服务', '社区安全隐患排查', '协助寻找走失老人'];
@@ -103,7 +96,6 @@ async function main(): Promise<void> {
     options: {
       tips: { type: 'string', default: '2000000' },
       volunteers: { type: 'string', default: '740000' },
-      communities: { type: 'string', default: '2400' },
       ledger: { type: 'string', default: '10000000' },
       days: { type: 'string', default: '730' },
       reset: { type: 'boolean', default: false },
@@ -111,10 +103,9 @@ async function main(): Promise<void> {
   });
   const T = Number(values.tips);
   const V = Number(values.volunteers);
-  const C = Number(values.communities);
   const L = Number(values.ledger);
   const DAYS = Number(values.days);
-  for (const [k, v] of Object.entries({ T, V, C, L, DAYS })) if (!Number.isInteger(v) || v < 1) throw new Error(`bad --${k}`);
+  for (const [k, v] of Object.entries({ T, V, L, DAYS })) if (!Number.isInteger(v) || v < 1) throw new Error(`bad --${k}`);
 
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('Set DATABASE_URL to the database to fill (it is created when missing)');
@@ -186,21 +177,6 @@ async function main(): Promise<void> {
     });
     await q(`CREATE TEMP TABLE dw (district_id smallint, lo float8, hi float8, lat float8, lng float8)`);
     await q(`INSERT INTO dw VALUES ${dwRows.join(',')}`);
-
-    await step(`communities up to ${C}`, async () => {
-      const [{ n }] = (await q('SELECT count(*)::int AS n FROM communities')).rows;
-      const add = Math.max(0, C - n);
-      await q(
-        `INSERT INTO communities (district_id, name_zh, name_en)
-         SELECT (SELECT district_id FROM dw WHERE s.r >= lo AND s.r < hi),
-                a[1 + s.g % ${NAME_A.length}] || b[1 + (s.g / ${NAME_A.length}) % ${NAME_B.length}] || CASE WHEN s.g % 3 = 0 THEN '社区' ELSE '村' END,
-                ae[1 + s.g % ${NAME_A.length}] || be[1 + (s.g / ${NAME_A.length}) % ${NAME_B.length}] || CASE WHEN s.g % 3 = 0 THEN ' Community' ELSE ' Village' END
-         FROM (SELECT g, random() AS r FROM generate_series(1, $1::int) g) s,
-              (SELECT ${sqlArray(NAME_A.map((x) => x[0]))} AS a, ${sqlArray(NAME_A.map((x) => x[1]))} AS ae,
-                      ${sqlArray(NAME_B.map((x) => x[0]))} AS b, ${sqlArray(NAME_B.map((x) => x[1]))} AS be) names`,
-        [add],
-      );
-    });
 
     await step(`volunteers plan (${V}, skewed community sizes)`, async () => {
       // Community sizes vary about 15×; the shuffle keeps "volunteer n" spread over communities.

@@ -3,7 +3,7 @@ import type { communities } from '../../db/schema/index';
 type CommunityRow = typeof communities.$inferSelect;
 
 export function presentManagedCommunity(c: CommunityRow, points: { week: number; month: number; all: number }) {
-  return { id: c.id, districtId: c.districtId, nameZh: c.nameZh, nameEn: c.nameEn, memberCount: c.memberCount, points };
+  return { id: c.id, code: c.code, districtId: c.districtId, townshipId: c.townshipId, nameZh: c.nameZh, nameEn: c.nameEn, memberCount: c.memberCount, points };
 }
 
 /** A member as their organizer sees them: display name, join date, points — never phone or real name. */

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { requireRole } from '../../http/authenticate';
 import { parse } from '../../http/validate';
-import { ActivityQuery, MembersQuery } from './organizer.schema';
+import { ActivityQuery, ManagedCommunitiesQuery, MembersQuery } from './organizer.schema';
 import { activity, listManagedCommunities, listMembers } from './organizer.service';
 
 export function organizerRoutes(): Router {
@@ -9,7 +9,7 @@ export function organizerRoutes(): Router {
   const organizers = requireRole('organizer', 'admin');
 
   router.get('/organizer/communities', organizers, async (req, res) => {
-    res.json(await listManagedCommunities(req.actor!));
+    res.json(await listManagedCommunities(req.actor!, parse(ManagedCommunitiesQuery, req.query)));
   });
 
   router.get('/organizer/members', organizers, async (req, res) => {

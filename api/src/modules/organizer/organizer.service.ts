@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { db } from '../../db/client';
 import { communities, tips, userPeriodPoints, users } from '../../db/schema/index';
@@ -10,7 +11,8 @@ import { ALL_TIME } from '../points/points.service';
 import { currentPeriodStart } from '../leaderboards/leaderboards.service';
 import { managedCommunities } from './organizer.policy';
 import { presentManagedCommunity, presentMember } from './organizer.presenter';
-import type { ActivityQuery, MembersQuery } from './organizer.schema';
+import type { ActivityQuery, ManagedCommunitiesQuery, MembersQuery } from './organizer.schema';
+import { communitySearch, normalizeSearch } from '../reference/places.service';
 
 /** The communities the organizer manages, optionally narrowed to one (which must be theirs: 403 otherwise). */
 async function scopeIds(actor: Actor, communityId: number | undefined): Promise<number[]> {
@@ -23,10 +25,36 @@ async function scopeIds(actor: Actor, communityId: number | undefined): Promise<
   return rows.map((r) => r.id);
 }
 
-export async function listManagedCommunities(actor: Actor) {
-  const rows = await db.select().from(communities).where(managedCommunities(actor, communities.id)).orderBy(asc(communities.id));
-  if (rows.length === 0) return { communities: [] };
-  const ids = rows.map((c) => c.id);
+const CodeCursor = z.object({ code: z.string().regex(/^\d{12}$/) });
+
+/**
+ * The communities the organizer manages with their members and points, by division code,
+ * keyset-paged: an admin manages all 2,760 and a district organizer several hundred, so the
+ * dashboard searches them (`q`: Chinese name, pinyin or initials) or asks for one (`communityId`,
+ * 403 when it is not theirs).
+ */
+export async function listManagedCommunities(actor: Actor, q: ManagedCommunitiesQuery) {
+  const after = decodeCursor(CodeCursor, q.cursor);
+  const text = q.q ? normalizeSearch(q.q) : '';
+  const rows = await db
+    .select()
+    .from(communities)
+    .where(
+      and(
+        managedCommunities(actor, communities.id),
+        sql`${communities.code} IS NOT NULL`,
+        q.communityId !== undefined ? eq(communities.id, q.communityId) : undefined,
+        text ? communitySearch(text).match : undefined,
+        after ? gt(communities.code, after.code) : undefined,
+      ),
+    )
+    .orderBy(asc(communities.code))
+    .limit(q.limit + 1);
+  if (q.communityId !== undefined && rows.length === 0) throw forbidden('You do not organise this community');
+  const page = rows.slice(0, q.limit);
+  const nextCursor = rows.length > q.limit ? encodeCursor({ code: page.at(-1)!.code }) : null;
+  if (page.length === 0) return { communities: [], nextCursor };
+  const ids = page.map((c) => c.id);
   const totals = await db.execute<{ community_id: number; period: 'week' | 'month' | 'all'; points: number }>(sql`
     SELECT community_id, period, points FROM community_period_points
     WHERE community_id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})
@@ -34,11 +62,12 @@ export async function listManagedCommunities(actor: Actor) {
         OR (period = 'month' AND period_start = ${currentPeriodStart('month')})
         OR (period = 'all' AND period_start = ${ALL_TIME}))`);
   return {
-    communities: rows.map((c) => {
+    communities: page.map((c) => {
       const of = (p: 'week' | 'month' | 'all') =>
         Number(totals.rows.find((t) => Number(t.community_id) === c.id && t.period === p)?.points ?? 0);
       return presentManagedCommunity(c, { week: of('week'), month: of('month'), all: of('all') });
     }),
+    nextCursor,
   };
 }
 
