@@ -11,8 +11,13 @@ import { DISTRICTS, unitsFor } from '../src/db/seed-data';
 import { PLACEHOLDER_COMMUNITIES } from './fixtures/placeholder-communities';
 import { openTestDatabase } from './support/db';
 
-/** The last migration before the real geography: the database a deployment had then. */
-const BEFORE = '0007_messages_unread';
+/** The migrations up to the one before the real geography: the database a deployment had then. */
+function tagBeforeGeography(): string {
+  const journal = JSON.parse(readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+  const at = journal.entries.findIndex((e) => e.tag.endsWith('_real_geography'));
+  expect(at, 'the real geography migration').to.be.greaterThan(0);
+  return journal.entries[at - 1].tag;
+}
 
 /** Applies the migrations up to and including `lastTag` (a copy of the folder with a shorter journal). */
 async function migrateUpTo(database: Database, lastTag: string): Promise<void> {
@@ -58,7 +63,7 @@ describe('migrating from the placeholder communities to the real geography', fun
 
   before(async () => {
     ({ database, drop } = await openTestDatabase());
-    await migrateUpTo(database, BEFORE);
+    await migrateUpTo(database, tagBeforeGeography());
     const x = (query: ReturnType<typeof sql>) => database.db.execute(query);
     // The reference data exactly as the seed of that time wrote it.
     for (const d of DISTRICTS) {
