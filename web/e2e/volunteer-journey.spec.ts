@@ -1,11 +1,12 @@
 import { expect } from 'chai';
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
-import { media, tips, users } from '../../api/src/db/schema/index';
+import { communities, media, tips, users } from '../../api/src/db/schema/index';
 import { db, harness, listen } from '../../api/test/support/harness';
 import { nextPhone } from '../../api/test/support/factories';
 import { jpegWithGps } from '../../api/test/support/images';
 import { horizontalOverflow, openBrowser, shot, type Browser } from './support/browser';
+import { pickCommunity } from './support/places';
 
 /** What a person reads on the screen, in each language (English names are the contract's). */
 const WORDS = {
@@ -16,7 +17,11 @@ const WORDS = {
     password: 'Password',
     displayName: 'Display name',
     district: 'District',
+    township: 'Township',
+    townshipName: 'Tianmashan',
     community: 'Community',
+    communitySearch: 'Yue Ping',
+    communityName: 'Yueping Community',
     reportTip: 'Report a tip',
     myTips: 'My tips',
     category: 'Category',
@@ -39,7 +44,11 @@ const WORDS = {
     password: '密码',
     displayName: '昵称',
     district: '区县',
+    township: '乡镇/街道',
+    townshipName: '天马山',
     community: '社区',
+    communitySearch: 'ypsq',
+    communityName: '岳屏社区',
     reportTip: '举报线索',
     myTips: '我的线索',
     category: '线索类别',
@@ -123,7 +132,12 @@ describe('web: a volunteer registers, reports a tip with a photo and follows it 
         await page.getByLabel(w.password, { exact: true }).fill('Quiet-river-42');
         await page.getByLabel(w.displayName, { exact: true }).fill(locale === 'en-US' ? 'Ann Lee' : '热心市民');
         await chooseOption(page, w.district, w.districtName);
-        await chooseOption(page, w.community, null);
+        await chooseOption(page, w.township, w.townshipName);
+        // Searched by pinyin (English) or initials (Chinese), picked by keyboard or by tap.
+        await page.getByRole('combobox', { name: w.community, exact: true }).fill(w.communitySearch);
+        await page.getByRole('option').filter({ hasText: w.communityName }).first().waitFor();
+        await checkLayout(page, `journey-${locale}-2-register-search`);
+        await pickCommunity(page, { label: w.community, search: w.communitySearch, name: w.communityName, by: locale === 'en-US' ? 'keyboard' : 'tap' });
         await checkLayout(page, `journey-${locale}-2-register`);
         await page.locator('form').getByRole('button', { name: w.register, exact: true }).click();
 
@@ -162,6 +176,8 @@ describe('web: a volunteer registers, reports a tip with a photo and follows it 
 
         const [user] = await db().select().from(users).where(eq(users.phone, phone));
         expect(user, 'the registration reached the database').to.not.equal(undefined);
+        const [community] = await db().select().from(communities).where(eq(communities.id, user.communityId!));
+        expect(community).to.include({ code: '430406003001', nameZh: '岳屏社区' });
         const [tip] = await db().select().from(tips).where(eq(tips.reference, reference));
         expect(tip).to.include({ reporterId: user.id, districtId: 1, category: 'theft_robbery', description });
         expect(await db().select().from(media).where(eq(media.tipId, tip.id))).to.have.length(1);

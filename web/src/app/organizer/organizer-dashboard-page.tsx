@@ -21,6 +21,8 @@ import { Segmented } from '../../features/points/components/segmented';
 import { localizedName } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useLanguage } from '../../lib/use-language';
+import type { Community } from '../../features/reference/api/search-communities';
+import { CommunityPicker } from './community-picker';
 import css from './organizer-dashboard.module.css';
 import { QueryFallback } from '../../components/ui/query-fallback';
 
@@ -46,10 +48,20 @@ function Dashboard() {
       </>
     );
   }
+  return <DashboardOf me={me.data} />;
+}
+
+/** An admin (city) or district organizer (district) organises many communities and picks one by search. */
+function DashboardOf({ me }: { me: { role: string; districtId: number | null; communityId: number | null } }) {
+  const { t } = useTranslation('points');
+  const canPick = me.role === 'admin' || me.communityId === null;
+  const [picked, setPicked] = useState<Community | null>(null);
+  const pickedId = canPick ? (picked?.id ?? null) : undefined;
   return (
     <>
       <h1 className="page-title">{t('organizer.title')}</h1>
-      <Communities />
+      {canPick ? <CommunityPicker districtId={me.role === 'admin' ? null : me.districtId} value={picked} onChange={setPicked} /> : null}
+      <Communities communityId={picked?.id} />
       <div className={css.grid}>
         <section className="card" aria-labelledby="queue-title">
           <h2 className={styles.sectionTitle} id="queue-title">
@@ -61,35 +73,36 @@ function Dashboard() {
           <h2 className={styles.sectionTitle} id="catalogue-title">
             {t('organizer.catalogueTitle')}
           </h2>
-          <CatalogueSection />
+          <CatalogueSection communityId={picked?.id} />
         </section>
         <section className="card" aria-labelledby="activity-title">
           <h2 className={styles.sectionTitle} id="activity-title">
             {t('organizer.activity')}
           </h2>
-          <ActivitySection />
+          <ActivitySection communityId={picked?.id} />
         </section>
         <section className="card" aria-labelledby="board-title">
           <h2 className={styles.sectionTitle} id="board-title">
             {t('organizer.leaderboard')}
           </h2>
-          <BoardSection districtId={me.data.districtId ?? undefined} />
+          <BoardSection districtId={me.districtId ?? undefined} />
         </section>
         <section className={`card ${css.wide}`} aria-labelledby="members-title">
           <h2 className={styles.sectionTitle} id="members-title">
             {t('organizer.memberList.title')}
           </h2>
-          <MembersSection />
+          <MembersSection pickedId={pickedId} />
         </section>
       </div>
     </>
   );
 }
 
-function Communities() {
+/** The picked community, else the first few the caller organises, with members and points. */
+function Communities({ communityId }: { communityId?: number }) {
   const { t } = useTranslation('points');
   const language = useLanguage();
-  const query = useManagedCommunities();
+  const query = useManagedCommunities(communityId);
   if (!query.data) return <QueryFallback query={query} />;
   return (
     <section aria-labelledby="communities-title" className={css.communities}>
@@ -114,8 +127,8 @@ function Queue() {
   return <RedemptionQueue redemptions={query.data} />;
 }
 
-function CatalogueSection() {
-  const communities = useManagedCommunities();
+function CatalogueSection({ communityId }: { communityId?: number }) {
+  const communities = useManagedCommunities(communityId);
   const rewards = useManagedRewards();
   const failed = communities.isError ? communities : rewards.isError ? rewards : null;
   if (failed) return <QueryError error={failed.error} onRetry={() => void failed.refetch()} />;
@@ -123,17 +136,16 @@ function CatalogueSection() {
   return <RewardCatalogue rewards={rewards.data} communities={communities.data} />;
 }
 
-function MembersSection() {
+function MembersSection({ pickedId }: { pickedId: number | null | undefined }) {
   const communities = useManagedCommunities();
-  if (!communities.data)
-    return <QueryFallback query={communities} />;
-  return <MembersPanel communities={communities.data} />;
+  if (!communities.data) return <QueryFallback query={communities} />;
+  return <MembersPanel communities={communities.data} pickedId={pickedId} />;
 }
 
-function ActivitySection() {
+function ActivitySection({ communityId }: { communityId?: number }) {
   const { t } = useTranslation('points');
   const [period, setPeriod] = useState<ActivityPeriod>('week');
-  const query = useActivity(period);
+  const query = useActivity(period, communityId);
   return (
     <>
       <p className={styles.rowMeta}>{t('organizer.activityHint')}</p>

@@ -5,8 +5,10 @@ import { Alert } from '../../../components/ui/alert';
 import { Field } from '../../../components/ui/field';
 import { isApiError, issuesByField } from '../../../lib/api-error';
 import { useErrorMessage } from '../../../lib/use-error-message';
-import { CommunitySelect } from '../../../shared/components/community-select';
+import { CommunityCombobox } from '../../../shared/components/community-combobox';
 import { DistrictSelect } from '../../../shared/components/district-select';
+import { TownshipSelect } from '../../../shared/components/township-select';
+import type { Community } from '../../../shared/types/reference';
 import { useRegister } from '../api/register';
 import { isMainlandMobile, normalizePhone } from '../phone';
 
@@ -17,13 +19,15 @@ type FormError = { kind: 'fix' } | { kind: 'phoneTaken' } | { kind: 'message'; t
 
 export function RegisterForm({ onRegistered, signInHref }: { onRegistered: () => void; signInHref: string }) {
   const { t } = useTranslation('auth');
+  const { t: tc } = useTranslation();
   const errorMessage = useErrorMessage();
   const register = useRegister();
   const [phone, setPhone] = useState('');
   const [password, setPassword] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [districtId, setDistrictId] = useState('');
-  const [communityId, setCommunityId] = useState('');
+  const [townshipId, setTownshipId] = useState('');
+  const [community, setCommunity] = useState<Community | null>(null);
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<FormError | null>(null);
 
@@ -34,7 +38,7 @@ export function RegisterForm({ onRegistered, signInHref }: { onRegistered: () =>
     const name = displayName.trim();
     if (name.length < 2 || name.length > 30 || /[<>]/.test(name)) found.displayName = t('invalid.displayName');
     if (!districtId) found.district = t('invalid.district');
-    else if (!communityId) found.communityId = t('invalid.communityId');
+    else if (!community) found.communityId = t('invalid.communityId');
     return found;
   };
 
@@ -43,9 +47,9 @@ export function RegisterForm({ onRegistered, signInHref }: { onRegistered: () =>
     const found = validate();
     setErrors(found);
     setFormError(Object.keys(found).length > 0 ? { kind: 'fix' } : null);
-    if (Object.keys(found).length > 0) return;
+    if (Object.keys(found).length > 0 || !community) return;
     register.mutate(
-      { phone: normalizePhone(phone), password, displayName: displayName.trim(), communityId: Number(communityId) },
+      { phone: normalizePhone(phone), password, displayName: displayName.trim(), communityId: community.id },
       {
         onSuccess: onRegistered,
         onError: (error) => {
@@ -126,14 +130,35 @@ export function RegisterForm({ onRegistered, signInHref }: { onRegistered: () =>
             value={districtId}
             onChange={(value) => {
               setDistrictId(value);
-              setCommunityId('');
+              setTownshipId('');
+              setCommunity(null);
             }}
           />
         )}
       </Field>
-      <Field id="register-community" label={t('community')} error={errors.communityId} isRequired>
+      <Field id="register-township" label={tc('places.township')}>
         {(control) => (
-          <CommunitySelect {...control} districtId={districtId} value={communityId} onChange={setCommunityId} />
+          <TownshipSelect
+            {...control}
+            districtId={districtId}
+            value={townshipId}
+            onChange={(value) => {
+              setTownshipId(value);
+              setCommunity(null);
+            }}
+          />
+        )}
+      </Field>
+      <Field id="register-community" label={t('community')} hint={tc('places.communityHint')} error={errors.communityId} isRequired>
+        {(control) => (
+          <CommunityCombobox
+            {...control}
+            districtId={districtId}
+            townshipId={townshipId}
+            isDisabled={!districtId}
+            value={community}
+            onChange={setCommunity}
+          />
         )}
       </Field>
       <button type="submit" className="btn btn-primary btn-block" disabled={register.isPending}>

@@ -4,16 +4,18 @@ import { useSession } from '../../../lib/session';
 import { queryRoots } from '../../../shared/query-keys';
 import type { Activity, ActivityPeriod } from './types';
 
-export const getActivity = (period: ActivityPeriod) => apiRequest<Activity>(`/organizer/activity?period=${period}&buckets=12`);
+export const getActivity = (period: ActivityPeriod, communityId?: number) =>
+  apiRequest<Activity>(`/organizer/activity?period=${period}&buckets=12${communityId === undefined ? '' : `&communityId=${communityId}`}`);
 
-export const activityQuery = (period: ActivityPeriod) =>
+/** All the caller's communities, or the one picked on the dashboard. */
+export const activityQuery = (period: ActivityPeriod, communityId?: number) =>
   queryOptions({
-    queryKey: [...queryRoots.organizer, 'activity', period],
-    queryFn: () => getActivity(period),
+    queryKey: [...queryRoots.organizer, 'activity', period, communityId ?? 'all'],
+    queryFn: () => getActivity(period, communityId),
     placeholderData: keepPreviousData,
   });
 
-export function useActivity(period: ActivityPeriod) {
+export function useActivity(period: ActivityPeriod, communityId?: number) {
   const { isSignedIn } = useSession();
-  return useQuery({ ...activityQuery(period), enabled: isSignedIn });
+  return useQuery({ ...activityQuery(period, communityId), enabled: isSignedIn });
 }

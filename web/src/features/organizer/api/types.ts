@@ -2,7 +2,9 @@ import type { RedemptionStatus, Reward } from '../../../shared/types/reward';
 
 export type ManagedCommunity = {
   id: number;
+  code: string;
   districtId: number;
+  townshipId: number;
   nameZh: string;
   nameEn: string;
   memberCount: number;

@@ -9,18 +9,23 @@ import { useMembers } from '../api/get-members';
 import type { ManagedCommunity } from '../api/types';
 import css from './organizer.module.css';
 
-/** The volunteers of the organizer's communities: display name, join date, points — never a phone number. */
-export function MembersPanel({ communities }: { communities: ManagedCommunity[] }) {
+/**
+ * The volunteers of the organizer's communities: display name, join date, points — never a phone
+ * number. `pickedId` is the dashboard's community search when there is one (null: none picked,
+ * all communities); without it, an organizer of a few communities filters here.
+ */
+export function MembersPanel({ communities, pickedId }: { communities: ManagedCommunity[]; pickedId?: number | null }) {
   const { t } = useTranslation('points');
   const language = useLanguage();
   const [communityId, setCommunityId] = useState<number | undefined>(undefined);
-  const query = useMembers(communityId);
+  const isPickedAbove = pickedId !== undefined;
+  const query = useMembers(isPickedAbove ? (pickedId ?? undefined) : communityId);
   const members = query.data?.pages.flatMap((p) => p.members) ?? [];
 
   return (
     <>
       <p className={styles.rowMeta}>{t('organizer.memberList.hint')}</p>
-      {communities.length > 1 ? (
+      {!isPickedAbove && communities.length > 1 ? (
         <div className={`field ${css.filter}`}>
           <label className="field-label" htmlFor="members-community">
             {t('organizer.memberList.community')}
