@@ -6,7 +6,7 @@ import { db, harness, listen } from '../../api/test/support/harness';
 import { nextPhone } from '../../api/test/support/factories';
 import { jpegWithGps } from '../../api/test/support/images';
 import { horizontalOverflow, openBrowser, shot, type Browser } from './support/browser';
-import { pickCommunity } from './support/places';
+import { pickCommunity, searchCommunity } from './support/places';
 
 /** What a person reads on the screen, in each language (English names are the contract's). */
 const WORDS = {
@@ -134,8 +134,7 @@ describe('web: a volunteer registers, reports a tip with a photo and follows it 
         await chooseOption(page, w.district, w.districtName);
         await chooseOption(page, w.township, w.townshipName);
         // Searched by pinyin (English) or initials (Chinese), picked by keyboard or by tap.
-        await page.getByRole('combobox', { name: w.community, exact: true }).fill(w.communitySearch);
-        await page.getByRole('option').filter({ hasText: w.communityName }).first().waitFor();
+        await searchCommunity(page, { label: w.community, search: w.communitySearch, name: w.communityName });
         await checkLayout(page, `journey-${locale}-2-register-search`);
         await pickCommunity(page, { label: w.community, search: w.communitySearch, name: w.communityName, by: locale === 'en-US' ? 'keyboard' : 'tap' });
         await checkLayout(page, `journey-${locale}-2-register`);

@@ -61,7 +61,7 @@ function DashboardOf({ me }: { me: { role: string; districtId: number | null; co
     <>
       <h1 className="page-title">{t('organizer.title')}</h1>
       {canPick ? <CommunityPicker districtId={me.role === 'admin' ? null : me.districtId} value={picked} onChange={setPicked} /> : null}
-      <Communities communityId={picked?.id} />
+      {canPick && !picked ? null : <Communities communityId={picked?.id} />}
       <div className={css.grid}>
         <section className="card" aria-labelledby="queue-title">
           <h2 className={styles.sectionTitle} id="queue-title">

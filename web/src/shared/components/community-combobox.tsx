@@ -45,6 +45,8 @@ export function CommunityCombobox({ districtId = '', townshipId = '', value, onC
   const search = useCommunitySearch({ districtId, townshipId, q }, isOpen && !isDisabled);
   const options = search.data?.communities ?? [];
   const hasMore = Boolean(search.data?.nextCursor);
+  // Still the list of an earlier text: typing not yet settled, or its answer not yet here.
+  const isStale = (isEditing && text.trim() !== q.trim()) || search.isPlaceholderData || search.isFetching;
   const shown = isEditing || !value ? text : localizedName(value, language);
   const activeOption = isOpen ? options[Math.min(active, options.length - 1)] : undefined;
   const optionId = (c: Community) => `${listId}-${c.id}`;
@@ -107,7 +109,7 @@ export function CommunityCombobox({ districtId = '', townshipId = '', value, onC
         onKeyDown={onKeyDown}
       />
       <div className={css.popup} hidden={!isOpen}>
-        <ul id={listId} role="listbox" aria-label={t('places.matches')} className={css.list}>
+        <ul id={listId} role="listbox" aria-label={t('places.matches')} aria-busy={isStale || undefined} className={css.list}>
           {options.map((c, i) => (
             <li
               key={c.id}
@@ -128,8 +130,8 @@ export function CommunityCombobox({ districtId = '', townshipId = '', value, onC
           ))}
         </ul>
         <p className={css.status} role="status">
-          {search.isPending
-            ? t('loading')
+          {search.isPending || isStale
+            ? t('places.searching')
             : search.isError
               ? t('places.searchFailed')
               : options.length === 0
