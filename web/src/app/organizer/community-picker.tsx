@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/ui/field';
-import type { Community } from '../../features/reference/api/search-communities';
-import { CommunityCombobox } from '../../features/reference/components/community-combobox';
-import { DistrictSelect } from '../../features/reference/components/district-select';
+import type { Community } from '../../shared/types/reference';
+import { CommunityCombobox } from '../../shared/components/community-combobox';
+import { DistrictSelect } from '../../shared/components/district-select';
 import css from './organizer-dashboard.module.css';
 
 type Props = {

@@ -21,7 +21,7 @@ import { Segmented } from '../../features/points/components/segmented';
 import { localizedName } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useLanguage } from '../../lib/use-language';
-import type { Community } from '../../features/reference/api/search-communities';
+import type { Community } from '../../shared/types/reference';
 import { CommunityPicker } from './community-picker';
 import css from './organizer-dashboard.module.css';
 import { QueryFallback } from '../../components/ui/query-fallback';
