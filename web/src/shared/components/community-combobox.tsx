@@ -1,7 +1,8 @@
-import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ControlProps } from '../../components/ui/field';
 import { localizedName } from '../../lib/format';
+import { useDebounced } from '../../lib/use-debounced';
 import { useLanguage } from '../../lib/use-language';
 import { useCommunitySearch } from '../api/search-communities';
 import type { Community } from '../types/reference';
@@ -18,15 +19,6 @@ type Props = ControlProps & {
 
 /** Typing waits this long before asking the server, so a word typed quickly is one request. */
 const DEBOUNCE_MS = 200;
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return settled;
-}
 
 /**
  * Picks one of Hengyang's 2,760 villages and communities by typing its Chinese name, pinyin or

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert';
@@ -12,17 +12,8 @@ import { useCase } from '../api/get-case';
 import { useLinkableCases } from '../api/get-cases';
 import { useLinkTipToCase } from '../api/link-tip';
 import { useChangeCase } from '../api/update-case';
+import { useDebounced } from '../../../lib/use-debounced';
 import styles from '../../../styles/police.module.css';
-
-/** Waits until typing pauses, so the case search does not ask the API on every key. */
-function useDebounced(value: string, ms: number): string {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return settled;
-}
 
 function LinkedCase({ tip, caseId }: { tip: PoliceTip; caseId: string }) {
   const { t } = useTranslation('police');
