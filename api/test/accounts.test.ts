@@ -42,7 +42,7 @@ const auditFor = (userId: string) =>
 
 /** A second community of the district (the first one may already have the cast's auxiliary). */
 async function communityOf(districtId: number, index: number) {
-  const rows = await db().select().from(communities).where(eq(communities.districtId, districtId)).orderBy(communities.id);
+  const rows = await db().select().from(communities).where(eq(communities.districtId, districtId)).orderBy(communities.code);
   return rows[index];
 }
 

@@ -102,8 +102,10 @@ describe('web: each role lands on its own desk; the admin pages fit a phone', fu
   let supervisor: TestUser;
   let auxiliary: TestUser;
   let target: TestUser;
+  let communityName: string;
   before(async () => {
     const community = await firstCommunity(1);
+    communityName = community.nameZh;
     [admin, supervisor, auxiliary, target] = await Promise.all([
       createUser({ role: 'admin', displayName: '市局管理员' }),
       createUser({ role: 'supervisor', districtId: 1, displayName: '雁峰陈所长' }),
@@ -154,7 +156,7 @@ describe('web: each role lands on its own desk; the admin pages fit a phone', fu
     await fillSignIn(page, auxiliary, CHINESE);
     await page.getByRole('heading', { name: '辅警工作台', level: 1 }).waitFor();
     expect(pathOf(page)).to.equal('/verify');
-    await page.getByText('天马山街道').waitFor();
+    await page.getByText(communityName).waitFor();
     await page.getByText('该功能尚未上线').waitFor();
     await checkLayout(page, 'verify-phone-zh');
     await signOut(page, '退出登录');
