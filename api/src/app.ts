@@ -14,6 +14,7 @@ import { requireStaffTotp } from './http/staff-totp-gate';
 import { refuseNulInput } from './http/validate';
 import { authRoutes } from './modules/auth/auth.routes';
 import { referenceRoutes } from './modules/reference/reference.routes';
+import { altchaRoutes } from './modules/altcha/altcha.routes';
 import { tipsRoutes } from './modules/tips/tips.routes';
 import { triageRoutes } from './modules/triage/triage.routes';
 import { casesRoutes } from './modules/cases/cases.routes';
@@ -40,7 +41,7 @@ const REQUEST_ID = /^[A-Za-z0-9\-_]{8,64}$/;
 /** One router per domain; a module adds itself here. */
 function apiRouters(config: Config): Router[] {
   // tracking before messages: POST /tips/track/messages must not match /tips/:id/messages
-  return [referenceRoutes(), authRoutes(config), tipsRoutes(), triageRoutes(), casesRoutes(), trackingRoutes(config), messagesRoutes(), identityRoutes(), pointsRoutes(), rewardsRoutes(), leaderboardsRoutes(), organizerRoutes(), accountsRoutes(), campaignsRoutes(), auditRoutes()];
+  return [referenceRoutes(), authRoutes(config), altchaRoutes(config), tipsRoutes(config), triageRoutes(), casesRoutes(), trackingRoutes(config), messagesRoutes(config), identityRoutes(), pointsRoutes(), rewardsRoutes(), leaderboardsRoutes(), organizerRoutes(), accountsRoutes(), campaignsRoutes(), auditRoutes()];
 }
 
 export function createApp({ config, log, ping }: AppDeps): express.Express {

@@ -22,10 +22,21 @@ const Env = z.object({
   SEED_DEMO: bool.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.string().default('loopback'),
+  RATE_LIMITS: z.enum(['on', 'off']).default('on'),
   CLAIM_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   AUTH_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  LOGIN_ACCOUNT_LIMIT: z.coerce.number().int().min(1).default(10),
+  REFRESH_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
   TRACK_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  ANON_TIP_LIMIT: z.coerce.number().int().min(1).default(5),
+  ANON_TIP_NETWORK_LIMIT: z.coerce.number().int().min(1).default(30),
+  TIP_ACCOUNT_LIMIT: z.coerce.number().int().min(1).default(20),
+  MESSAGE_LIMIT: z.coerce.number().int().min(1).default(30),
+  MESSAGE_NETWORK_LIMIT: z.coerce.number().int().min(1).default(200),
+  ALTCHA_HMAC_KEY: z.string().min(32, 'ALTCHA_HMAC_KEY must be at least 32 characters').optional(),
+  ALTCHA_MAX_NUMBER: z.coerce.number().int().min(10).max(10_000_000).default(100_000),
+  ALTCHA_SPIKE_THRESHOLD: z.coerce.number().int().min(1).default(20),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   STAFF_TOTP: z.enum(['optional', 'required']).default('optional'),
 });
@@ -45,11 +56,30 @@ export type Config = {
   redisUrl: string | undefined;
   seedDemo: boolean;
   logLevel: string;
-  trustProxy: string;
+  /** Express `trust proxy`: a hop count as a number, else the addresses/names Express accepts. */
+  trustProxy: string | number;
+  /** false only with RATE_LIMITS=off: every request budget and the anonymous proof-of-work are off. */
+  rateLimits: boolean;
   claimTtlMinutes: number;
   retentionDays: number;
+  /** Failed sign-ins per address per 15 min (also registrations per address per hour). */
   authRateLimit: number;
+  /** Failed sign-ins per account (phone) per 15 min. */
+  loginAccountLimit: number;
+  /** Token refreshes per address per 15 min. */
+  refreshRateLimit: number;
+  /** Failed tracking attempts per client per 15 min. */
   trackRateLimit: number;
+  /** Anonymous tips per client / per network (/24, /64) per 10 min. */
+  anonTipLimit: number;
+  anonTipNetworkLimit: number;
+  /** Tips per signed-in volunteer per hour. */
+  tipAccountLimit: number;
+  /** Messages per client or account / per network per 10 min. */
+  messageLimit: number;
+  messageNetworkLimit: number;
+  /** Proof-of-work on anonymous submissions: HMAC key, base difficulty, district spike threshold. */
+  altcha: { hmacKey: string; maxNumber: number; spikeThreshold: number };
   shutdownTimeoutMs: number;
   /** `required`: police and admins must enrol two-factor sign-in before they can use anything else. */
   staffTotp: 'optional' | 'required';
@@ -84,6 +114,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const dataDir = path.resolve(e.DATA_DIR);
   const jwtSecret = e.JWT_SECRET ?? persistedSecret(dataDir, 'jwt-secret', () => randomBytes(48).toString('base64url'));
+  const altchaKey = e.ALTCHA_HMAC_KEY ?? persistedSecret(dataDir, 'altcha-key', () => randomBytes(32).toString('base64url'));
   const piiSpec =
     e.PII_KEYS ?? persistedSecret(dataDir, 'pii-keys', () => `k1:${randomBytes(32).toString('base64')}`);
   return {
@@ -100,11 +131,20 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: e.REDIS_URL,
     seedDemo: e.SEED_DEMO ?? !e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,
-    trustProxy: e.TRUST_PROXY,
+    trustProxy: /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
+    rateLimits: e.RATE_LIMITS === 'on',
     claimTtlMinutes: e.CLAIM_TTL_MINUTES,
     retentionDays: e.RETENTION_DAYS,
     authRateLimit: e.AUTH_RATE_LIMIT,
+    loginAccountLimit: e.LOGIN_ACCOUNT_LIMIT,
+    refreshRateLimit: e.REFRESH_RATE_LIMIT,
     trackRateLimit: e.TRACK_RATE_LIMIT,
+    anonTipLimit: e.ANON_TIP_LIMIT,
+    anonTipNetworkLimit: e.ANON_TIP_NETWORK_LIMIT,
+    tipAccountLimit: e.TIP_ACCOUNT_LIMIT,
+    messageLimit: e.MESSAGE_LIMIT,
+    messageNetworkLimit: e.MESSAGE_NETWORK_LIMIT,
+    altcha: { hmacKey: altchaKey, maxNumber: e.ALTCHA_MAX_NUMBER, spikeThreshold: e.ALTCHA_SPIKE_THRESHOLD },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     staffTotp: e.STAFF_TOTP,
   };

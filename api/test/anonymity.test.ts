@@ -5,6 +5,8 @@ import supertest from 'supertest';
 import { tips } from '../src/db/schema/index';
 import { api, appWith, db, harness } from './support/harness';
 import { createTip, createUser, validTipInput, type TestUser } from './support/factories';
+import { clock } from '../src/lib/clock';
+import { delayAfter, FREE_FAILURES } from '../src/modules/tracking/tracking-delay';
 
 const tipBody = () => ({ ...validTipInput(), occurredAt: validTipInput().occurredAt.toISOString() });
 const CODE_FORMAT = /^[0-9A-HJKMNP-TV-Z]{5}(-[0-9A-HJKMNP-TV-Z]{5}){3}$/;
@@ -50,7 +52,7 @@ describe('anonymity: anonymous tips leave no trace of the sender', () => {
       Cookie: `tracker=cookie-${tag}; session=sess-${tag}`,
       'X-Device-Id': `device-${tag}`,
       Referer: `https://referrer-${tag}.example/`,
-      'Idempotency-Key': `idem-key-${tag}`,
+      'Idempotency-Key': `idem-key-${tag}-${randomBytes(16).toString('hex')}`,
     };
     const body = tipBody();
     const submitted = await api().post('/api/tips').set(probe).send(body).expect(201);
@@ -180,23 +182,43 @@ describe('tracking: brute-force limits', () => {
 
   const from = (ip: string) => ({ 'X-Forwarded-For': ip });
 
-  it('locks a reference after the limit of wrong codes, from any address, with 429 and Retry-After', async () => {
-    const app = supertest(appWith({ trackRateLimit: 3 }));
-    for (let i = 0; i < 3; i++) {
-      await app.post('/api/tips/track').set(from(`198.51.100.${i + 1}`)).send({ ...anon, accessCode: otherCode(anon.accessCode) }).expect(404);
+  it('never lets strangers lock the real tipster out: wrong codes from 11 clients, then the right code passes at once', async () => {
+    const app = supertest(appWith({ rateLimits: true, trackRateLimit: 3 }));
+    const answers: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      const res = await app.post('/api/tips/track').set(from(`198.51.100.${i + 1}`)).send({ ...anon, accessCode: otherCode(anon.accessCode) });
+      answers.push(res.status);
     }
-    const locked = await app.post('/api/tips/track').set(from('198.51.100.50')).send(anon).expect(429);
-    expect(locked.body.error.code).to.equal('RATE_LIMITED');
-    const retryAfter = Number(locked.headers['retry-after']);
-    expect(retryAfter).to.be.within(1, 15 * 60);
-    expect(locked.body.error.details.retryAfterSeconds).to.equal(retryAfter);
-    await app.post('/api/tips/track/messages').set(from('198.51.100.51')).send({ ...anon, body: '你好' }).expect(429);
-    // another reference from a fresh address is unaffected
-    await app.post('/api/tips/track').set(from('198.51.100.52')).send({ reference: 'HY-20200101-0001', accessCode: anon.accessCode }).expect(404);
+    // 3 wrong codes answered at once, then the reference's delay: wrong codes get 429 + Retry-After
+    expect(answers.slice(0, FREE_FAILURES)).to.deep.equal([404, 404, 404]);
+    expect(answers.slice(FREE_FAILURES).every((s) => s === 429)).to.equal(true);
+    await app.post('/api/tips/track').set(from('198.51.100.50')).send(anon).expect(200);
+    await app.post('/api/tips/track/messages').set(from('198.51.100.51')).send({ ...anon, body: '你好' }).expect(201);
+  });
+
+  it('slows wrong codes for a reference with a growing delay (Retry-After), counted on the clock', async () => {
+    const created = await createTip(null);
+    const pair = { reference: created.tip.reference, accessCode: created.accessCode! };
+    const wrong = { ...pair, accessCode: otherCode(pair.accessCode) };
+    const app = supertest(appWith({ rateLimits: true }));
+    clock.set(Date.now());
+    for (let i = 0; i < FREE_FAILURES; i++) await app.post('/api/tips/track').set(from(`198.51.101.${i + 1}`)).send(wrong).expect(404);
+    const first = await app.post('/api/tips/track').set(from('198.51.101.20')).send(wrong).expect(429);
+    expect(first.body.error.code).to.equal('RATE_LIMITED');
+    expect(Number(first.headers['retry-after'])).to.equal(delayAfter(FREE_FAILURES) / 1000);
+    expect(first.body.error.details.retryAfterSeconds).to.equal(Number(first.headers['retry-after']));
+    clock.advance(delayAfter(FREE_FAILURES));
+    await app.post('/api/tips/track').set(from('198.51.101.21')).send(wrong).expect(404);
+    const second = await app.post('/api/tips/track').set(from('198.51.101.22')).send(wrong).expect(429);
+    expect(Number(second.headers['retry-after'])).to.equal(delayAfter(FREE_FAILURES + 1) / 1000);
+    expect(delayAfter(FREE_FAILURES + 1)).to.be.greaterThan(delayAfter(FREE_FAILURES));
+    await app.post('/api/tips/track').set(from('198.51.101.23')).send(pair).expect(200);
+    // another reference is unaffected
+    await app.post('/api/tips/track').set(from('198.51.101.24')).send({ reference: 'HY-20190101-0002', accessCode: pair.accessCode }).expect(404);
   });
 
   it('locks a client guessing across references', async () => {
-    const app = supertest(appWith({ trackRateLimit: 3 }));
+    const app = supertest(appWith({ rateLimits: true, trackRateLimit: 3 }));
     for (let i = 0; i < 3; i++) {
       await app.post('/api/tips/track').set(from('192.0.2.7')).send({ reference: `HY-20200101-00${10 + i}`, accessCode: anon.accessCode }).expect(404);
     }
@@ -205,12 +227,12 @@ describe('tracking: brute-force limits', () => {
   });
 
   it('never counts a tipster checking their own tip', async () => {
-    const app = supertest(appWith({ trackRateLimit: 3 }));
+    const app = supertest(appWith({ rateLimits: true, trackRateLimit: 3 }));
     for (let i = 0; i < 6; i++) await app.post('/api/tips/track').set(from('192.0.2.99')).send(anon).expect(200);
   });
 
   it('does not count malformed requests against the tipster', async () => {
-    const app = supertest(appWith({ trackRateLimit: 3 }));
+    const app = supertest(appWith({ rateLimits: true, trackRateLimit: 3 }));
     for (let i = 0; i < 5; i++) await app.post('/api/tips/track').set(from('192.0.2.120')).send({ reference: anon.reference }).expect(400);
     await app.post('/api/tips/track').set(from('192.0.2.120')).send(anon).expect(200);
   });

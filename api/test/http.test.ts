@@ -113,7 +113,7 @@ describe('http: headers, request ids and health', () => {
 
 describe('http: rate limits on sign-in and registration', () => {
   it('answers the 4th login within the window with 429, Retry-After and the error shape', async () => {
-    const app = appWith({ authRateLimit: 3 });
+    const app = appWith({ rateLimits: true, authRateLimit: 3 });
     for (let i = 0; i < 3; i++) await supertest(app).post('/api/auth/login').send({ phone: nextPhone(), password: 'wrong-password' }).expect(401);
     const res = await supertest(app).post('/api/auth/login').send({ phone: nextPhone(), password: 'wrong-password' }).expect(429);
     expectErrorShape(res, 'RATE_LIMITED');
@@ -121,7 +121,7 @@ describe('http: rate limits on sign-in and registration', () => {
   });
 
   it('answers the 4th registration within the window with 429 and registers nobody', async () => {
-    const app = appWith({ authRateLimit: 3 });
+    const app = appWith({ rateLimits: true, authRateLimit: 3 });
     const community = await firstCommunity(1);
     const attempt = (phone: string) =>
       supertest(app).post('/api/auth/register').send({ phone, password: 'Quiet-river-42', displayName: '限流测试', communityId: community.id });
@@ -134,7 +134,7 @@ describe('http: rate limits on sign-in and registration', () => {
   });
 
   it('counts concurrent attempts too', async () => {
-    const app = appWith({ authRateLimit: 3 });
+    const app = appWith({ rateLimits: true, authRateLimit: 3 });
     const results = await Promise.all(
       Array.from({ length: 8 }, () => supertest(app).post('/api/auth/login').send({ phone: nextPhone(), password: 'wrong-password' })),
     );

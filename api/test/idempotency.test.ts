@@ -93,6 +93,30 @@ describe('idempotency: retried tip submissions', () => {
     expect(await db().select().from(tips).where(eq(tips.description, description))).to.have.length(1);
   });
 
+  it("never gives another anonymous client a tipster's access code: a guessable key is refused", async () => {
+    // A key like this is what a second client could guess or share; the first tipster is refused,
+    // so nothing is stored under it that a replay could return.
+    const guessable = `tip-${Date.now()}`;
+    const description = `匿名举报 ${randomUUID()}：车站旁有人兜售假证件。`;
+    const first = await post(null, guessable, body({ description })).expect(400);
+    expect(first.body.error.details[0].field).to.equal('Idempotency-Key');
+    expect(first.body.accessCode).to.equal(undefined);
+    const second = await post(null, guessable, body({ description })).expect(400);
+    expect(second.body.accessCode).to.equal(undefined);
+    expect(await db().select().from(tips).where(eq(tips.description, description))).to.have.length(0);
+    // a volunteer's key is scoped to the account, so short keys stay fine there
+    const v = await createUser({ districtId: 4 });
+    await post(v, guessable, body({ description })).expect(201);
+  });
+
+  it("answers another client's different body under a tipster's key with 422 and no access code", async () => {
+    const key = randomUUID();
+    const first = await post(null, key, body({ description: `匿名举报 ${key}：桥下有人非法捕鱼。` })).expect(201);
+    expect(first.body.accessCode).to.be.a('string');
+    const other = await post(null, key, body({ description: `另一位 ${key}：桥下有人非法捕鱼。` })).expect(422);
+    expect(JSON.stringify(other.body)).not.to.include(first.body.accessCode);
+  });
+
   it('refuses a malformed Idempotency-Key with 400', async () => {
     const v = await createUser({ districtId: 4 });
     for (const key of ['short', 'has spaces in it', 'x'.repeat(129), '<script>alert(1)</script>']) {

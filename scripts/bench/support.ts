@@ -30,8 +30,7 @@ export async function startApp(opts: { databaseUrl?: string; poolSize?: number; 
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
     SEED_DEMO: opts.seedDemo ? 'true' : 'false',
-    AUTH_RATE_LIMIT: '1000000',
-    TRACK_RATE_LIMIT: '1000000',
+    RATE_LIMITS: 'off',
     DATABASE_POOL_SIZE: String(opts.poolSize ?? 10),
     ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
   });

@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { singleLine } from '../../http/fields';
 
+/** A phone number as stored: spaces, dashes and a leading +86 removed. */
+export const normalizePhone = (s: string) => s.trim().replace(/[\s-]/g, '').replace(/^\+?86/, '');
+
 /** Mainland China mobile number, digits only (a leading +86 or spaces are accepted and removed). */
 export const Phone = z
   .string()
   .trim()
-  .transform((s) => s.replace(/[\s-]/g, '').replace(/^\+?86/, ''))
+  .transform(normalizePhone)
   .pipe(z.string().regex(/^1[3-9]\d{9}$/, 'must be an 11-digit mainland mobile number'));
 
 export const Password = z

@@ -6,7 +6,7 @@ import type { Actor } from '../../http/actor';
 import { AppError, conflict, notFound, validationError } from '../../http/errors';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords';
 import { hashRefreshToken, newRefreshToken, REFRESH_TTL_DAYS, signAccessToken } from './tokens';
-import type { LoginInput, RegisterInput } from './auth.schema';
+import { normalizePhone, type LoginInput, type RegisterInput } from './auth.schema';
 import { checkSignInCode } from './totp';
 
 type UserRow = typeof users.$inferSelect;
@@ -67,7 +67,7 @@ export async function register(input: RegisterInput): Promise<Session> {
 let dummyHash: Promise<string> | undefined;
 
 export async function login(input: LoginInput): Promise<Session> {
-  const phone = input.phone.replace(/[\s-]/g, '').replace(/^\+?86/, '');
+  const phone = normalizePhone(input.phone);
   const [user] = await db.select().from(users).where(eq(users.phone, phone));
   dummyHash ??= hashPassword('not-a-real-password-at-all');
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash), input.password);

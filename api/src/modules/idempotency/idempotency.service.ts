@@ -9,10 +9,20 @@ export const IdempotencyKey = z
   .string()
   .regex(/^[A-Za-z0-9_\-:.]{8,128}$/, 'Idempotency-Key must be 8–128 letters, digits or - _ : .');
 
-export function parseIdempotencyKey(header: string | undefined): string | undefined {
+/**
+ * An anonymous caller's key is also the secret that unlocks the replay (and its access code):
+ * it must be long enough to be random (a UUID is 36 characters), never a counter or a name.
+ */
+export const ANONYMOUS_KEY_MIN_LENGTH = 32;
+
+export function parseIdempotencyKey(header: string | undefined, opts: { isAnonymous?: boolean } = {}): string | undefined {
   if (header === undefined) return undefined;
   const r = IdempotencyKey.safeParse(header);
   if (!r.success) throw validationError([{ field: 'Idempotency-Key', message: r.error.issues[0].message }]);
+  if (opts.isAnonymous && r.data.length < ANONYMOUS_KEY_MIN_LENGTH)
+    throw validationError([
+      { field: 'Idempotency-Key', message: `an anonymous submission's key must be at least ${ANONYMOUS_KEY_MIN_LENGTH} random characters (e.g. a UUID)` },
+    ]);
   return r.data;
 }
 
@@ -23,7 +33,9 @@ export type Replay = { status: number; body: unknown };
 /**
  * Who owns the key. Anonymous callers share one scope, so their key is stored only as a hash and
  * their stored response is sealed with a key derived from the Idempotency-Key itself: the
- * database alone can never yield an anonymous tipster's access code.
+ * database alone can never yield an anonymous tipster's access code. The key is the tipster's
+ * secret: only the client that generated it (at least 32 random characters, see
+ * parseIdempotencyKey) can ever replay the response; docs/anonymity.md.
  */
 export type IdempotencyScope = { userId: string } | { anonymous: true };
 

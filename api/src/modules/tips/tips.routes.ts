@@ -1,7 +1,10 @@
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
+import type { Config } from '../../config';
 import { authenticate, identify, requireRole } from '../../http/authenticate';
+import { intakeBudgets } from '../../http/budgets';
 import { parse, Uuid, IdParam } from '../../http/validate';
+import { noteAnonymousSubmission, spendProof, verifyProof, type VerifiedProof } from '../altcha/altcha.service';
 import { parseIdempotencyKey } from '../idempotency/idempotency.service';
 import { sendStoredFile } from '../media/serve';
 import { acceptTipBody, withUploads } from '../media/upload';
@@ -10,19 +13,28 @@ import { getTipMedia, listMyTips, submitTip, viewTip } from './tips.service';
 
 const MediaParams = z.object({ id: Uuid, mediaId: Uuid });
 
-export function tipsRoutes(): Router {
-  const router = Router();
+type TipsConfig = Parameters<typeof intakeBudgets>[0] & Pick<Config, 'altcha'>;
 
-  router.post('/tips', identify, acceptTipBody, async (req, res) => {
+export function tipsRoutes(config: TipsConfig): Router {
+  const router = Router();
+  const budgets = intakeBudgets(config);
+  // Checked before the body is read: a sender without a solved challenge uploads nothing.
+  const proofOfWork: RequestHandler = async (req, res, next) => {
+    if (config.rateLimits && !req.actor) res.locals.proof = await verifyProof(config.altcha, req.get('X-Altcha'));
+    next();
+  };
+
+  router.post('/tips', identify, ...budgets.tips, proofOfWork, acceptTipBody, async (req, res) => {
     // The upload's temp files are gone before the answer leaves, whatever the answer is.
-    const result = await withUploads(req.files, (photos) =>
-      submitTip({
-        actor: req.actor,
-        input: parse(CreateTip, req.body ?? {}),
-        photos,
-        idempotencyKey: parseIdempotencyKey(req.get('Idempotency-Key')),
-      }),
-    );
+    const result = await withUploads(req.files, async (photos) => {
+      const input = parse(CreateTip, req.body ?? {});
+      const idempotencyKey = parseIdempotencyKey(req.get('Idempotency-Key'), { isAnonymous: !req.actor });
+      const proof = res.locals.proof as VerifiedProof | undefined;
+      if (proof) await spendProof(proof, { districtId: input.districtId, idempotencyKey });
+      const submitted = await submitTip({ actor: req.actor, input, photos, idempotencyKey });
+      if (proof) await noteAnonymousSubmission(input.districtId);
+      return submitted;
+    });
     res.status(result.status).json(result.body);
   });
 

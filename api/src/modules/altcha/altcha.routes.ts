@@ -1,0 +1,19 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { Config } from '../../config';
+import { parse } from '../../http/validate';
+import { issueChallenge } from './altcha.service';
+
+const ChallengeQuery = z.strictObject({ districtId: z.coerce.number().int().positive().max(32767).optional() });
+
+export function altchaRoutes(config: Pick<Config, 'altcha'>): Router {
+  const router = Router();
+
+  // The widget fetches this (its `challengeurl`); the answer is the challenge object as is.
+  router.get('/altcha/challenge', async (req, res) => {
+    const { districtId } = parse(ChallengeQuery, req.query);
+    res.json(await issueChallenge(config.altcha, districtId));
+  });
+
+  return router;
+}
