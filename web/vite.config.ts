@@ -27,7 +27,8 @@ export default defineConfig({
             { name: 'uplot', test: /node_modules[\\/]uplot[\\/]/, priority: 4 },
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 3 },
             { name: 'router', test: /node_modules[\\/](react-router|cookie|set-cookie-parser)[\\/]/, priority: 2 },
-            { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },
+            // Not the anti-spam widget: it loads only when a tip is sent anonymously (its lazy chunk).
+            { name: 'vendor', test: /node_modules[\\/](?!altcha[\\/]|hash-wasm[\\/])/, priority: 1 },
           ],
         },
       },

@@ -34,7 +34,7 @@ describe('intake: anonymous tips are budgeted per client and per network, and ne
     const app = limitsOn();
     const body = tipBody({ districtId: 2 });
     const res = await supertest(app).post('/api/tips').set(from('203.0.113.201')).send(body).expect(400);
-    expect(res.body.error.details.field).to.equal('X-Altcha');
+    expect(res.body.error.details[0].field).to.equal('X-Altcha');
     await supertest(app).post('/api/tips').set(from('203.0.113.201')).set('X-Altcha', 'bm90IGEgcHJvb2Y=').send(body).expect(400);
     expect(await tipsWith(body.description)).to.have.length(0);
   });

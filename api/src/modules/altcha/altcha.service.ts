@@ -3,7 +3,7 @@ import { createChallenge, randomInt, verifySolution, type Challenge, type Payloa
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { z } from 'zod';
 import type { Config } from '../../config';
-import { AppError } from '../../http/errors';
+import { validationError } from '../../http/errors';
 import { sharedState, slidingCount } from '../../http/rate-limit';
 import { clock } from '../../lib/clock';
 import { listDistricts } from '../reference/reference.service';
@@ -75,7 +75,9 @@ const ChallengePayload = z.object({
 
 export type VerifiedProof = { signature: string; districtId: number; expiresAtMs: number };
 
-const refused = (message: string) => new AppError('BAD_REQUEST', message, { field: 'X-Altcha' });
+/** The header is the one field of the proof: a 400 naming it, like any other bad field. */
+export const PROOF_FIELD = 'X-Altcha';
+const refused = (message: string) => validationError([{ field: PROOF_FIELD, message }], message);
 
 /**
  * Checks the widget's payload (the `X-Altcha` header: base64 of `{challenge, solution}`): our

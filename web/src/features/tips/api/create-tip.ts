@@ -16,6 +16,8 @@ export type CreateTipInput = {
   isAnonymous: boolean;
   /** One per submission attempt, reused on every retry so the server never creates a second tip. */
   idempotencyKey: string;
+  /** Anonymous only: the solved proof-of-work (ALTCHA payload), sent as X-Altcha. */
+  antiSpamProof?: string | null;
 };
 
 export type CreateTipResult = { tip: Tip; accessCode?: string };
@@ -32,7 +34,10 @@ export function createTip(input: CreateTipInput, onUploadProgress?: (progress: U
   };
   const common = {
     method: 'POST' as const,
-    headers: { 'Idempotency-Key': input.idempotencyKey },
+    headers: {
+      'Idempotency-Key': input.idempotencyKey,
+      ...(input.isAnonymous && input.antiSpamProof ? { 'X-Altcha': input.antiSpamProof } : {}),
+    },
     // Anonymous means anonymous: no token, so nothing ties the tip to the account.
     auth: input.isAnonymous ? ('none' as const) : ('auto' as const),
   };

@@ -22,6 +22,7 @@ import {
   type TipField,
   type TipFieldErrors,
 } from '../draft/validate-tip-draft';
+import { AntiSpamCheck } from './anti-spam-check';
 import { LocationField, type Coordinates } from './location-field';
 import { PhotoPicker } from './photo-picker';
 import { TipSubmitted } from './tip-submitted';
@@ -32,6 +33,8 @@ type SubmitError =
   | { kind: 'network' }
   | { kind: 'rateLimited'; seconds: number | null }
   | { kind: 'anonymousUnavailable' }
+  | { kind: 'antiSpamPending' }
+  | { kind: 'antiSpamRetry' }
   | { kind: 'sessionExpired' }
   | { kind: 'message'; text: string };
 
@@ -53,6 +56,9 @@ const controlIds: Record<TipField, string> = {
  * and the retry must reuse the key.
  */
 const REJECTED_STATUSES = new Set([400, 401, 403, 404, 413, 415, 422]);
+
+/** The API names the proof-of-work header as the field of a refused proof. */
+const ANTI_SPAM_FIELD = 'X-Altcha';
 
 function startDraft(isSignedIn: boolean): { draft: TipDraft; isRestored: boolean } {
   const saved = loadDraft();
@@ -88,6 +94,9 @@ export function ReportTipForm() {
   const [submitError, setSubmitError] = useState<SubmitError | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [result, setResult] = useState<CreateTipResult | null>(null);
+  // Anonymous tips carry a solved proof-of-work; a spent or refused one is replaced by a new round.
+  const [antiSpamProof, setAntiSpamProof] = useState<string | null>(null);
+  const [antiSpamRound, setAntiSpamRound] = useState(0);
 
   const isSubmitting = createTip.isPending;
 
@@ -175,7 +184,12 @@ export function ReportTipForm() {
 
   const handleFailure = (error: unknown) => {
     setProgress(null);
-    if (isApiError(error) && REJECTED_STATUSES.has(error.status)) setDraft((d) => ({ ...d, idempotencyKey: null }));
+    if (isApiError(error) && REJECTED_STATUSES.has(error.status)) {
+      setDraft((d) => ({ ...d, idempotencyKey: null }));
+      // The proof was spent with the old key (or refused): solve a new one for the next attempt.
+      setAntiSpamProof(null);
+      setAntiSpamRound((n) => n + 1);
+    }
     if (!isApiError(error)) return showSubmitError({ kind: 'message', text: error instanceof Error ? error.message : String(error) });
     if (error.isNetworkError) return showSubmitError({ kind: 'network' });
     if (error.status === 429) return showSubmitError({ kind: 'rateLimited', seconds: error.retryAfterSeconds });
@@ -184,6 +198,7 @@ export function ReportTipForm() {
       setFieldErrors({ photos: 'photos' });
       return showSubmitError({ kind: 'fix', messages: [] });
     }
+    if (error.status === 400 && error.fieldIssues.some((issue) => issue.field === ANTI_SPAM_FIELD)) return showSubmitError({ kind: 'antiSpamRetry' });
     if (error.status === 400 && error.fieldIssues.length > 0) {
       const errors: TipFieldErrors = {};
       const unplaced: string[] = [];
@@ -210,6 +225,7 @@ export function ReportTipForm() {
       focusLater(() => document.getElementById(controlIds[firstInvalid]));
       return;
     }
+    if (draft.isAnonymous && !antiSpamProof) return showSubmitError({ kind: 'antiSpamPending' });
     const attempt: TipDraft = { ...draft, idempotencyKey: draft.idempotencyKey ?? uuidV4() };
     // Saved before the request leaves, so a retry after a reload reuses the same key.
     saveDraft(attempt);
@@ -229,6 +245,7 @@ export function ReportTipForm() {
           photos: photos.map((p) => p.file),
           isAnonymous: attempt.isAnonymous,
           idempotencyKey: attempt.idempotencyKey ?? uuidV4(),
+          antiSpamProof,
         },
         onUploadProgress: ({ loaded, total }) => setProgress(total > 0 ? Math.min(100, Math.round((loaded / total) * 100)) : 0),
       },
@@ -428,6 +445,8 @@ export function ReportTipForm() {
         ) : null}
       </div>
 
+      {draft.isAnonymous ? <AntiSpamCheck key={antiSpamRound} districtId={draft.districtId} onProof={setAntiSpamProof} /> : null}
+
       <div ref={submitErrorRef} tabIndex={-1}>
         {submitError && !(submitError.kind === 'fix' && !hasFieldErrors && submitError.messages.length === 0) ? (
           <SubmitErrorAlert error={submitError} onRetry={() => resubmit(formRef.current)} />
@@ -486,6 +505,10 @@ function SubmitErrorAlert({ error, onRetry }: { error: SubmitError; onRetry: () 
       );
     case 'anonymousUnavailable':
       return <Alert tone="error">{t('report.anonymousUnavailable')}</Alert>;
+    case 'antiSpamPending':
+      return <Alert tone="error">{t('report.antiSpamPending')}</Alert>;
+    case 'antiSpamRetry':
+      return <Alert tone="error">{t('report.antiSpamRetry')}</Alert>;
     case 'sessionExpired':
       return <Alert tone="error">{t('report.sessionExpired')}</Alert>;
     case 'message':

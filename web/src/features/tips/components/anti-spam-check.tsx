@@ -1,0 +1,33 @@
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLanguage } from '../../../lib/use-language';
+
+// Loaded only when a tip is sent anonymously: the widget never weighs on the home page.
+const AltchaWidget = lazy(() => import('./altcha-widget').then((m) => ({ default: m.AltchaWidget })));
+
+type AntiSpamCheckProps = {
+  districtId: string;
+  onProof: (payload: string | null) => void;
+};
+
+/**
+ * The proof-of-work an anonymous tip carries (ALTCHA, self-hosted). The challenge is for the
+ * chosen district, whose difficulty rises when its anonymous tips spike; choosing another
+ * district solves a new one.
+ */
+export function AntiSpamCheck({ districtId, onProof }: AntiSpamCheckProps) {
+  const { t } = useTranslation('tips');
+  const language = useLanguage();
+  const challengeUrl = `/api/altcha/challenge${districtId ? `?districtId=${encodeURIComponent(districtId)}` : ''}`;
+  return (
+    <div className="field" role="group" aria-labelledby="tip-anti-spam-label">
+      <p className="field-label" id="tip-anti-spam-label">
+        {t('report.antiSpam')}
+      </p>
+      <p className="field-hint">{t('report.antiSpamHint')}</p>
+      <Suspense fallback={<p className="field-hint">{t('report.antiSpamLoading')}</p>}>
+        <AltchaWidget key={challengeUrl} challengeUrl={challengeUrl} language={language === 'en' ? 'en' : 'zh-cn'} onProof={onProof} />
+      </Suspense>
+    </div>
+  );
+}
