@@ -7,10 +7,11 @@ import type enPolice from '../locales/en/police.json';
 import type enAdmin from '../locales/en/admin.json';
 import type enTwoFactor from '../locales/en/two-factor.json';
 import type enAudit from '../locales/en/audit.json';
+import type enAntiSpam from '../locales/en/anti-spam.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
-    resources: { common: typeof enCommon; auth: typeof enAuth; tips: typeof enTips; messages: typeof enMessages; points: typeof enPoints; police: typeof enPolice; admin: typeof enAdmin; twoFactor: typeof enTwoFactor; audit: typeof enAudit };
+    resources: { common: typeof enCommon; auth: typeof enAuth; tips: typeof enTips; messages: typeof enMessages; points: typeof enPoints; police: typeof enPolice; admin: typeof enAdmin; twoFactor: typeof enTwoFactor; audit: typeof enAudit; antiSpam: typeof enAntiSpam };
   }
 }

@@ -22,6 +22,7 @@ import {
   type TipField,
   type TipFieldErrors,
 } from '../draft/validate-tip-draft';
+import '../anti-spam-i18n';
 import { AntiSpamCheck } from './anti-spam-check';
 import { LocationField, type Coordinates } from './location-field';
 import { PhotoPicker } from './photo-picker';
@@ -472,6 +473,7 @@ function resubmit(form: HTMLFormElement | null) {
 function SubmitErrorAlert({ error, onRetry }: { error: SubmitError; onRetry: () => void }) {
   const { t } = useTranslation('tips');
   const { t: tc } = useTranslation();
+  const { t: ta } = useTranslation('antiSpam');
   const retry = (
     <button type="button" className="btn btn-secondary" onClick={onRetry}>
       {tc('actions.retry')}
@@ -506,9 +508,9 @@ function SubmitErrorAlert({ error, onRetry }: { error: SubmitError; onRetry: () 
     case 'anonymousUnavailable':
       return <Alert tone="error">{t('report.anonymousUnavailable')}</Alert>;
     case 'antiSpamPending':
-      return <Alert tone="error">{t('report.antiSpamPending')}</Alert>;
+      return <Alert tone="error">{ta('pending')}</Alert>;
     case 'antiSpamRetry':
-      return <Alert tone="error">{t('report.antiSpamRetry')}</Alert>;
+      return <Alert tone="error">{ta('retry')}</Alert>;
     case 'sessionExpired':
       return <Alert tone="error">{t('report.sessionExpired')}</Alert>;
     case 'message':
