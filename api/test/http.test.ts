@@ -9,6 +9,7 @@ import supertest from 'supertest';
 import { createApp } from '../src/app';
 import { createLogger } from '../src/lib/logger';
 import { api, appWith, harness } from './support/harness';
+import { freePort } from './support/listen';
 import { firstCommunity, nextPhone } from './support/factories';
 import { noiseJpeg } from './support/images';
 import { multipart, tipFields } from './support/uploads';
@@ -174,17 +175,6 @@ describe('http: logs', () => {
     expect(mine!.res!.statusCode).to.equal(201);
   });
 });
-
-/** A free TCP port on the loopback interface. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
 
 const connect = (port: number) =>
   new Promise<void>((resolve, reject) => {

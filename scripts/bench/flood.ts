@@ -14,12 +14,12 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { encodeProof, solve } from '../../api/test/support/altcha';
 import type { Challenge } from 'altcha-lib';
+import { freePort } from '../../api/test/support/listen';
 import { machine, table } from './support';
 
 const { values } = parseArgs({
@@ -33,16 +33,6 @@ const seconds = Number(values.seconds);
 const concurrency = Number(values.concurrency);
 const maxRequests = Number(values['max-requests']);
 const root = path.resolve(import.meta.dirname, '../..');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
 
 type Server = { url: string; child: ChildProcess; dataDir: string };
 

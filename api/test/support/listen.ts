@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import net from 'node:net';
 import type express from 'express';
 
 /** Listens on 127.0.0.1, port 0 (browser tests, benchmarks); resolves with the base URL and a close function. */
@@ -16,4 +17,15 @@ export async function listen(app: express.Express): Promise<{ url: string; close
         server.close(() => resolve());
       }),
   };
+}
+
+/** A free TCP port on the loopback interface (for a process started elsewhere). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
 }
