@@ -207,6 +207,8 @@ describe('http: graceful shutdown of the real process', function () {
       SEED_DEMO: 'false',
       LOG_LEVEL: 'info',
       SHUTDOWN_TIMEOUT_MS: '20000',
+      // Anonymous uploads without the proof-of-work: this test is about shutdown, not budgets.
+      RATE_LIMITS: 'off',
     };
     child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: apiDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
     exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
