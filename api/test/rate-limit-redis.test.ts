@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import supertest from 'supertest';
 import { closeRateLimitStore, configureRateLimitStore } from '../src/http/rate-limit';
 import { appWith, harness } from './support/harness';
+import { requireService } from './support/services';
 import { createTip, nextPhone, validTipInput } from './support/factories';
 import { fetchChallenge, solvedProof } from './support/altcha';
 import { REDIS_URL, redisReachable as reachable } from './support/redis';
@@ -21,12 +22,7 @@ describe('http: rate limits shared through Redis (REDIS_URL)', () => {
   const prefix = `rl-test-${randomBytes(4).toString('hex')}`;
 
   before(async function () {
-    // .ci/run installs and starts the machine's Redis: there (CI=true) a missing Redis fails the
-    // run; on a developer's machine without one these tests are skipped.
-    if (!(await reachable(REDIS_URL))) {
-      if (process.env.CI === 'true') throw new Error(`Redis is not reachable at ${REDIS_URL} (CI=true: .ci/run must start it)`);
-      this.skip();
-    }
+    requireService(this, `Redis at ${REDIS_URL}`, await reachable(REDIS_URL));
     configureRateLimitStore(REDIS_URL, prefix);
   });
 
