@@ -54,6 +54,8 @@ describe('intake: anonymous tips are budgeted per client and per network, and ne
 
   it('limits a network (/24, /64) whose clients rotate addresses', async () => {
     const app = limitsOn({ anonTipLimit: 100, anonTipNetworkLimit: 3 });
+    // a neighbour's junk (no proof) does not use up the network's budget
+    for (let i = 0; i < 5; i++) await supertest(app).post('/api/tips').set(from('203.0.113.20')).send(tipBody({ districtId: 3 })).expect(400);
     for (const ip of ['203.0.113.21', '203.0.113.22', '203.0.113.23']) expect((await anonymousTip(app, ip, { districtId: 3 })).status).to.equal(201);
     expect((await anonymousTip(app, '203.0.113.24', { districtId: 3 })).status).to.equal(429);
     expect((await anonymousTip(app, '203.0.114.24', { districtId: 3 })).status).to.equal(201);

@@ -14,7 +14,9 @@ const accountKey = (req: Request) => `u:${req.actor!.id}`;
 /**
  * Budgets of what people send in (tips, messages). Anonymous senders are counted per client and
  * per network (/24, /64): one phone cannot flood a queue, nor can one subnet by rotating
- * addresses. Signed-in volunteers are counted per account instead, so a busy NAT never stops them.
+ * addresses. A network's budget counts accepted requests only: one sender's refused junk (no
+ * proof, bad input, over its own budget) never uses up the budget of its neighbours behind the
+ * same carrier NAT. Signed-in volunteers are counted per account instead, so a busy NAT never stops them.
  * Run after `identify` (they read req.actor).
  */
 export function intakeBudgets(config: BudgetConfig) {
@@ -25,12 +27,12 @@ export function intakeBudgets(config: BudgetConfig) {
   const tenMinutes = 10 * 60_000;
   const tips: RequestHandler[] = [
     limiter({ name: 'tip-client', isEnabled, windowMs: tenMinutes, limit: config.anonTipLimit, key: address.client, skip: isSignedIn, message: tipMessage }),
-    limiter({ name: 'tip-network', isEnabled, windowMs: tenMinutes, limit: config.anonTipNetworkLimit, key: address.network, skip: isSignedIn, message: tipMessage }),
+    limiter({ name: 'tip-network', isEnabled, windowMs: tenMinutes, limit: config.anonTipNetworkLimit, key: address.network, skip: isSignedIn, skipFailedRequests: true, message: tipMessage }),
     limiter({ name: 'tip-account', isEnabled, windowMs: 60 * 60_000, limit: config.tipAccountLimit, key: accountKey, skip: isAnonymous, message: tipMessage }),
   ];
   const messages: RequestHandler[] = [
     limiter({ name: 'message-client', isEnabled, windowMs: tenMinutes, limit: config.messageLimit, key: address.client, skip: isSignedIn, message: messageMessage }),
-    limiter({ name: 'message-network', isEnabled, windowMs: tenMinutes, limit: config.messageNetworkLimit, key: address.network, skip: isSignedIn, message: messageMessage }),
+    limiter({ name: 'message-network', isEnabled, windowMs: tenMinutes, limit: config.messageNetworkLimit, key: address.network, skip: isSignedIn, skipFailedRequests: true, message: messageMessage }),
     // Volunteers only: police answer many threads a day and are not the flood this guards against.
     limiter({
       name: 'message-account',

@@ -50,6 +50,8 @@ export type LimitSpec = {
   message?: string;
   /** Count only failed requests (brute force), so a caller's own successful checks never lock them out. */
   skipSuccessfulRequests?: boolean;
+  /** Count only requests that succeeded, so refused junk from one sender never uses up a shared budget. */
+  skipFailedRequests?: boolean;
 };
 
 /** A limiter that answers 429 in the contract's error shape with Retry-After. */
@@ -63,6 +65,7 @@ export function limiter(spec: LimitSpec): RequestHandler {
     store: storeFor(spec.name),
     identifier: spec.name,
     skipSuccessfulRequests: spec.skipSuccessfulRequests ?? false,
+    skipFailedRequests: spec.skipFailedRequests ?? false,
     // A Redis outage must not lock every volunteer out of signing in: fail open (the library
     // logs the store error) rather than answer 500 to everyone.
     passOnStoreError: true,
