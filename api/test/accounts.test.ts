@@ -7,6 +7,7 @@ import { bootstrapAdmin } from '../src/modules/accounts/bootstrap-admin';
 import { EpochCache, tokenEpochs } from '../src/modules/auth/token-epochs';
 import { api, db } from './support/harness';
 import { REDIS_URL, redisReachable } from './support/redis';
+import { requireService } from './support/services';
 import { createUser, firstCommunity, nextPhone, type TestUser } from './support/factories';
 
 /** Everyone the admin endpoints are checked against (district 1 = 雁峰区, 11 = 耒阳市). */
@@ -626,11 +627,8 @@ describe('accounts: token epochs announced through Redis (REDIS_URL)', () => {
   const there = new EpochCache(60_000);
 
   before(async function () {
-    if (!(await redisReachable(REDIS_URL))) {
-      // CI starts Redis: there a missing Redis is a failure, elsewhere the in-process cache is what runs
-      if (process.env.CI === 'true') throw new Error(`Redis is not reachable at ${REDIS_URL}`);
-      this.skip();
-    }
+    // CI starts Redis: there a missing Redis is a failure, elsewhere the in-process cache is what runs
+    requireService(this, `Redis at ${REDIS_URL}`, await redisReachable(REDIS_URL));
     await Promise.all([here.connect(REDIS_URL, undefined, channel), there.connect(REDIS_URL, undefined, channel)]);
   });
   after(async () => {
