@@ -1,11 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { installSessionBoundary } from './app/session-boundary';
 import './lib/i18n';
 import './styles/global.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html must contain #root');
+
+installSessionBoundary();
 
 createRoot(container).render(
   <StrictMode>

@@ -2,6 +2,7 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { LoadingState } from '../components/ui/loading-state';
 import { RootShell } from './root-shell';
 import { RouteErrorPage } from './route-error-page';
+import SignOutPage from './sign-out-page';
 import { organizerRoutes } from './organizer/organizer-routes';
 import { policeRoutes } from './police/police-routes';
 import { volunteerRoutes } from './volunteer/volunteer-routes';
@@ -20,6 +21,7 @@ export const routes: RouteObject[] = [
     ErrorBoundary: RouteErrorPage,
     HydrateFallback: LoadingState,
     children: [
+      { path: 'sign-out', Component: SignOutPage },
       organizerRoutes,
       policeRoutes,
       adminRoutes,

@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
-import { Link, NavLink, useNavigate } from 'react-router';
+import { Link, NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../components/ui/alert';
 import { LanguageSwitch } from '../components/ui/language-switch';
 import { QueryFallback } from '../components/ui/query-fallback';
-import { useLogout } from '../features/auth/api/logout';
+import { useSignOut } from '../features/auth/api/logout';
 import { RequireAuth } from '../features/auth/components/require-auth';
 import { useMe } from '../shared/api/get-me';
 import { CHANGE_PASSWORD_PATH, deskOf, mayUse, type Area } from '../shared/desks';
@@ -33,8 +33,7 @@ function DeskContent({ area, children }: { area: Area; children: ReactNode }) {
 export function DeskLayout({ area, title, nav = [], children }: Props) {
   const { t } = useTranslation();
   const me = useMe();
-  const logout = useLogout();
-  const navigate = useNavigate();
+  const signOut = useSignOut();
   return (
     <RequireAuth>
       <a className="skip-link" href="#main">
@@ -67,8 +66,7 @@ export function DeskLayout({ area, title, nav = [], children }: Props) {
             <button
               type="button"
               className="header-link"
-              onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/') })}
-              disabled={logout.isPending}
+              onClick={signOut}
             >
               {t('nav.signOut')}
             </button>

@@ -1,7 +1,7 @@
-import { Link, Outlet, useNavigate } from 'react-router';
+import { Link, Outlet } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../components/ui/language-switch';
-import { useLogout } from '../features/auth/api/logout';
+import { useSignOut } from '../features/auth/api/logout';
 import '../features/points/points-i18n';
 import { BrandMark } from './nav-icons';
 import { DeskAreas } from './desk-areas';
@@ -10,8 +10,7 @@ import { CHANGE_PASSWORD_PATH } from '../shared/desks';
 /** Desk layout for community organizers: no volunteer tab bar, wide content. */
 export function OrganizerLayout() {
   const { t } = useTranslation();
-  const logout = useLogout();
-  const navigate = useNavigate();
+  const signOut = useSignOut();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -29,7 +28,7 @@ export function OrganizerLayout() {
               {t('nav.password')}
             </Link>
             <LanguageSwitch />
-            <button type="button" className="header-link" onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/') })} disabled={logout.isPending}>
+            <button type="button" className="header-link" onClick={signOut}>
               {t('nav.signOut')}
             </button>
           </div>

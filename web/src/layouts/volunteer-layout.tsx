@@ -1,9 +1,9 @@
-import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, NavLink, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { EmergencyNotice } from '../components/ui/emergency-notice';
 import { LanguageSwitch } from '../components/ui/language-switch';
 import { useMe } from '../shared/api/get-me';
-import { useLogout } from '../features/auth/api/logout';
+import { useSignOut } from '../features/auth/api/logout';
 import { useUnread } from '../features/messages/api/get-unread';
 import { signInPath } from '../features/auth/next-path';
 import { useSession } from '../lib/session';
@@ -21,8 +21,7 @@ const navItems = [
 export function VolunteerLayout() {
   const { t } = useTranslation();
   const { isSignedIn } = useSession();
-  const logout = useLogout();
-  const navigate = useNavigate();
+  const signOut = useSignOut();
   const location = useLocation();
   // A question from the police must not wait for the volunteer to open the right tip.
   const me = useMe();
@@ -31,10 +30,6 @@ export function VolunteerLayout() {
   // Come back to the page you were on (a half-written tip stays in its draft).
   const isAuthPage = ['/', '/sign-in', '/register'].includes(location.pathname);
   const signInHref = isAuthPage ? '/sign-in' : signInPath(location.pathname + location.search);
-
-  const signOut = () => {
-    logout.mutate(undefined, { onSettled: () => navigate('/') });
-  };
 
   // Staff have their own desks: a staff member never lands on a volunteer page (Sign in decides itself).
   if (isSignedIn && location.pathname !== '/sign-in') {
@@ -74,7 +69,7 @@ export function VolunteerLayout() {
           <div className="header-tools">
             <LanguageSwitch />
             {isSignedIn ? (
-              <button type="button" className="header-link" onClick={signOut} disabled={logout.isPending}>
+              <button type="button" className="header-link" onClick={signOut}>
                 {t('nav.signOut')}
               </button>
             ) : (

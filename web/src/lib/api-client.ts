@@ -1,5 +1,5 @@
 import { ApiError, networkError } from './api-error';
-import { clearTokens, getTokens, setTokens, type Tokens } from './session';
+import { clearTokens, getSessionEpoch, getTokens, setTokens, type Tokens } from './session';
 
 export const API_BASE = '/api';
 
@@ -41,6 +41,10 @@ function bodyOf(options: RequestOptions): BodyInit | undefined {
 
 function abortError(): DOMException {
   return new DOMException('The request was aborted', 'AbortError');
+}
+
+function sessionChangedError(): DOMException {
+  return new DOMException('The session changed while the request was on the wire', 'AbortError');
 }
 
 async function sendWithFetch(url: string, options: RequestOptions, accessToken: string | null): Promise<RawResponse> {
@@ -128,7 +132,10 @@ async function errorFrom(response: RawResponse): Promise<ApiError> {
 let refreshInFlight: Promise<string | null> | null = null;
 
 async function refreshTokens(refreshToken: string): Promise<string | null> {
+  const startedIn = getSessionEpoch();
   const response = await send('/auth/refresh', { method: 'POST', json: { refreshToken } }, null);
+  // Signed out (or in as someone else) while this was on the wire: never bring the old session back.
+  if (getSessionEpoch() !== startedIn) return null;
   if (response.status >= 200 && response.status < 300) {
     const tokens = JSON.parse(await response.text()) as Tokens;
     setTokens({ accessToken: tokens.accessToken, refreshToken: tokens.refreshToken });
@@ -178,27 +185,39 @@ async function acrossTabs(staleToken: string): Promise<string | null> {
   return renewed;
 }
 
-/** Sends the request, refreshing the access token once on a 401, and returns the raw response when it is a success. */
-async function sendAuthenticated(path: string, options: RequestOptions): Promise<RawResponse> {
+/**
+ * Sends the request, refreshing the access token once on a 401, and returns the raw response when it
+ * is a success, with a check to call once the body is read: on a shared device the answer to the
+ * previous user's request must never reach the next user's screen or cache.
+ */
+async function sendAuthenticated(path: string, options: RequestOptions): Promise<{ response: RawResponse; ensureSameUser: () => void }> {
   const accessToken = options.auth === 'none' ? null : (getTokens()?.accessToken ?? null);
+  const startedIn = getSessionEpoch();
+  const ensureSameUser = () => {
+    if (accessToken && getSessionEpoch() !== startedIn) throw sessionChangedError();
+  };
   let response = await send(path, options, accessToken);
   if (response.status === 401 && accessToken) {
     const renewed = await renewAccessToken(accessToken);
-    if (renewed) response = await send(path, options, renewed);
+    if (renewed && getSessionEpoch() === startedIn) response = await send(path, options, renewed);
   }
+  ensureSameUser();
   if (response.status < 200 || response.status >= 300) throw await errorFrom(response);
-  return response;
+  return { response, ensureSameUser };
 }
 
 /** Calls the API and returns the parsed JSON body (undefined for 204); throws ApiError otherwise. */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const response = await sendAuthenticated(path, options);
+  const { response, ensureSameUser } = await sendAuthenticated(path, options);
   const text = await response.text();
+  ensureSameUser();
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
 /** Downloads a protected file (tip media) as a Blob, with the same token handling. */
 export async function apiBlob(path: string, options: RequestOptions = {}): Promise<Blob> {
-  const response = await sendAuthenticated(path, { ...options, headers: { Accept: '*/*', ...options.headers } });
-  return response.blob();
+  const { response, ensureSameUser } = await sendAuthenticated(path, { ...options, headers: { Accept: '*/*', ...options.headers } });
+  const blob = await response.blob();
+  ensureSameUser();
+  return blob;
 }

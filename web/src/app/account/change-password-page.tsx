@@ -2,7 +2,7 @@ import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/ui/alert';
 import { LanguageSwitch } from '../../components/ui/language-switch';
-import { useLogout } from '../../features/auth/api/logout';
+import { useSignOut } from '../../features/auth/api/logout';
 import { ChangePasswordForm } from '../../features/auth/components/change-password-form';
 import { isPasswordChangeRequired } from '../../features/auth/components/require-auth';
 import { safeNextPath, signInPath } from '../../features/auth/next-path';
@@ -24,7 +24,7 @@ export default function ChangePasswordPage() {
   const navigate = useNavigate();
   const { isSignedIn } = useSession();
   const me = useMe();
-  const logout = useLogout();
+  const signOut = useSignOut();
   useDocumentTitle(t('changePassword.title'));
   if (!isSignedIn) return <Navigate to={signInPath('/change-password')} replace />;
   const isTemporary = Boolean(me.data?.mustChangePassword) || isPasswordChangeRequired(me.error);
@@ -45,8 +45,7 @@ export default function ChangePasswordPage() {
             <button
               type="button"
               className="header-link"
-              onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/') })}
-              disabled={logout.isPending}
+              onClick={signOut}
             >
               {tc('nav.signOut')}
             </button>

@@ -1,12 +1,13 @@
 import './police-i18n';
-import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../../components/ui/language-switch';
 import { LoadingState } from '../../components/ui/loading-state';
 import { QueryError } from '../../components/ui/query-error';
 import { Alert } from '../../components/ui/alert';
 import { useMe } from '../../shared/api/get-me';
-import { useLogout } from '../../features/auth/api/logout';
+import { useSignOut } from '../../features/auth/api/logout';
+import { signInPath } from '../../features/auth/next-path';
 import { RequireAuth } from '../../features/auth/components/require-auth';
 import { BrandMark } from '../../layouts/nav-icons';
 import { DeskAreas } from '../../layouts/desk-areas';
@@ -29,8 +30,7 @@ export default function PoliceLayout() {
   const { t } = useTranslation('police');
   const { t: tc } = useTranslation();
   const me = useMe();
-  const logout = useLogout();
-  const navigate = useNavigate();
+  const signOut = useSignOut(signInPath('/police'));
   const { pathname } = useLocation();
   const isQueueArea = pathname === '/police' || pathname.startsWith('/police/tips/');
   return (
@@ -63,8 +63,8 @@ export default function PoliceLayout() {
             <button
               type="button"
               className="header-link"
-              onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/') })}
-              disabled={logout.isPending}
+              onClick={signOut}
+             
             >
               {tc('nav.signOut')}
             </button>

@@ -1,4 +1,5 @@
-import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { apiRequest } from '../../../lib/api-client';
 import { clearTokens, getTokens } from '../../../lib/session';
 
@@ -14,6 +15,17 @@ export async function logout(): Promise<void> {
   }
 }
 
-export function useLogout() {
-  return useMutation({ mutationFn: logout });
+/**
+ * Sign out, then open `to` (home; the police desk opens its sign-in form, ready for the next
+ * officer). Goes through the /sign-out page (app/sign-out-page.tsx), which leaves the current page
+ * before the session ends.
+ */
+export function useSignOut(to = '/') {
+  const navigate = useNavigate();
+  const { t } = useTranslation();
+  return () => {
+    // The tab's title names the page being left (a tip's reference): it must not outlive the session by a frame.
+    document.title = t('appName');
+    void navigate(`/sign-out?next=${encodeURIComponent(to)}`);
+  };
 }

@@ -61,15 +61,17 @@ const REJECTED_STATUSES = new Set([400, 401, 403, 404, 413, 415, 422]);
 /** The API names the proof-of-work header as the field of a refused proof. */
 const ANTI_SPAM_FIELD = 'X-Altcha';
 
-function startDraft(isSignedIn: boolean): { draft: TipDraft; isRestored: boolean } {
+function startDraft(userId: string | null): { draft: TipDraft; isRestored: boolean } {
+  const isSignedIn = userId !== null;
   const saved = loadDraft();
-  if (saved && hasContent(saved)) {
+  // Another user's draft is never shown (sign-out removes it; this is the second lock on that door).
+  if (saved && hasContent(saved) && (saved.ownerId === null || saved.ownerId === userId)) {
     // Signed in since the draft began (the "sign in to earn points" path): send it under their name.
     const draft = !saved.wasSignedIn && isSignedIn ? { ...saved, isAnonymous: false, wasSignedIn: true } : saved;
-    return { draft: { ...draft, wasSignedIn: isSignedIn }, isRestored: true };
+    return { draft: { ...draft, wasSignedIn: isSignedIn, ownerId: userId }, isRestored: true };
   }
   return {
-    draft: emptyDraft({ draftId: saved?.draftId ?? uuidV4(), occurredAt: toDateTimeLocal(new Date()), isSignedIn }),
+    draft: emptyDraft({ draftId: saved?.ownerId ? uuidV4() : (saved?.draftId ?? uuidV4()), occurredAt: toDateTimeLocal(new Date()), ownerId: userId }),
     isRestored: false,
   };
 }
@@ -79,14 +81,14 @@ export function ReportTipForm() {
   const { t: tc } = useTranslation();
   const language = useLanguage();
   const errorMessage = useErrorMessage();
-  const { isSignedIn } = useSession();
+  const { isSignedIn, userId } = useSession();
   const me = useMe();
   const categories = useCategories();
   const createTip = useCreateTip();
   const formRef = useRef<HTMLFormElement>(null);
   const submitErrorRef = useRef<HTMLDivElement>(null);
 
-  const [start] = useState(() => startDraft(isSignedIn));
+  const [start] = useState(() => startDraft(userId));
   const [draft, setDraft] = useState<TipDraft>(start.draft);
   const [isRestored, setRestored] = useState(start.isRestored);
   const [photos, setPhotos] = useState<DraftPhoto[]>([]);
@@ -155,7 +157,7 @@ export function ReportTipForm() {
     const added = files.map((file) => ({ id: uuidV4(), file }));
     setPhotos((current) => [...current, ...added]);
     update('photos', (d) => ({ photoIds: [...d.photoIds, ...added.map((p) => p.id)] }));
-    Promise.all(added.map((p) => putDraftPhoto(draft.draftId, p))).catch(() => setPhotoWarning({ kind: 'notKept' }));
+    Promise.all(added.map((p) => putDraftPhoto(draft, p))).catch(() => setPhotoWarning({ kind: 'notKept' }));
   };
 
   const removePhoto = (id: string) => {
@@ -266,7 +268,7 @@ export function ReportTipForm() {
   const startOver = () => {
     void deleteDraftPhotos(draft.draftId).catch(() => undefined);
     clearDraft();
-    const fresh = emptyDraft({ draftId: uuidV4(), occurredAt: toDateTimeLocal(new Date()), isSignedIn });
+    const fresh = emptyDraft({ draftId: uuidV4(), occurredAt: toDateTimeLocal(new Date()), ownerId: userId });
     setDraft(homeDistrictId ? { ...fresh, districtId: String(homeDistrictId) } : fresh);
     setPhotos([]);
     setPhotoWarning(null);

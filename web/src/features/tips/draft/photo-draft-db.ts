@@ -2,7 +2,8 @@
  * Photos of the draft live in IndexedDB: sessionStorage holds only a few MB of text, and a
  * volunteer who reloads the page must not silently lose the photos they took.
  */
-type StoredPhoto = { id: string; draftId: string; file: Blob; name: string; type: string; addedAt: number };
+/** `ownerId`: who was signed in when the photo was added (null when signed out); see forgetDraftsOf. */
+type StoredPhoto = { id: string; draftId: string; ownerId: string | null; file: Blob; name: string; type: string; addedAt: number };
 
 export type DraftPhoto = { id: string; file: File };
 
@@ -39,10 +40,11 @@ async function withStore<T>(mode: IDBTransactionMode, run: (store: IDBObjectStor
   });
 }
 
-export async function putDraftPhoto(draftId: string, photo: DraftPhoto): Promise<void> {
+export async function putDraftPhoto(draft: { draftId: string; ownerId: string | null }, photo: DraftPhoto): Promise<void> {
   const record: StoredPhoto = {
     id: photo.id,
-    draftId,
+    draftId: draft.draftId,
+    ownerId: draft.ownerId,
     file: photo.file,
     name: photo.file.name,
     type: photo.file.type,
@@ -70,7 +72,16 @@ export async function loadDraftPhotos(draftId: string): Promise<DraftPhoto[]> {
 /** Drops this draft's photos, and those of drafts abandoned in other tabs more than a day ago. */
 export async function deleteDraftPhotos(draftId: string): Promise<void> {
   const cutoff = Date.now() - DAY_MS;
-  const stale = (await allRecords()).filter((r) => r.draftId === draftId || r.addedAt < cutoff);
+  await deletePhotosWhere((r) => r.draftId === draftId || r.addedAt < cutoff);
+}
+
+/** Drops the photos a user added in any tab, and those of one draft (an adopted one holds photos added before signing in). */
+export async function deleteUserPhotos(ownerId: string, draftId: string | null): Promise<void> {
+  await deletePhotosWhere((r) => r.ownerId === ownerId || r.draftId === draftId);
+}
+
+async function deletePhotosWhere(isStale: (record: StoredPhoto) => boolean): Promise<void> {
+  const stale = (await allRecords()).filter(isStale);
   if (stale.length === 0) return;
   await withStore('readwrite', (store) => {
     for (const r of stale) store.delete(r.id);

@@ -15,6 +15,11 @@ export type TipDraft = {
   isAnonymous: boolean;
   /** Whether the volunteer was signed in when the draft last changed hands (see report-tip-form). */
   wasSignedIn: boolean;
+  /**
+   * Who was signed in while writing it: their draft is removed when their session ends (a shared
+   * phone). Null for a draft begun signed out, which survives and is adopted by whoever signs in.
+   */
+  ownerId: string | null;
   /** Set by the first submission attempt, reused by every retry, cleared once a tip exists. */
   idempotencyKey: string | null;
   /** Ids of the photos stored in IndexedDB, in order; tells how many a restore should find. */
@@ -23,7 +28,8 @@ export type TipDraft = {
 
 const STORAGE_KEY = 'hy.tipDraft.v1';
 
-export function emptyDraft(init: { draftId: string; occurredAt: string; isSignedIn: boolean }): TipDraft {
+export function emptyDraft(init: { draftId: string; occurredAt: string; ownerId: string | null }): TipDraft {
+  const isSignedIn = init.ownerId !== null;
   return {
     draftId: init.draftId,
     category: '',
@@ -34,8 +40,9 @@ export function emptyDraft(init: { draftId: string; occurredAt: string; isSigned
     accuracyMeters: null,
     address: '',
     districtId: '',
-    isAnonymous: !init.isSignedIn,
-    wasSignedIn: init.isSignedIn,
+    isAnonymous: !isSignedIn,
+    wasSignedIn: isSignedIn,
+    ownerId: init.ownerId,
     idempotencyKey: null,
     photoIds: [],
   };
@@ -47,7 +54,7 @@ export function loadDraft(): TipDraft | null {
   try {
     const value = JSON.parse(raw) as Partial<TipDraft>;
     if (typeof value.draftId !== 'string') return null;
-    return { ...emptyDraft({ draftId: value.draftId, occurredAt: '', isSignedIn: false }), ...value };
+    return { ...emptyDraft({ draftId: value.draftId, occurredAt: '', ownerId: null }), ...value };
   } catch {
     return null;
   }
