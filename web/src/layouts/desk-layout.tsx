@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../components/ui/alert';
 import { LanguageSwitch } from '../components/ui/language-switch';
 import { QueryFallback } from '../components/ui/query-fallback';
-import { useSignOut } from '../features/auth/api/logout';
+import { SignOutButton } from '../features/auth/components/sign-out-button';
 import { RequireAuth } from '../features/auth/components/require-auth';
 import { useMe } from '../shared/api/get-me';
 import { CHANGE_PASSWORD_PATH, deskOf, mayUse, type Area } from '../shared/desks';
@@ -33,7 +33,6 @@ function DeskContent({ area, children }: { area: Area; children: ReactNode }) {
 export function DeskLayout({ area, title, nav = [], children }: Props) {
   const { t } = useTranslation();
   const me = useMe();
-  const signOut = useSignOut();
   return (
     <RequireAuth>
       <a className="skip-link" href="#main">
@@ -63,13 +62,7 @@ export function DeskLayout({ area, title, nav = [], children }: Props) {
               {t('nav.password')}
             </Link>
             <LanguageSwitch />
-            <button
-              type="button"
-              className="header-link"
-              onClick={signOut}
-            >
-              {t('nav.signOut')}
-            </button>
+            <SignOutButton />
           </div>
         </div>
       </header>

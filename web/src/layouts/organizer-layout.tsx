@@ -1,7 +1,7 @@
 import { Link, Outlet } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../components/ui/language-switch';
-import { useSignOut } from '../features/auth/api/logout';
+import { SignOutButton } from '../features/auth/components/sign-out-button';
 import '../features/points/points-i18n';
 import { BrandMark } from './nav-icons';
 import { DeskAreas } from './desk-areas';
@@ -10,7 +10,6 @@ import { CHANGE_PASSWORD_PATH } from '../shared/desks';
 /** Desk layout for community organizers: no volunteer tab bar, wide content. */
 export function OrganizerLayout() {
   const { t } = useTranslation();
-  const signOut = useSignOut();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -28,9 +27,7 @@ export function OrganizerLayout() {
               {t('nav.password')}
             </Link>
             <LanguageSwitch />
-            <button type="button" className="header-link" onClick={signOut}>
-              {t('nav.signOut')}
-            </button>
+            <SignOutButton />
           </div>
         </div>
       </header>

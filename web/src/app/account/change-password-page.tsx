@@ -2,7 +2,7 @@ import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/ui/alert';
 import { LanguageSwitch } from '../../components/ui/language-switch';
-import { useSignOut } from '../../features/auth/api/logout';
+import { SignOutButton } from '../../features/auth/components/sign-out-button';
 import { ChangePasswordForm } from '../../features/auth/components/change-password-form';
 import { isPasswordChangeRequired } from '../../features/auth/components/require-auth';
 import { safeNextPath, signInPath } from '../../features/auth/next-path';
@@ -24,7 +24,6 @@ export default function ChangePasswordPage() {
   const navigate = useNavigate();
   const { isSignedIn } = useSession();
   const me = useMe();
-  const signOut = useSignOut();
   useDocumentTitle(t('changePassword.title'));
   if (!isSignedIn) return <Navigate to={signInPath('/change-password')} replace />;
   const isTemporary = Boolean(me.data?.mustChangePassword) || isPasswordChangeRequired(me.error);
@@ -42,13 +41,7 @@ export default function ChangePasswordPage() {
           </Link>
           <div className="header-tools">
             <LanguageSwitch />
-            <button
-              type="button"
-              className="header-link"
-              onClick={signOut}
-            >
-              {tc('nav.signOut')}
-            </button>
+            <SignOutButton />
           </div>
         </div>
       </header>

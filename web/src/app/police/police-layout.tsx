@@ -6,7 +6,7 @@ import { LoadingState } from '../../components/ui/loading-state';
 import { QueryError } from '../../components/ui/query-error';
 import { Alert } from '../../components/ui/alert';
 import { useMe } from '../../shared/api/get-me';
-import { useSignOut } from '../../features/auth/api/logout';
+import { SignOutButton } from '../../features/auth/components/sign-out-button';
 import { signInPath } from '../../features/auth/next-path';
 import { RequireAuth } from '../../features/auth/components/require-auth';
 import { BrandMark } from '../../layouts/nav-icons';
@@ -30,7 +30,6 @@ export default function PoliceLayout() {
   const { t } = useTranslation('police');
   const { t: tc } = useTranslation();
   const me = useMe();
-  const signOut = useSignOut(signInPath('/police'));
   const { pathname } = useLocation();
   const isQueueArea = pathname === '/police' || pathname.startsWith('/police/tips/');
   return (
@@ -60,14 +59,7 @@ export default function PoliceLayout() {
               {tc('nav.password')}
             </Link>
             <LanguageSwitch />
-            <button
-              type="button"
-              className="header-link"
-              onClick={signOut}
-             
-            >
-              {tc('nav.signOut')}
-            </button>
+            <SignOutButton to={signInPath('/police')} />
           </div>
         </div>
       </header>

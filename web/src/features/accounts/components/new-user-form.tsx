@@ -6,13 +6,12 @@ import type { Placement, Role, User } from '../../../shared/types/user';
 import { useCreateUser, type CreatedUser } from '../api/create-user';
 import { PlacementFields, isPlaceComplete, placeFor, type PlaceDraft } from './placement-fields';
 import { useAccountError, type AccountErrors } from './use-account-error';
-import { useRoleName } from './use-role-name';
+import { RoleSelect } from './role-select';
 
 /** Phone, name, role (those the API says the manager may give) and the place that role needs. */
 export function NewUserForm({ manager, onCreated }: { manager: User; onCreated: (created: CreatedUser) => void }) {
   const { t } = useTranslation('admin');
   const { t: ta } = useTranslation('auth');
-  const roleName = useRoleName();
   const accountError = useAccountError();
   const create = useCreateUser();
   const roles = manager.manageableRoles;
@@ -61,21 +60,15 @@ export function NewUserForm({ manager, onCreated }: { manager: User; onCreated: 
       </Field>
       <Field id="new-user-role" label={t('form.role')} hint={t('form.volunteersRegister')} error={errors.role} isRequired>
         {(control) => (
-          <select
+          <RoleSelect
             {...control}
-            className="select"
+            roles={roles}
             value={role}
-            onChange={(e) => {
-              setRole(e.target.value as Role);
+            onChange={(next) => {
+              setRole(next);
               setPlace({ districtId: ownDistrict || place.districtId, communityId: '' });
             }}
-          >
-            {roles.map((r) => (
-              <option key={r.role} value={r.role}>
-                {roleName(r.role)}
-              </option>
-            ))}
-          </select>
+          />
         )}
       </Field>
       <PlacementFields

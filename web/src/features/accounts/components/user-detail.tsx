@@ -13,6 +13,7 @@ import { ConfirmDialog } from './confirm-dialog';
 import { PlacementFields, isPlaceComplete, placeFor, type PlaceDraft } from './placement-fields';
 import { TemporaryPassword } from './temporary-password';
 import { useAccountError, type AccountErrors } from './use-account-error';
+import { RoleSelect } from './role-select';
 import { useRoleName } from './use-role-name';
 
 function Facts({ user }: { user: ManagedUser }) {
@@ -41,7 +42,6 @@ function Facts({ user }: { user: ManagedUser }) {
 
 function PlacementEditor({ user, manager }: { user: ManagedUser; manager: User }) {
   const { t } = useTranslation('admin');
-  const roleName = useRoleName();
   const accountError = useAccountError();
   const update = useUpdateUser(user.id);
   const roles = manager.manageableRoles;
@@ -62,21 +62,15 @@ function PlacementEditor({ user, manager }: { user: ManagedUser; manager: User }
       {update.isSuccess && !errors.form ? <Alert tone="success">{t('detail.saved')}</Alert> : null}
       <Field id="edit-role" label={t('form.role')} error={errors.role} isRequired>
         {(control) => (
-          <select
+          <RoleSelect
             {...control}
-            className="select"
+            roles={roles}
             value={role}
-            onChange={(e) => {
-              setRole(e.target.value as Role);
+            onChange={(next) => {
+              setRole(next);
               update.reset();
             }}
-          >
-            {roles.map((r) => (
-              <option key={r.role} value={r.role}>
-                {roleName(r.role)}
-              </option>
-            ))}
-          </select>
+          />
         )}
       </Field>
       <PlacementFields
