@@ -27,6 +27,7 @@ export const routes: RouteObject[] = [
       adminRoutes,
       verifyRoutes,
       { path: 'change-password', lazy: lazyPage(() => import('./account/change-password-page')) },
+      { path: 'two-factor', lazy: lazyPage(() => import('./account/two-factor-page')) },
       volunteerRoutes,
     ],
   },

@@ -7,7 +7,7 @@ import { QueryFallback } from '../components/ui/query-fallback';
 import { SignOutButton } from '../features/auth/components/sign-out-button';
 import { RequireAuth } from '../features/auth/components/require-auth';
 import { useMe } from '../shared/api/get-me';
-import { CHANGE_PASSWORD_PATH, deskOf, mayUse, type Area } from '../shared/desks';
+import { CHANGE_PASSWORD_PATH, deskOf, mayUse, TWO_FACTOR_PATH, type Area } from '../shared/desks';
 import { DeskAreas } from './desk-areas';
 import { BrandMark } from './nav-icons';
 import styles from './desk-layout.module.css';
@@ -60,6 +60,9 @@ export function DeskLayout({ area, title, nav = [], children }: Props) {
             <DeskAreas current={area} />
             <Link to={CHANGE_PASSWORD_PATH} className="header-link">
               {t('nav.password')}
+            </Link>
+            <Link to={TWO_FACTOR_PATH} className="header-link">
+              {t('nav.twoFactor')}
             </Link>
             <LanguageSwitch />
             <SignOutButton />

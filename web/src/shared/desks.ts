@@ -38,6 +38,8 @@ export function mayUse(user: Pick<User, 'role' | 'manageableRoles'>, area: Area)
 }
 
 export const CHANGE_PASSWORD_PATH = '/change-password';
+/** Two-factor sign-in: enrolment (forced with STAFF_TOTP=required) and turning it off. */
+export const TWO_FACTOR_PATH = '/two-factor';
 
 /**
  * Where to go after signing in. A temporary password first has to be changed. Volunteers go where
@@ -46,6 +48,7 @@ export const CHANGE_PASSWORD_PATH = '/change-password';
  */
 export function landingPath(user: User, next: string): string {
   if (user.mustChangePassword) return next === '/' ? CHANGE_PASSWORD_PATH : `${CHANGE_PASSWORD_PATH}?next=${encodeURIComponent(next)}`;
+  if (user.mustEnrolTotp) return next === '/' ? TWO_FACTOR_PATH : `${TWO_FACTOR_PATH}?next=${encodeURIComponent(next)}`;
   if (!isStaff(user)) return next;
   const isInOwnArea = areasOf(user).some((area) => area !== 'volunteer' && isUnder(next, AREA_PATHS[area]));
   return isInOwnArea ? next : deskOf(user);

@@ -2,10 +2,12 @@ import './admin-i18n';
 import { Outlet } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { DeskLayout } from '../../layouts/desk-layout';
+import '../../features/audit/audit-i18n';
 
 /** The admin area (/admin): admins city-wide, supervisors for their district's officers and auxiliaries. */
 export default function AdminLayout() {
   const { t } = useTranslation('admin');
+  const { t: ta } = useTranslation('audit');
   return (
     <DeskLayout
       area="admin"
@@ -13,6 +15,7 @@ export default function AdminLayout() {
       nav={[
         { to: '/admin', label: t('nav.users'), end: true },
         { to: '/admin/users/new', label: t('nav.newUser') },
+        { to: '/admin/audit', label: ta('title') },
       ]}
     >
       <Outlet />

@@ -9,5 +9,6 @@ export const adminRoutes: RouteObject = {
     { index: true, lazy: lazyPage(() => import('./users-page')) },
     { path: 'users/new', lazy: lazyPage(() => import('./new-user-page')) },
     { path: 'users/:userId', lazy: lazyPage(() => import('./user-page')) },
+    { path: 'audit', lazy: lazyPage(() => import('./audit-page')) },
   ],
 };

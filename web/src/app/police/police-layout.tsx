@@ -11,7 +11,7 @@ import { signInPath } from '../../features/auth/next-path';
 import { RequireAuth } from '../../features/auth/components/require-auth';
 import { BrandMark } from '../../layouts/nav-icons';
 import { DeskAreas } from '../../layouts/desk-areas';
-import { CHANGE_PASSWORD_PATH } from '../../shared/desks';
+import { CHANGE_PASSWORD_PATH, TWO_FACTOR_PATH } from '../../shared/desks';
 import styles from '../../styles/police.module.css';
 
 const POLICE_ROLES = ['officer', 'supervisor', 'admin'];
@@ -57,6 +57,9 @@ export default function PoliceLayout() {
             <DeskAreas current="police" />
             <Link to={CHANGE_PASSWORD_PATH} className="header-link">
               {tc('nav.password')}
+            </Link>
+            <Link to={TWO_FACTOR_PATH} className="header-link">
+              {tc('nav.twoFactor')}
             </Link>
             <LanguageSwitch />
             <SignOutButton to={signInPath('/police')} />

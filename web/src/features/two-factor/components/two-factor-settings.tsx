@@ -22,7 +22,7 @@ function useCodeError(): (error: unknown) => string | null {
 }
 
 /** Set-up: a QR code and the same secret as text, then a code from the app to confirm. */
-function Enrolment({ onEnabled }: { onEnabled?: () => void }) {
+function Enrolment({ onEnabled }: { onEnabled?: (user: User) => void }) {
   const { t } = useTranslation('twoFactor');
   const setup = useSetupTotp();
   const enable = useSetTotp();
@@ -60,7 +60,7 @@ function Enrolment({ onEnabled }: { onEnabled?: () => void }) {
         submitLabel={enable.isPending ? t('enabling') : t('enable')}
         isPending={enable.isPending}
         error={codeError(enable.error)}
-        onSubmit={(code) => enable.mutate({ action: 'enable', code }, { onSuccess: () => onEnabled?.() })}
+        onSubmit={(code) => enable.mutate({ action: 'enable', code }, { onSuccess: (session) => onEnabled?.(session.user) })}
       />
     </div>
   );
@@ -87,7 +87,7 @@ function TurnOff() {
 }
 
 /** Two-factor sign-in for a staff member: enrol (QR + secret + code) or turn off with a code. */
-export function TwoFactorSettings({ user, onEnabled }: { user: User; onEnabled?: () => void }) {
+export function TwoFactorSettings({ user, onEnabled }: { user: User; onEnabled?: (user: User) => void }) {
   const { t } = useTranslation('twoFactor');
   if (user.role === 'volunteer') return <Alert tone="info">{t('staffOnly')}</Alert>;
   return (

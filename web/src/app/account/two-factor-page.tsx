@@ -1,0 +1,65 @@
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../../components/ui/language-switch';
+import { useLogout } from '../../features/auth/api/logout';
+import { TwoFactorSettings } from '../../features/two-factor/components/two-factor-settings';
+import { QueryFallback } from '../../components/ui/query-fallback';
+import { safeNextPath, signInPath } from '../../features/auth/next-path';
+import { BrandMark } from '../../layouts/nav-icons';
+import { useSession } from '../../lib/session';
+import { useDocumentTitle } from '../../lib/use-document-title';
+import { useMe } from '../../shared/api/get-me';
+import { deskOf, landingPath } from '../../shared/desks';
+
+/**
+ * Two-factor sign-in: forced for police and admins with STAFF_TOTP=required (the API allows
+ * nothing else until it is on), or chosen from a desk's header.
+ */
+export default function TwoFactorPage() {
+  const { t } = useTranslation('twoFactor');
+  const { t: tc } = useTranslation();
+  const [params] = useSearchParams();
+  const next = safeNextPath(params.get('next'));
+  const navigate = useNavigate();
+  const { isSignedIn } = useSession();
+  const me = useMe();
+  const logout = useLogout();
+  useDocumentTitle(t('pageTitle'));
+  if (!isSignedIn) return <Navigate to={signInPath('/two-factor')} replace />;
+  if (me.data?.mustChangePassword) return <Navigate to={`/change-password?next=${encodeURIComponent('/two-factor')}`} replace />;
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {tc('skipToContent')}
+      </a>
+      <header className="app-header">
+        <div className="app-header-inner">
+          <Link to={me.data && !me.data.mustEnrolTotp ? deskOf(me.data) : '/two-factor'} className="brand">
+            <BrandMark />
+            <span>{tc('appName')}</span>
+          </Link>
+          <div className="header-tools">
+            <LanguageSwitch />
+            <button
+              type="button"
+              className="header-link"
+              onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/') })}
+              disabled={logout.isPending}
+            >
+              {tc('nav.signOut')}
+            </button>
+          </div>
+        </div>
+      </header>
+      <main id="main" className="app-main" tabIndex={-1}>
+        <h1 className="page-title">{t('pageTitle')}</h1>
+        {me.data ? (
+          <TwoFactorSettings user={me.data} onEnabled={(user) => navigate(landingPath(user, next), { replace: true })} />
+        ) : (
+          <QueryFallback query={me} />
+        )}
+      </main>
+    </>
+  );
+}
