@@ -21,6 +21,14 @@ export function OrganizerLayout() {
             <BrandMark />
             <span>{t('appName')}</span>
           </Link>
+          <nav aria-label={t('nav.main')} className="header-tools">
+            <Link to="/organizer" className="header-link">
+              {t('nav.home')}
+            </Link>
+            <Link to="/organizer/campaigns" className="header-link">
+              {t('nav.campaigns')}
+            </Link>
+          </nav>
           <div className="header-tools">
             <DeskAreas current="organizer" />
             <Link to={CHANGE_PASSWORD_PATH} className="header-link">

@@ -14,6 +14,7 @@ import { BrandMark, NavIcon } from './nav-icons';
 const navItems = [
   { to: '/report', icon: 'report', labelKey: 'nav.reportTip' },
   { to: '/my-tips', icon: 'list', labelKey: 'nav.myTips' },
+  { to: '/campaigns', icon: 'flag', labelKey: 'nav.campaigns' },
   { to: '/leaderboard', icon: 'trophy', labelKey: 'nav.leaderboard' },
   { to: '/points', icon: 'star', labelKey: 'nav.points' },
 ] as const;

@@ -25,4 +25,5 @@ export const queryRoots = {
   accounts: ['accounts'],
   /** The audit log viewer (admins, supervisors). */
   audit: ['audit'],
+  campaigns: ['campaigns'],
 } as const satisfies Record<string, readonly [string]>;

@@ -5,5 +5,8 @@ import { lazyPage } from '../lazy-page';
 export const organizerRoutes: RouteObject = {
   path: 'organizer',
   lazy: async () => ({ Component: (await import('../../layouts/organizer-layout')).OrganizerLayout }),
-  children: [{ index: true, lazy: lazyPage(() => import('./organizer-dashboard-page')) }],
+  children: [
+    { index: true, lazy: lazyPage(() => import('./organizer-dashboard-page')) },
+    { path: 'campaigns', lazy: lazyPage(() => import('../campaign-desk-page')) },
+  ],
 };

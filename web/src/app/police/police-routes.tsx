@@ -10,5 +10,6 @@ export const policeRoutes: RouteObject = {
     { path: 'tips/:tipId', lazy: lazyPage(() => import('./police-tip-page')) },
     { path: 'cases', lazy: lazyPage(() => import('./cases-page')) },
     { path: 'cases/:caseId', lazy: lazyPage(() => import('./case-page')) },
+    { path: 'campaigns', lazy: lazyPage(() => import('../campaign-desk-page')) },
   ],
 };

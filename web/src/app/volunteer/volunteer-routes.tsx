@@ -26,6 +26,8 @@ export const volunteerRoutes: RouteObject = {
       handle: { titleKey: 'nav.points' } satisfies PageHandle,
       lazy: lazyPage(() => import('./points-page')),
     },
+    { path: 'campaigns', lazy: lazyPage(() => import('./campaigns-page')) },
+    { path: 'campaigns/:campaignId', lazy: lazyPage(() => import('./campaign-page')) },
     { path: 'rewards', lazy: lazyPage(() => import('./rewards-page')) },
     { path: '*', lazy: lazyPage(() => import('./not-found-page')) },
   ],
