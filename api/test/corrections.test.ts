@@ -208,18 +208,21 @@ describe('corrections: reversing a decision', () => {
   });
 
   it('takes a reversed award off the leaderboard of the week it was earned in', async () => {
+    clock.set('2026-11-18T04:00:00Z');
     const tip = await tipIn(HOME);
     const reporter = tip.reporter!;
     await decide(cast.officer, tip.id, { decision: 'valid' }).expect(200);
     clock.advance(8 * 86_400_000);
     await reverse(cast.supervisor, tip.id).expect(409);
     await reverse(cast.admin, tip.id).expect(200);
-    const weeks = await db()
-      .select({ period: userPeriodPoints.period, points: userPeriodPoints.points })
+    const rows = await db()
+      .select({ period: userPeriodPoints.period, start: userPeriodPoints.periodStart, points: userPeriodPoints.points })
       .from(userPeriodPoints)
       .where(eq(userPeriodPoints.userId, reporter.user.id));
-    expect(weeks.length).to.be.greaterThan(0);
-    expect(weeks.every((w) => w.points === 0)).to.equal(true);
+    // The week of the award (from Monday 16 November) is back to 0; the week of the reversal has no row.
+    expect(rows.map((r) => `${r.period} ${r.start} ${r.points}`).sort()).to.deep.equal(['all 1970-01-01 0', 'month 2026-11-01 0', 'week 2026-11-16 0']);
+    const [undone] = await reversals(reporter.user.id);
+    expect(undone).to.include({ delta: -10, earnedOn: '2026-11-18' });
   });
 
   describe('who may reverse, and until when', () => {

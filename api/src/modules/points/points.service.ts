@@ -3,6 +3,7 @@ import { db, type DbOrTx, type Tx } from '../../db/client';
 import { campaigns, cases, communityPeriodPoints, periodEnum, periodPointsHistogram, pointsLedger, redemptions, rewards, tips, users } from '../../db/schema/index';
 import type { Actor } from '../../http/actor';
 import { conflict, notFound } from '../../http/errors';
+import { clock } from '../../lib/clock';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import { cstDate, cstMonthStart, cstWeekStart } from '../../lib/time';
 import { audit } from '../audit/audit.service';
@@ -74,7 +75,7 @@ export async function earnedOnDay(tx: DbOrTx, userId: string, day: string): Prom
  */
 export async function applyPoints(tx: Tx, e: PointsEntry): Promise<PointsOutcome> {
   if (!Number.isSafeInteger(e.delta)) throw new TypeError('applyPoints: delta must be an integer');
-  const now = new Date();
+  const now = clock.now();
   const today = e.compensates?.earnedOn ?? cstDate(now);
   const [user] = await tx
     .select({ id: users.id, balance: users.pointsBalance, communityId: users.communityId, districtId: users.districtId })
@@ -259,7 +260,7 @@ export async function getMyPoints(actor: Actor, q: LedgerQuery) {
   const last = page.at(-1);
   return {
     balance: user.balance,
-    earnedToday: await earnedOnDay(db, actor.id, cstDate()),
+    earnedToday: await earnedOnDay(db, actor.id, cstDate(clock.now())),
     dailyCap: POINT_RULES.dailyCap,
     entries: page.map(presentLedgerEntry),
     nextCursor: rows.length > q.limit && last ? encodeCursor({ id: last.entry.id }) : null,
