@@ -1,7 +1,7 @@
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../../components/ui/language-switch';
-import { useLogout } from '../../features/auth/api/logout';
+import { SignOutButton } from '../../features/auth/components/sign-out-button';
 import { TwoFactorSettings } from '../../features/two-factor/components/two-factor-settings';
 import { QueryFallback } from '../../components/ui/query-fallback';
 import { safeNextPath, signInPath } from '../../features/auth/next-path';
@@ -23,7 +23,6 @@ export default function TwoFactorPage() {
   const navigate = useNavigate();
   const { isSignedIn } = useSession();
   const me = useMe();
-  const logout = useLogout();
   useDocumentTitle(t('pageTitle'));
   if (!isSignedIn) return <Navigate to={signInPath('/two-factor')} replace />;
   if (me.data?.mustChangePassword) return <Navigate to={`/change-password?next=${encodeURIComponent('/two-factor')}`} replace />;
@@ -41,14 +40,7 @@ export default function TwoFactorPage() {
           </Link>
           <div className="header-tools">
             <LanguageSwitch />
-            <button
-              type="button"
-              className="header-link"
-              onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/') })}
-              disabled={logout.isPending}
-            >
-              {tc('nav.signOut')}
-            </button>
+            <SignOutButton />
           </div>
         </div>
       </header>
