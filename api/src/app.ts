@@ -16,6 +16,7 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { referenceRoutes } from './modules/reference/reference.routes';
 import { altchaRoutes } from './modules/altcha/altcha.routes';
 import { tipsRoutes } from './modules/tips/tips.routes';
+import { tipExportsRoutes } from './modules/tip-exports/tip-exports.routes';
 import { triageRoutes } from './modules/triage/triage.routes';
 import { casesRoutes } from './modules/cases/cases.routes';
 import { trackingRoutes } from './modules/tracking/tracking.routes';
@@ -40,8 +41,9 @@ const REQUEST_ID = /^[A-Za-z0-9\-_]{8,64}$/;
 
 /** One router per domain; a module adds itself here. */
 function apiRouters(config: Config): Router[] {
-  // tracking before messages: POST /tips/track/messages must not match /tips/:id/messages
-  return [referenceRoutes(), authRoutes(config), altchaRoutes(config), tipsRoutes(config), triageRoutes(), casesRoutes(), trackingRoutes(config), messagesRoutes(config), identityRoutes(), pointsRoutes(), rewardsRoutes(), leaderboardsRoutes(), organizerRoutes(), accountsRoutes(), campaignsRoutes(), auditRoutes()];
+  // tracking before messages: POST /tips/track/messages must not match /tips/:id/messages;
+  // tip exports before tips: GET /tips/export.csv must not match /tips/:id
+  return [referenceRoutes(), authRoutes(config), altchaRoutes(config), tipExportsRoutes(), tipsRoutes(config), triageRoutes(), casesRoutes(), trackingRoutes(config), messagesRoutes(config), identityRoutes(), pointsRoutes(), rewardsRoutes(), leaderboardsRoutes(), organizerRoutes(), accountsRoutes(), campaignsRoutes(), auditRoutes()];
 }
 
 export function createApp({ config, log, ping }: AppDeps): express.Express {

@@ -80,6 +80,9 @@ export const tips = pgTable(
     index('tips_address_trgm_idx').using('gin', t.address.op('gin_trgm_ops')),
     // Duplicate suggestions: same district and category within a few days of the opened tip.
     index('tips_district_category_created_idx').on(t.districtId, t.category, t.createdAt),
+    // The CSV export walks tips oldest first in keyset batches: a district's, or the city's.
+    index('tips_district_created_idx').on(t.districtId, t.createdAt, t.id),
+    index('tips_created_idx').on(t.createdAt, t.id),
     index('tips_case_idx').on(t.caseId),
     index('tips_duplicate_of_idx').on(t.duplicateOfId),
     index('tips_community_created_idx').on(t.communityId, t.createdAt),

@@ -7,27 +7,36 @@ const STATUSES = ['submitted', 'needs_info', 'valid', 'invalid', 'duplicate'] as
 const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 const DECISIONS = ['valid', 'invalid', 'duplicate', 'needs_info'] as const;
 
-const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
+export const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { message: `must be one of ${values.join(', ')}` });
 
 const districtId = z.coerce.number({ message: 'must be a district id' }).int().min(1).max(32767);
 
+/** The queue's filters: shared by the queue itself, its CSV export and the map. */
+export const queueFilters = {
+  status: oneOf(STATUSES).default('submitted'),
+  category: oneOf(CATEGORY_IDS).optional(),
+  priority: oneOf(PRIORITIES).optional(),
+  districtId: districtId.optional(),
+  /** Submitted on or after / before (ISO date or date-time). */
+  from: dateTime('must be a date').optional(),
+  to: dateTime('must be a date').optional(),
+  /** Free text in description or address. */
+  q: singleLine({ min: 2, max: 100 }).optional(),
+};
+
+export const TIP_STATUSES = STATUSES;
+
+export const fromBeforeTo = (q: { from?: Date; to?: Date }) => !q.from || !q.to || q.from < q.to;
+
 export const QueueQuery = z
   .strictObject({
-    status: oneOf(STATUSES).default('submitted'),
-    category: oneOf(CATEGORY_IDS).optional(),
-    priority: oneOf(PRIORITIES).optional(),
-    districtId: districtId.optional(),
-    /** Submitted on or after / before (ISO date or date-time). */
-    from: dateTime('must be a date').optional(),
-    to: dateTime('must be a date').optional(),
-    /** Free text in description or address. */
-    q: singleLine({ min: 2, max: 100 }).optional(),
+    ...queueFilters,
     claim: oneOf(['mine', 'unclaimed'] as const).optional(),
     cursor: z.string().max(300).optional(),
     limit: z.coerce.number({ message: 'must be a number' }).int().min(1).max(100).default(25),
   })
-  .refine((q) => !q.from || !q.to || q.from < q.to, { path: ['to'], message: 'must be after from' });
+  .refine(fromBeforeTo, { path: ['to'], message: 'must be after from' });
 export type QueueQuery = z.infer<typeof QueueQuery>;
 
 /** Keyset position in queue order (priority rank desc, created at, id). */
