@@ -322,7 +322,7 @@ describe('accounts: creating staff', () => {
       .set(admin.auth)
       .send({ phone: nextPhone(), displayName: '第二位辅警', role: 'auxiliary', communityId: community.id })
       .expect(409);
-    expect(second.body.error.code).to.equal('CONFLICT');
+    expect(second.body.error.code).to.equal('AUXILIARY_TAKEN');
   });
 
   it('creates an organizer of a community or of a whole district, and an admin bound to nothing', async () => {
@@ -350,7 +350,7 @@ describe('accounts: creating staff', () => {
       .set(admin.auth)
       .send({ phone: existing.phone, displayName: '冒名', role: 'officer', districtId: 1 })
       .expect(409);
-    expect(res.body.error.code).to.equal('CONFLICT');
+    expect(res.body.error.code).to.equal('PHONE_TAKEN');
     const [row] = await db().select().from(users).where(eq(users.phone, existing.phone));
     expect(row).to.include({ role: 'volunteer', id: existing.user.id });
   });

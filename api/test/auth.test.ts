@@ -57,7 +57,7 @@ describe('auth: register', () => {
     const phone = nextPhone();
     await register({ phone }, 201);
     const res = await register({ phone: `+86${phone}` }, 409);
-    expect(res.body.error.code).to.equal('CONFLICT');
+    expect(res.body.error.code).to.equal('PHONE_TAKEN');
   });
 
   it('lets exactly one of two simultaneous registrations of a phone succeed', async () => {

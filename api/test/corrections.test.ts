@@ -77,6 +77,7 @@ describe('corrections: transferring a tip to another district', () => {
     await decide(cast.officer, decided.id, { decision: 'invalid' }).expect(200);
     const late = await transfer(cast.officer, decided.id, { districtId: AWAY, reason: '转交' });
     expect(late.status).to.equal(409);
+    expect(late.body.error).to.include({ code: 'TIP_STATUS' });
     expect(late.body.error.message).to.match(/already invalid/);
 
     const claimed = await tipIn(HOME);
@@ -236,6 +237,7 @@ describe('corrections: reversing a decision', () => {
       expect((await api().get(`/api/tips/${mine.id}`).set(cast.officer.auth)).body.tip.reversal).to.equal(null);
       const late = await reverse(cast.officer, mine.id);
       expect(late.status).to.equal(409);
+      expect(late.body.error).to.include({ code: 'TOO_LATE' });
       expect(late.body.error.details).to.include({ reason: 'reversal_window_closed', until: '2026-11-30T02:10:00.000Z' });
       expect((await tipRow(mine.id)).status).to.equal('valid');
 

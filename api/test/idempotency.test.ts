@@ -62,7 +62,7 @@ describe('idempotency: retried tip submissions', () => {
     const key = randomUUID();
     const first = await post(v, key, body()).expect(201);
     const res = await post(v, key, body({ description: '完全不同的另一条线索内容在这里。' })).expect(422);
-    expect(res.body.error.code).to.equal('UNPROCESSABLE');
+    expect(res.body.error.code).to.equal('IDEMPOTENCY_MISMATCH');
     const rows = await tipsOfReporter(v.user.id);
     expect(rows.map((r) => r.id)).to.deep.equal([first.body.tip.id]);
   });

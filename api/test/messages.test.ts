@@ -152,7 +152,7 @@ describe('messages: the thread between a tipster and police', () => {
       const t = (await createTip(reporter)).tip;
       await db().update(tips).set({ purgedAt: new Date() }).where(eq(tips.id, t.id));
       const res = await api().post(thread(t.id)).set(officer.auth).send({ body: '还在吗？' }).expect(409);
-      expect(res.body.error.code).to.equal('CONFLICT');
+      expect(res.body.error.code).to.equal('ARCHIVED');
     });
   });
 

@@ -87,7 +87,7 @@ describe('reveal: a supervisor learns who reported a tip, with a reason, on the 
   it('cannot reveal an anonymous tipster: 422, and nothing is recorded', async () => {
     const anon = (await createTip(null)).tip;
     const res = await api().post(reveal(anon.id)).set(supervisor.auth).send({ reason: REASON }).expect(422);
-    expect(res.body.error.code).to.equal('UNPROCESSABLE');
+    expect(res.body.error.code).to.equal('ANONYMOUS_TIP');
     expect(res.body.error.message).to.match(/cannot be revealed/);
     expect(await db().select().from(identityReveals).where(eq(identityReveals.tipId, anon.id))).to.have.length(0);
     const listed = await api().get(`/api/tips/${anon.id}/reveals`).set(supervisor.auth).expect(200);

@@ -123,6 +123,7 @@ describe('rewards: catalogue, redemption, fulfilment', () => {
       const res = await redeem(v, reward.id).expect(409);
       expect(res.body.error.details).to.include({ reason: 'insufficient_points', balance: 19, needed: 20 });
       expect(res.body.error.message).to.match(/Not enough points/);
+      expect(res.body.error.code).to.equal('NOT_ENOUGH_POINTS');
       expect(await balanceOf(v)).to.equal(19);
       expect(await stockOf(reward.id)).to.equal(4);
       expect(await db().select().from(redemptions).where(eq(redemptions.userId, v.user.id))).to.have.length(0);
@@ -134,8 +135,8 @@ describe('rewards: catalogue, redemption, fulfilment', () => {
       const empty = await makeReward({ stock: 0 });
       const off = await makeReward({ isActive: false });
       const expired = await makeReward({ activeUntil: new Date(Date.now() - HOUR) });
-      expect((await redeem(v, empty.id).expect(409)).body.error.details.reason).to.equal('out_of_stock');
-      expect((await redeem(v, off.id).expect(409)).body.error.details.reason).to.equal('inactive');
+      expect((await redeem(v, empty.id).expect(409)).body.error).to.deep.include({ code: 'OUT_OF_STOCK', details: { reason: 'out_of_stock' } });
+      expect((await redeem(v, off.id).expect(409)).body.error).to.deep.include({ code: 'REWARD_INACTIVE', details: { reason: 'inactive' } });
       expect((await redeem(v, expired.id).expect(409)).body.error.details.reason).to.equal('inactive');
       expect(await balanceOf(v)).to.equal(100);
     });

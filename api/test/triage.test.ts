@@ -345,7 +345,7 @@ describe('triage: claims', () => {
     const other = await createUser({ role: 'officer', districtId: 5 });
     const tip = await tipIn(5);
     await api().post(`/api/tips/${tip.id}/claim`).set(c.officer.auth).expect(200);
-    await api().post(`/api/tips/${tip.id}/claim`).set(other.auth).expect(409);
+    expect((await api().post(`/api/tips/${tip.id}/claim`).set(other.auth).expect(409)).body.error.code).to.equal('CLAIMED');
     await api().post(`/api/tips/${tip.id}/triage`).set(other.auth).send({ decision: 'valid' }).expect(409);
     const unclaimed = () => api().get('/api/queue?claim=unclaimed&limit=100').set(other.auth);
     expect((await unclaimed()).body.tips.map((t: { id: string }) => t.id)).not.to.include(tip.id);
@@ -495,7 +495,7 @@ describe('triage: decisions', () => {
     for (const body of [{ decision: 'invalid' }, { decision: 'valid' }, { decision: 'needs_info', note: 'x' }]) {
       const res = await api().post(`/api/tips/${tip.id}/triage`).set(cast.supervisor.auth).send(body);
       expect(res.status).to.equal(409);
-      expect(res.body.error).to.include({ code: 'CONFLICT' });
+      expect(res.body.error).to.include({ code: 'TIP_STATUS' });
       expect(res.body.error.message).to.match(/valid cannot be marked/);
     }
     expect(await ledgerOf(tip.reporter!.user.id)).to.have.length(1);

@@ -13,6 +13,19 @@ export const statusByCode = {
   TOTP_ENROLMENT_REQUIRED: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  /** Specific conflicts a person can act on; the web shows each in the page's language. */
+  PHONE_TAKEN: 409,
+  AUXILIARY_TAKEN: 409,
+  CLAIMED: 409,
+  TIP_STATUS: 409,
+  CASE_STATUS: 409,
+  ALREADY_LINKED: 409,
+  TOO_LATE: 409,
+  NOT_ENOUGH_POINTS: 409,
+  OUT_OF_STOCK: 409,
+  REWARD_INACTIVE: 409,
+  REDEMPTION_DONE: 409,
+  ARCHIVED: 409,
   /** Campaigns (docs/campaigns.md): no place left; ended; not joined; not checked in; already checked out; leaving after check-in. */
   FULL: 409,
   CAMPAIGN_ENDED: 409,
@@ -23,6 +36,10 @@ export const statusByCode = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA: 415,
   UNPROCESSABLE: 422,
+  /** The tip was sent anonymously: there is nobody to reveal. */
+  ANONYMOUS_TIP: 422,
+  /** The Idempotency-Key was used before for another request. */
+  IDEMPOTENCY_MISMATCH: 422,
   /** Campaign check-in refused: outside the time window, outside the area, GPS too poor, or an impossible journey. */
   OUT_OF_TIME: 422,
   OUT_OF_AREA: 422,

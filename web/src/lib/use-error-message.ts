@@ -1,23 +1,27 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import enCommon from '../locales/en/common.json';
 import { isApiError } from './api-error';
 
-/** Turns any thrown error into one sentence in the current language. */
+/** Every error code the API can answer with (and the client's own NETWORK_ERROR) has a sentence. */
+export type KnownErrorCode = keyof typeof enCommon.errors.code;
+
+export const isKnownErrorCode = (code: string): code is KnownErrorCode => Object.hasOwn(enCommon.errors.code, code);
+
+/**
+ * Turns any thrown error into one sentence in the page's language, chosen by the error's `code`.
+ * The server's English `message` is never shown: it stays for logs and integrators.
+ */
 export function useErrorMessage(): (error: unknown) => string {
   const { t } = useTranslation();
   return useCallback(
     (error: unknown) => {
-      if (isApiError(error)) {
-        if (error.isNetworkError) return t('errors.network');
-        if (error.status === 401) return t('errors.sessionExpired');
-        if (error.status === 429) {
-          return error.retryAfterSeconds
-            ? t('errors.rateLimited', { seconds: error.retryAfterSeconds })
-            : t('errors.rateLimitedShort');
-        }
-        return t('errors.generic', { message: error.message });
-      }
-      return t('errors.generic', { message: error instanceof Error ? error.message : String(error) });
+      if (!isApiError(error)) return t('errors.unexpected');
+      if (error.isNetworkError) return t('errors.network');
+      if (error.status === 429 && error.retryAfterSeconds) return t('errors.rateLimited', { seconds: error.retryAfterSeconds });
+      if (error.status === 401 && !isKnownErrorCode(error.code)) return t('errors.sessionExpired');
+      if (isKnownErrorCode(error.code)) return t(`errors.code.${error.code}`);
+      return t('errors.failed', { status: error.status });
     },
     [t],
   );

@@ -2,7 +2,7 @@ import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import { db, type DbOrTx } from '../../db/client';
 import { users } from '../../db/schema/index';
 import type { Actor } from '../../http/actor';
-import { conflict, forbidden, notFound, validationError } from '../../http/errors';
+import { AppError, forbidden, notFound, validationError } from '../../http/errors';
 import { clock } from '../../lib/clock';
 import { audit } from '../audit/audit.service';
 import { newTemporaryCredential, revokingTransaction, setTemporaryPassword } from '../auth/credentials';
@@ -36,7 +36,7 @@ async function ensureNoOtherAuxiliary(tx: DbOrTx, communityId: number, exceptUse
       ),
     )
     .limit(1);
-  if (other) throw conflict('This community already has an auxiliary police officer; disable that account first', { field: 'communityId' });
+  if (other) throw new AppError('AUXILIARY_TAKEN', 'This community already has an auxiliary police officer; disable that account first', { field: 'communityId' });
 }
 
 /** The account, locked, when the actor may manage it; anything else (another district's staff) is 404. */
@@ -86,7 +86,7 @@ export async function createStaffUser(actor: Actor, input: CreateUser) {
       })
       .onConflictDoNothing({ target: users.phone })
       .returning();
-    if (!user) throw conflict('This phone number is already registered', { field: 'phone' });
+    if (!user) throw new AppError('PHONE_TAKEN', 'This phone number is already registered', { field: 'phone' });
     await audit(tx, {
       actor,
       action: 'user.created',

@@ -3,7 +3,7 @@ import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { db, type DbOrTx } from '../../db/client';
 import { communities, refreshTokens, users } from '../../db/schema/index';
 import type { Actor } from '../../http/actor';
-import { AppError, conflict, notFound, validationError } from '../../http/errors';
+import { AppError, notFound, validationError } from '../../http/errors';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords';
 import { hashRefreshToken, newRefreshToken, REFRESH_TTL_DAYS, signAccessToken } from './tokens';
 import { normalizePhone, type LoginInput, type RegisterInput } from './auth.schema';
@@ -54,7 +54,7 @@ export async function register(input: RegisterInput): Promise<Session> {
       })
       .onConflictDoNothing({ target: users.phone })
       .returning();
-    if (!user) throw conflict('This phone number is already registered', { field: 'phone' });
+    if (!user) throw new AppError('PHONE_TAKEN', 'This phone number is already registered', { field: 'phone' });
     await tx
       .update(communities)
       .set({ memberCount: sql`${communities.memberCount} + 1` })

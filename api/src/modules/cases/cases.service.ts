@@ -2,7 +2,7 @@ import { and, asc, desc, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm
 import { db, type DbOrTx, type Tx } from '../../db/client';
 import { caseNotes, cases, tips, users } from '../../db/schema/index';
 import type { Actor } from '../../http/actor';
-import { conflict, forbidden, notFound, unprocessable, validationError } from '../../http/errors';
+import { AppError, forbidden, notFound, unprocessable, validationError } from '../../http/errors';
 import { decodeCursor, encodeCursor, TimeIdCursor } from '../../lib/cursor';
 import { escapeLike } from '../../lib/like';
 import { audit } from '../audit/audit.service';
@@ -74,7 +74,7 @@ async function lockCase(tx: Tx, actor: Actor, id: string): Promise<CaseRow> {
 /** A case still being worked (open or investigating), locked; `doing` names what a settled case refuses. */
 export async function lockWorkableCase(tx: Tx, actor: Actor, id: string, doing = 'linking tips'): Promise<CaseRow> {
   const row = await lockCase(tx, actor, id);
-  if (!isWorkable(row.status)) throw conflict(`Case ${row.reference} is ${row.status}; reopen it before ${doing}`, { status: row.status });
+  if (!isWorkable(row.status)) throw new AppError('CASE_STATUS', `Case ${row.reference} is ${row.status}; reopen it before ${doing}`, { status: row.status });
   return row;
 }
 
@@ -185,7 +185,7 @@ export async function updateCase(actor: Actor, id: string, patch: UpdateCase) {
     const isStatusChange = patch.status !== undefined && patch.status !== row.status;
     if (isStatusChange) {
       if (!canMoveCaseTo(row.status, patch.status!))
-        throw conflict(`A case that is ${row.status} cannot become ${patch.status}`, { status: row.status });
+        throw new AppError('CASE_STATUS', `A case that is ${row.status} cannot become ${patch.status}`, { status: row.status });
       set.status = patch.status;
       if (patch.status === 'solved') set.solvedAt = now;
       if (patch.status === 'closed') set.closedAt = now;

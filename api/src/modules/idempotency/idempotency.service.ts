@@ -3,7 +3,7 @@ import { and, eq, lt } from 'drizzle-orm';
 import { z } from 'zod';
 import { db, type Tx } from '../../db/client';
 import { idempotencyKeys } from '../../db/schema/index';
-import { unprocessable, validationError } from '../../http/errors';
+import { AppError, validationError } from '../../http/errors';
 
 export const IdempotencyKey = z
   .string()
@@ -98,7 +98,7 @@ export async function once(
     return { replay: result };
   });
   if ('mismatch' in outcome)
-    throw unprocessable('This Idempotency-Key was already used for a different request', {
+    throw new AppError('IDEMPOTENCY_MISMATCH', 'This Idempotency-Key was already used for a different request', {
       field: 'Idempotency-Key',
     });
   return outcome.replay;

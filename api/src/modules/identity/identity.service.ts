@@ -2,7 +2,7 @@ import { desc, eq } from 'drizzle-orm';
 import { db } from '../../db/client';
 import { identityReveals, users } from '../../db/schema/index';
 import type { Actor } from '../../http/actor';
-import { notFound, unprocessable } from '../../http/errors';
+import { AppError, notFound } from '../../http/errors';
 import { decryptPii, encryptPii } from '../../lib/pii';
 import { audit } from '../audit/audit.service';
 import { recordTipHistory } from '../tips/tip-history';
@@ -56,7 +56,7 @@ export async function updateOwnIdentity(actor: Actor, input: UpdateIdentity) {
  */
 export async function revealReporter(actor: Actor, tipId: string, input: RevealInput) {
   const tip = await getTip(actor, tipId);
-  if (!isRevealable(tip)) throw unprocessable('This tip was submitted anonymously: its tipster cannot be revealed');
+  if (!isRevealable(tip)) throw new AppError('ANONYMOUS_TIP', 'This tip was submitted anonymously: its tipster cannot be revealed');
   const reporter = await getUserRow(tip.reporterId!);
   const reveal = await db.transaction(async (tx) => {
     const [row] = await tx.insert(identityReveals).values({ tipId: tip.id, supervisorId: actor.id, reason: input.reason }).returning();

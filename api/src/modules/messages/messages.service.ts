@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, inArray, isNull, min } from 'drizzle-orm';
 import { db, type DbOrTx } from '../../db/client';
 import { messages, tips } from '../../db/schema/index';
 import type { Actor } from '../../http/actor';
-import { conflict } from '../../http/errors';
+import { AppError } from '../../http/errors';
 import { audit } from '../audit/audit.service';
 import { recordTipHistory } from '../tips/tip-history';
 import { tipsVisibleTo } from '../tips/tips.policy';
@@ -43,7 +43,7 @@ export async function readThread(tip: TipRow, reader: ThreadSide) {
  */
 export async function writeMessage(opts: { tip: TipRow; side: ThreadSide; author: Actor | null; body: string }) {
   const { tip, side, author, body } = opts;
-  if (tip.purgedAt) throw conflict('This tip is archived; its conversation is closed');
+  if (tip.purgedAt) throw new AppError('ARCHIVED', 'This tip is archived; its conversation is closed');
   return db.transaction(async (tx) => {
     const [message] = await tx
       .insert(messages)

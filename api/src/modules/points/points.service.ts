@@ -2,7 +2,7 @@ import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import { db, type DbOrTx, type Tx } from '../../db/client';
 import { campaigns, cases, communityPeriodPoints, periodEnum, periodPointsHistogram, pointsLedger, redemptions, rewards, tips, users } from '../../db/schema/index';
 import type { Actor } from '../../http/actor';
-import { conflict, notFound } from '../../http/errors';
+import { AppError, notFound } from '../../http/errors';
 import { clock } from '../../lib/clock';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import { cstDate, cstMonthStart, cstWeekStart } from '../../lib/time';
@@ -95,7 +95,7 @@ export async function applyPoints(tx: Tx, e: PointsEntry): Promise<PointsOutcome
   }
   if (delta < 0 && user.balance + delta < 0) {
     if (STRICT_DEBIT_REASONS.includes(e.reason))
-      throw conflict(`Not enough points: ${-delta} needed, ${user.balance} available`, {
+      throw new AppError('NOT_ENOUGH_POINTS', `Not enough points: ${-delta} needed, ${user.balance} available`, {
         reason: 'insufficient_points',
         balance: user.balance,
         needed: -delta,

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gt, lt, or, sql } from 'drizzle-orm';
 import { db, type DbOrTx, type Tx } from '../../db/client';
 import { communities, redemptions, rewards, users } from '../../db/schema/index';
 import type { Actor } from '../../http/actor';
-import { conflict, forbidden, notFound, validationError } from '../../http/errors';
+import { AppError, forbidden, notFound, validationError } from '../../http/errors';
 import { decodeCursor, encodeCursor, TimeIdCursor } from '../../lib/cursor';
 import { audit } from '../audit/audit.service';
 import { once, requestHash, type Replay } from '../idempotency/idempotency.service';
@@ -105,7 +105,7 @@ export async function updateReward(actor: Actor, id: string, input: UpdateReward
   });
 }
 
-const outOfStock = () => conflict('This reward is out of stock', { reason: 'out_of_stock' });
+const outOfStock = () => new AppError('OUT_OF_STOCK', 'This reward is out of stock', { reason: 'out_of_stock' });
 
 /**
  * Redeems one unit. The volunteer's row is locked first (parallel clicks queue up behind it and
@@ -127,10 +127,10 @@ export async function redeemReward(opts: { actor: Actor; rewardId: string; idemp
       .from(rewards)
       .where(and(eq(rewards.id, rewardId), rewardsOfferedTo(me.communityId)));
     if (!reward) throw notFound('Reward');
-    if (!isOffered(reward)) throw conflict('This reward is not on offer right now', { reason: 'inactive' });
+    if (!isOffered(reward)) throw new AppError('REWARD_INACTIVE', 'This reward is not on offer right now', { reason: 'inactive' });
     if (reward.stock <= 0) throw outOfStock();
     if (me.balance < reward.cost)
-      throw conflict(`Not enough points: ${reward.cost} needed, ${me.balance} available`, {
+      throw new AppError('NOT_ENOUGH_POINTS', `Not enough points: ${reward.cost} needed, ${me.balance} available`, {
         reason: 'insufficient_points',
         balance: me.balance,
         needed: reward.cost,
@@ -230,7 +230,7 @@ export async function decideRedemption(opts: {
       .where(and(eq(redemptions.id, id), managedCommunities(actor, redemptions.communityId)))
       .for('update');
     if (!current) throw notFound('Redemption');
-    if (current.status !== 'pending') throw conflict(`This redemption was already ${current.status}`, { status: current.status });
+    if (current.status !== 'pending') throw new AppError('REDEMPTION_DONE', `This redemption was already ${current.status}`, { status: current.status });
     const [row] = await tx
       .update(redemptions)
       .set({ status: decision, decidedById: actor.id, decidedAt: new Date(), note: input.note ?? null })

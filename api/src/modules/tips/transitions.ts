@@ -61,7 +61,8 @@ const DECISIONS: ReadonlySet<Transition> = new Set(['valid', 'invalid', 'needs_i
 
 function requireFrom(transition: Transition, tip: TipRow): void {
   if (!canTransition(transition, tip.status))
-    throw conflict(
+    throw new AppError(
+      'TIP_STATUS',
       DECISIONS.has(transition)
         ? `A tip that is ${tip.status} cannot ${VERB[transition]}`
         : `Tip ${tip.reference} is already ${tip.status}; it cannot ${VERB[transition]}`,
@@ -336,7 +337,7 @@ export async function linkToCase(tx: Tx, o: { actor: Actor; kase: CaseRef & { di
     );
   const inOther = rows.filter((t) => t.caseId !== null && t.caseId !== o.kase.id);
   if (inOther.length)
-    throw conflict('A tip is already linked to another case; unlink it there first', inOther.map((t) => ({ tipId: t.id, reference: t.reference })));
+    throw new AppError('ALREADY_LINKED', 'A tip is already linked to another case; unlink it there first', inOther.map((t) => ({ tipId: t.id, reference: t.reference })));
   const toLink = rows.filter((t) => t.caseId === null).map((t) => t.id);
   if (!toLink.length) return [];
   const now = clock.now();

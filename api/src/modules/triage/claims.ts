@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { db, type Tx } from '../../db/client';
 import { tips } from '../../db/schema/index';
 import type { Actor } from '../../http/actor';
-import { conflict, forbidden, unprocessable } from '../../http/errors';
+import { AppError, forbidden, unprocessable } from '../../http/errors';
 import { clock } from '../../lib/clock';
 import { actingDistrict, findPoliceOf } from '../cases/cases.service';
 import { tipsVisibleTo } from '../tips/tips.policy';
@@ -24,7 +24,7 @@ const claimExpiry = (now: Date) => new Date(now.getTime() + claimTtlMs);
 export function requireNoOtherClaim(actor: Actor, now: Date) {
   return (tip: TipRow) => {
     if (isClaimedByOther(actor, tip, now) && !canOverrideClaims(actor))
-      throw conflict('Another officer has claimed this tip', { claimedById: tip.claimedById, claimExpiresAt: tip.claimExpiresAt });
+      throw new AppError('CLAIMED', 'Another officer has claimed this tip', { claimedById: tip.claimedById, claimExpiresAt: tip.claimExpiresAt });
   };
 }
 
@@ -63,7 +63,7 @@ export async function claimTip(actor: Actor, id: string) {
     const now = clock.now();
     const guard = (tip: TipRow) => {
       if (isClaimedByOther(actor, tip, now))
-        throw conflict('Another officer has claimed this tip', { claimedById: tip.claimedById, claimExpiresAt: tip.claimExpiresAt });
+        throw new AppError('CLAIMED', 'Another officer has claimed this tip', { claimedById: tip.claimedById, claimExpiresAt: tip.claimExpiresAt });
     };
     return claim(tx, { actor, tipId: id, officerId: actor.id, expiresAt: claimExpiry(now), guard });
   });

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { db } from '../../db/client';
 import { tips } from '../../db/schema/index';
 import type { Actor } from '../../http/actor';
-import { conflict, forbidden, notFound, validationError } from '../../http/errors';
+import { AppError, forbidden, notFound, validationError } from '../../http/errors';
 import { clock } from '../../lib/clock';
 import { lockWorkableCase, touchCase } from '../cases/cases.service';
 import { compensateTip } from '../points/reversals';
@@ -31,7 +31,7 @@ function mayReverse(actor: Actor, now: Date) {
     const window = reversalWindowOf(actor, tip);
     if (!window) throw forbidden('Only the deciding officer, a supervisor of the district or an admin can reverse this decision');
     if (window.until && now.getTime() > window.until.getTime())
-      throw conflict(`The time to reverse this decision ended at ${window.until.toISOString()}`, {
+      throw new AppError('TOO_LATE', `The time to reverse this decision ended at ${window.until.toISOString()}`, {
         reason: 'reversal_window_closed',
         until: window.until.toISOString(),
       });

@@ -147,6 +147,7 @@ const KINDS: CampaignKind[] = ['patrol', 'publicity', 'other'];
 
 function NewCampaignForm({ isAdmin }: { isAdmin: boolean }) {
   const { t } = useTranslation('campaigns');
+  const { t: tc } = useTranslation();
   const message = useCampaignError();
   const create = useCreateCampaign();
   const hour = 3_600_000;
@@ -165,7 +166,10 @@ function NewCampaignForm({ isAdmin }: { isAdmin: boolean }) {
     districtId: '',
   });
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
-  const issues = create.error && isApiError(create.error) ? issuesByField(create.error) : {};
+  const issues: Record<string, string> =
+    create.error && isApiError(create.error)
+      ? Object.fromEntries(Object.keys(issuesByField(create.error)).map((field) => [field, tc('errors.fieldInvalid')]))
+      : {};
   const fillPosition = async () => {
     try {
       const fix = await currentPosition();

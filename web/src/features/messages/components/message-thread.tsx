@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../../components/ui/field';
-import { issuesByField, isApiError } from '../../../lib/api-error';
+import { isApiError } from '../../../lib/api-error';
 import { formatDateTime } from '../../../lib/format';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useLanguage } from '../../../lib/use-language';
@@ -47,8 +47,7 @@ export function MessageThread({ messages, viewer, isAnonymous = false, unread = 
       setDraft('');
     } catch (err) {
       if (isApiError(err) && err.status === 409) return setError(t('thread.archived'));
-      const fieldMessage = isApiError(err) ? issuesByField(err).body : undefined;
-      setError(fieldMessage ?? errorMessage(err));
+      setError(errorMessage(err));
     }
   };
 

@@ -48,7 +48,7 @@ export function RevealDialog({ tipId }: { tipId: string }) {
     reveal.mutate(reason.trim(), {
       onError: (err) => {
         const field = isApiError(err) ? issuesByField(err).reason : undefined;
-        if (field) setReasonError(field);
+        if (field) setReasonError(t('reveal.reasonTooShort'));
       },
     });
   };

@@ -32,6 +32,7 @@ type Props =
 /** Creates a reward for one of the organizer's communities, or edits one: checked here first, then the API's 400 details next to their field. */
 export function RewardForm(props: Props) {
   const { t } = useTranslation('points');
+  const { t: tc } = useTranslation();
   const language = useLanguage();
   const errorMessage = useErrorMessage();
   const create = useCreateReward();
@@ -76,11 +77,11 @@ export function RewardForm(props: Props) {
       const others: string[] = [];
       for (const issue of error.fieldIssues) {
         const field = rewardFieldOf(issue.field.split(/[.[]/)[0] ?? issue.field);
-        if (field) byField[field] ??= issue.message;
-        else others.push(issue.message);
+        if (field) byField[field] ??= tc('errors.fieldInvalid');
+        else others.push(errorMessage(error));
       }
       setServerIssues(byField);
-      setFormError(others.length > 0 ? others.join(' ') : t('catalogue.form.fixErrors'));
+      setFormError(others.length > 0 ? others[0] : t('catalogue.form.fixErrors'));
       focusFirst(Object.keys(byField) as RewardField[]);
       return;
     }

@@ -193,7 +193,7 @@ export function ReportTipForm() {
       setAntiSpamProof(null);
       setAntiSpamRound((n) => n + 1);
     }
-    if (!isApiError(error)) return showSubmitError({ kind: 'message', text: error instanceof Error ? error.message : String(error) });
+    if (!isApiError(error)) return showSubmitError({ kind: 'message', text: errorMessage(error) });
     if (error.isNetworkError) return showSubmitError({ kind: 'network' });
     if (error.status === 429) return showSubmitError({ kind: 'rateLimited', seconds: error.retryAfterSeconds });
     if (error.status === 401) return showSubmitError({ kind: draft.isAnonymous ? 'anonymousUnavailable' : 'sessionExpired' });
@@ -207,14 +207,14 @@ export function ReportTipForm() {
       const unplaced: string[] = [];
       for (const issue of error.fieldIssues) {
         const field = tipFieldOf(issue.field.split(/[.[]/)[0] ?? issue.field);
-        if (!field) unplaced.push(`${issue.field}: ${issue.message}`);
+        if (!field) unplaced.push(`${issue.field}: ${tc('errors.fieldInvalid')}`);
         else if (field === 'location' && (issue.field === 'lat' || issue.field === 'lng')) errors.location = 'outsideHengyang';
         else if (field !== 'anonymous') errors[field] ??= field;
       }
       setFieldErrors(errors);
       return showSubmitError({ kind: 'fix', messages: unplaced });
     }
-    showSubmitError({ kind: 'message', text: error.message });
+    showSubmitError({ kind: 'message', text: errorMessage(error) });
   };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
