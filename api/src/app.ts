@@ -130,8 +130,9 @@ export function createApp({ config, log, ping }: AppDeps): express.Express {
         },
       }),
     );
+    // Only app routes get the page: a missing file (a path with an extension) is a plain 404.
     app.get('/{*splat}', (req, res, next) => {
-      if (!req.accepts('html')) return next();
+      if (!req.accepts('html') || path.extname(req.path) !== '') return next();
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(path.join(webDist, 'index.html'));
     });
