@@ -14,6 +14,7 @@ const Env = z.object({
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.url().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
   JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
   PII_KEYS: z.string().optional(),
   UPLOAD_DIR: z.string().optional(),
@@ -48,6 +49,8 @@ export type Config = {
   dataDir: string;
   databaseUrl: string | undefined;
   databasePoolSize: number;
+  /** A statement running longer is cancelled (503); a connection silent longer is dropped. 0 = off. */
+  databaseStatementTimeoutMs: number;
   jwtSecret: string;
   /** AES-256-GCM keys for PII at rest: the first encrypts, all decrypt (rotation). */
   piiKeys: { id: string; key: Buffer }[];
@@ -124,6 +127,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    databaseStatementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
     jwtSecret,
     piiKeys: parsePiiKeys(piiSpec),
     uploadDir: path.resolve(e.UPLOAD_DIR ?? path.join(dataDir, 'uploads')),

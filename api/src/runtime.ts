@@ -18,7 +18,14 @@ export async function startRuntime(config: Config, log: Logger, existing?: Datab
   configureRateLimitStore(config.redisUrl);
   void tokenEpochs.connect(config.redisUrl, log);
   const database =
-    existing ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize, log }));
+    existing ??
+    (await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      poolSize: config.databasePoolSize,
+      statementTimeoutMs: config.databaseStatementTimeoutMs,
+      log,
+    }));
   await database.migrate();
   setDb(database.db);
   await seedReference(database.db);

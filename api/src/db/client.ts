@@ -57,29 +57,111 @@ export async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob | 
   } as Database & { client: PGlite };
 }
 
-export async function openPostgres(url: string, opts: { poolSize: number; log?: Logger }): Promise<Database> {
-  // connectionTimeoutMillis: while the server is away a request waits at most this long for a
-  // connection, then answers 503, instead of hanging until the client gives up.
-  const pool = new pg.Pool({ connectionString: url, max: opts.poolSize, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 5_000 });
+/**
+ * An error while opening a connection (refused, the database not accepting connections, the
+ * server starting up or shutting down, a connect timeout) means the database is unavailable for
+ * this request, whatever its SQLSTATE: it is rethrown without a code under one message the error
+ * handler answers with 503.
+ */
+export class DatabaseUnreachableError extends Error {
+  constructor(cause: Error) {
+    super(`Could not connect to the database: ${cause.message}`, { cause });
+    this.name = 'DatabaseUnreachableError';
+  }
+}
+
+type ConnectCallback = ((err: Error) => void) | ((err: null, client: pg.Client) => void);
+
+class ConnectingClient extends pg.Client {
+  override connect(): Promise<pg.Client>;
+  override connect(callback: ConnectCallback): void;
+  override connect(callback?: ConnectCallback): Promise<pg.Client> | void {
+    const unreachable = (err: Error) => (err instanceof DatabaseUnreachableError ? err : new DatabaseUnreachableError(err));
+    if (!callback) return super.connect().catch((err: Error) => Promise.reject(unreachable(err)));
+    const done = callback as (err: Error | null, client?: pg.Client) => void;
+    super.connect((err: Error | null, client?: pg.Client) => (err ? done(unreachable(err)) : done(null, client)));
+  }
+}
+
+/** How long past the statement timeout a query may wait for any answer before its connection is judged dead. */
+const ANSWER_GRACE_MS = 2_000;
+
+type Callback = (err: Error | null, res?: unknown) => void;
+
+/**
+ * `connectionTimeoutMillis` bounds only the wait for a connection. A query sent on a connection
+ * whose peer went silent (network partition, a proxy or firewall dropping packets, a frozen
+ * server) is never answered and never fails: TCP notices after many minutes, and the request
+ * hangs until the client gives up. The server's `statement_timeout` cannot help because its
+ * answer does not arrive either. So every query on a pool client gets a deadline: no answer
+ * within it and the socket is destroyed, which fails that query and everything queued behind it
+ * ("Connection terminated…", 503), and the pool discards the client instead of reusing it.
+ * Queries that manage their own flow (cursors, streams: objects with `submit`) are left alone.
+ */
+function withAnswerDeadline(client: pg.PoolClient, deadlineMs: number): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  const socket = () => (client as unknown as { connection: { stream: { destroy(err?: Error): void } } }).connection.stream;
+  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+    if (typeof (args[0] as { submit?: unknown } | null)?.submit === 'function') return query(...args);
+    const timer = setTimeout(
+      () => socket().destroy(new Error(`Connection terminated: the database did not answer within ${deadlineMs} ms`)),
+      deadlineMs,
+    );
+    const last = args.length - 1;
+    if (typeof args[last] === 'function') {
+      const callback = args[last] as Callback;
+      args[last] = (err: Error | null, res?: unknown) => {
+        clearTimeout(timer);
+        callback(err, res);
+      };
+      return query(...args);
+    }
+    return (query(...args) as Promise<unknown>).finally(() => clearTimeout(timer));
+  };
+}
+
+export async function openPostgres(
+  url: string,
+  opts: { poolSize: number; log?: Logger; statementTimeoutMs?: number },
+): Promise<Database> {
+  const statementTimeoutMs = opts.statementTimeoutMs ?? 0;
+  const pool = new pg.Pool({
+    connectionString: url,
+    Client: ConnectingClient,
+    max: opts.poolSize,
+    idleTimeoutMillis: 30_000,
+    // While the server is away a request waits at most this long for a connection, then 503.
+    connectionTimeoutMillis: 5_000,
+    // The server cancels a statement running longer (57014, answered 503) and ends a session left
+    // idle inside a transaction (its row locks would otherwise outlive an app that lost it).
+    ...(statementTimeoutMs > 0
+      ? { statement_timeout: statementTimeoutMs, idle_in_transaction_session_timeout: statementTimeoutMs * 3 }
+      : {}),
+  });
   // A server restart drops idle clients: log it, never crash the process; the pool reconnects.
   pool.on('error', (err) => opts.log?.error({ err: { message: err.message, code: (err as { code?: string }).code } }, 'idle database client error'));
-  // A connection lost while its client is checked out between two queries of a transaction is
-  // emitted as 'error' on that client, where the pool listens only while it is idle: without a
-  // listener of its own that event would be an uncaught exception. The next query fails instead.
-  pool.on('connect', (client) => client.on('error', () => undefined));
+  pool.on('connect', (client) => {
+    // A connection lost while its client is checked out between two queries of a transaction is
+    // emitted as 'error' on that client, where the pool listens only while it is idle: without a
+    // listener of its own that event would be an uncaught exception. The next query fails instead.
+    client.on('error', () => undefined);
+    if (statementTimeoutMs > 0) withAnswerDeadline(client, statementTimeoutMs + ANSWER_GRACE_MS);
+  });
   const db = drizzlePg({ client: pool, schema, casing: 'snake_case' });
   return {
     db,
     kind: 'postgres',
     async migrate() {
-      // One migrator at a time across instances.
-      const client = await pool.connect();
+      // Its own connection, outside the pool and its timeouts: a migration may rewrite a big table.
+      const client = new ConnectingClient({ connectionString: url });
+      client.on('error', () => undefined);
+      await client.connect();
       try {
+        // One migrator at a time across instances.
         await client.query('select pg_advisory_lock(726354001)');
         await migratePg(drizzlePg({ client, casing: 'snake_case' }), { migrationsFolder });
       } finally {
-        await client.query('select pg_advisory_unlock(726354001)').catch(() => undefined);
-        client.release();
+        await client.end().catch(() => undefined);
       }
     },
     async ping() {
@@ -95,9 +177,11 @@ export async function openDatabase(cfg: {
   databaseUrl?: string;
   dataDir: string;
   poolSize: number;
+  statementTimeoutMs?: number;
   log?: Logger;
 }): Promise<Database> {
-  if (cfg.databaseUrl) return openPostgres(cfg.databaseUrl, { poolSize: cfg.poolSize, log: cfg.log });
+  if (cfg.databaseUrl)
+    return openPostgres(cfg.databaseUrl, { poolSize: cfg.poolSize, statementTimeoutMs: cfg.statementTimeoutMs, log: cfg.log });
   return openPglite({ dataDir: path.join(cfg.dataDir, 'pg') });
 }
 

@@ -41,10 +41,13 @@ function fromPostgres(err: { code?: string }): AppError | null {
     case '40001':
     case '40P01':
       return new AppError('CONFLICT', 'Another change happened at the same moment; try again');
+    // Connections terminated or refused by the server; 57014: a statement cancelled by the
+    // server's statement_timeout (DATABASE_STATEMENT_TIMEOUT_MS).
     case '57P01':
     case '57P02':
     case '57P03':
     case '53300':
+    case '57014':
       return databaseUnavailable();
     default:
       // Class 08: connection exceptions.
@@ -55,8 +58,11 @@ function fromPostgres(err: { code?: string }): AppError | null {
 const databaseUnavailable = () =>
   new AppError('UNAVAILABLE', 'The database is unavailable; try again shortly', undefined, { 'Retry-After': '5' });
 
-/** The pg driver's own errors when a connection is lost or cannot be had: they carry no code. */
-const LOST_CONNECTION = /^(Connection terminated|Client has encountered a connection error|Client was closed and is not queryable|timeout exceeded when trying to connect|Connection terminated due to connection timeout)/;
+/**
+ * The pg driver's own errors when a connection is lost or cannot be had, and the db module's
+ * DatabaseUnreachableError (any failure to open a connection, api/src/db/client.ts): no code.
+ */
+const LOST_CONNECTION = /^(Connection terminated|Could not connect to the database|Client has encountered a connection error|Client was closed and is not queryable|timeout exceeded when trying to connect|Connection terminated due to connection timeout)/;
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
 
