@@ -1,15 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { expect } from 'chai';
 import supertest from 'supertest';
 import { createApp } from '../src/app';
 import { createLogger } from '../src/lib/logger';
 import { api, appWith, harness } from './support/harness';
-import { freePort } from './support/listen';
+import { startAppProcess, type AppProcess } from './support/app-process';
 import { firstCommunity, nextPhone } from './support/factories';
 import { noiseJpeg } from './support/images';
 import { multipart, tipFields } from './support/uploads';
@@ -186,48 +182,21 @@ const connect = (port: number) =>
   });
 
 describe('http: graceful shutdown of the real process', function () {
-  this.timeout(120_000);
-  const apiDir = path.resolve(import.meta.dirname, '..');
-  let child: ChildProcess;
-  let dataDir: string;
-  let port: number;
-  let output = '';
-  let exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  this.timeout(180_000);
+  let app: AppProcess;
 
+  // Anonymous uploads without the proof-of-work (startAppProcess turns rate limits off): this
+  // test is about shutdown, not budgets.
   before(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'hy-shutdown-'));
-    port = await freePort();
-    const env: NodeJS.ProcessEnv = {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      SEED_DEMO: 'false',
-      LOG_LEVEL: 'info',
-      SHUTDOWN_TIMEOUT_MS: '20000',
-      // Anonymous uploads without the proof-of-work: this test is about shutdown, not budgets.
-      RATE_LIMITS: 'off',
-    };
-    child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: apiDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-    child.stdout!.on('data', (c: Buffer) => (output += c));
-    child.stderr!.on('data', (c: Buffer) => (output += c));
-    const deadline = Date.now() + 90_000;
-    while (!/"msg":"listening"/.test(output)) {
-      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`server did not start:\n${output}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    app = await startAppProcess({ env: { SHUTDOWN_TIMEOUT_MS: '20000' } });
   });
 
   after(async () => {
-    if (child.exitCode === null) child.kill('SIGKILL');
-    await exited;
-    rmSync(dataDir, { recursive: true, force: true });
+    await app.stop();
   });
 
   it('finishes an upload in flight on SIGTERM, refuses new connections, then exits 0', async () => {
+    const { port, child, output, exited } = app;
     await connect(port);
     const form = multipart([...tipFields(), { name: 'photos', filename: 'big.jpg', type: 'image/jpeg', data: await noiseJpeg(1000, 1000) }]);
     const agent = new http.Agent({ keepAlive: true });
@@ -263,8 +232,8 @@ describe('http: graceful shutdown of the real process', function () {
 
     // Once the signal has been handled, the listening socket is closed.
     const deadline = Date.now() + 10_000;
-    while (!/shutting down/.test(output)) {
-      if (Date.now() > deadline) throw new Error(`no shutdown log:\n${output}`);
+    while (!/shutting down/.test(output())) {
+      if (Date.now() > deadline) throw new Error(`no shutdown log:\n${output()}`);
       await new Promise((r) => setTimeout(r, 20));
     }
     let refused: unknown;
@@ -281,9 +250,9 @@ describe('http: graceful shutdown of the real process', function () {
     const started = Date.now();
     const { code } = await exited;
     agent.destroy();
-    expect(code, output).to.equal(0);
+    expect(code, output()).to.equal(0);
     // A kept-alive idle connection must not hold the shutdown until the keep-alive timeout.
     expect(Date.now() - started).to.be.below(3000);
-    expect(output).to.match(/"msg":"stopped"/);
+    expect(output()).to.match(/"msg":"stopped"/);
   });
 });
