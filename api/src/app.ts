@@ -17,6 +17,7 @@ import { referenceRoutes } from './modules/reference/reference.routes';
 import { altchaRoutes } from './modules/altcha/altcha.routes';
 import { tipsRoutes } from './modules/tips/tips.routes';
 import { tipExportsRoutes } from './modules/tip-exports/tip-exports.routes';
+import { tipMapRoutes } from './modules/tip-map/tip-map.routes';
 import { triageRoutes } from './modules/triage/triage.routes';
 import { casesRoutes } from './modules/cases/cases.routes';
 import { trackingRoutes } from './modules/tracking/tracking.routes';
@@ -43,7 +44,16 @@ const REQUEST_ID = /^[A-Za-z0-9\-_]{8,64}$/;
 function apiRouters(config: Config): Router[] {
   // tracking before messages: POST /tips/track/messages must not match /tips/:id/messages;
   // tip exports before tips: GET /tips/export.csv must not match /tips/:id
-  return [referenceRoutes(), authRoutes(config), altchaRoutes(config), tipExportsRoutes(), tipsRoutes(config), triageRoutes(), casesRoutes(), trackingRoutes(config), messagesRoutes(config), identityRoutes(), pointsRoutes(), rewardsRoutes(), leaderboardsRoutes(), organizerRoutes(), accountsRoutes(), campaignsRoutes(), auditRoutes()];
+  return [referenceRoutes(), authRoutes(config), altchaRoutes(config), tipExportsRoutes(), tipsRoutes(config), triageRoutes(), casesRoutes(), trackingRoutes(config), messagesRoutes(config), identityRoutes(), pointsRoutes(), rewardsRoutes(), leaderboardsRoutes(), organizerRoutes(), accountsRoutes(), campaignsRoutes(), auditRoutes(), tipMapRoutes(config)];
+}
+
+/** The CSP source of the base map's tiles (`{s}` subdomains as a wildcard); none for a path on this server. */
+function tileSources(template: string): string[] {
+  if (template.startsWith('/')) return [];
+  const url = new URL(template.replace('{s}', 'tile-subdomain').replace(/\{[a-z]\}/g, '0'));
+  // CSP wildcards stand for a whole leftmost label: `webrd0{s}.example.com` becomes `*.example.com`.
+  const host = url.host.replace(/^[^.]*tile-subdomain[^.]*/, '*');
+  return [`${url.protocol}//${host}`];
 }
 
 export function createApp({ config, log, ping }: AppDeps): express.Express {
@@ -79,7 +89,7 @@ export function createApp({ config, log, ping }: AppDeps): express.Express {
       contentSecurityPolicy: {
         directives: {
           defaultSrc: ["'self'"],
-          imgSrc: ["'self'", 'blob:', 'data:'],
+          imgSrc: ["'self'", 'blob:', 'data:', ...tileSources(config.mapTiles.url)],
           connectSrc: ["'self'"],
           styleSrc: ["'self'", "'unsafe-inline'"],
           scriptSrc: ["'self'"],

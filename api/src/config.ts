@@ -40,6 +40,13 @@ const Env = z.object({
   ALTCHA_SPIKE_THRESHOLD: z.coerce.number().int().min(1).default(20),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   STAFF_TOTP: z.enum(['optional', 'required']).default('optional'),
+  MAP_TILE_URL: z
+    .string()
+    .regex(/^(https?:\/\/[^\s"'<>]+|\/[^\s"'<>]*)$/, 'MAP_TILE_URL must be an http(s) URL or a path on this server')
+    .refine((u) => ['{z}', '{x}', '{y}'].every((p) => u.includes(p)), 'MAP_TILE_URL must contain {z}, {x} and {y}')
+    .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+  MAP_TILE_CRS: z.enum(['wgs84', 'gcj02']).default('wgs84'),
+  MAP_TILE_ATTRIBUTION: z.string().max(300).default('© OpenStreetMap contributors'),
 });
 
 export type Config = {
@@ -86,6 +93,11 @@ export type Config = {
   shutdownTimeoutMs: number;
   /** `required`: police and admins must enrol two-factor sign-in before they can use anything else. */
   staffTotp: 'optional' | 'required';
+  /**
+   * The base map the web draws under tips: a tile URL template ({s} {z} {x} {y}), and the datum
+   * its tiles are drawn in (`gcj02` for Chinese providers: the web shifts WGS-84 points with gcoord).
+   */
+  mapTiles: { url: string; crs: 'wgs84' | 'gcj02'; attribution: string };
 };
 
 /** A secret kept in DATA_DIR when the environment does not give one: never a constant in the code. */
@@ -151,5 +163,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     altcha: { hmacKey: altchaKey, maxNumber: e.ALTCHA_MAX_NUMBER, spikeThreshold: e.ALTCHA_SPIKE_THRESHOLD },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     staffTotp: e.STAFF_TOTP,
+    mapTiles: { url: e.MAP_TILE_URL, crs: e.MAP_TILE_CRS, attribution: e.MAP_TILE_ATTRIBUTION },
   };
 }

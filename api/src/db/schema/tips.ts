@@ -83,6 +83,11 @@ export const tips = pgTable(
     // The CSV export walks tips oldest first in keyset batches: a district's, or the city's.
     index('tips_district_created_idx').on(t.districtId, t.createdAt, t.id),
     index('tips_created_idx').on(t.createdAt, t.id),
+    // The police map: a box inside the district (and a status), every filter of the map in the key,
+    // so counting and gridding a box never reads a tip row (index-only scans).
+    index('tips_map_idx')
+      .on(t.districtId, t.status, t.lng, t.lat, t.category, t.createdAt)
+      .where(sql`${t.lat} IS NOT NULL`),
     index('tips_case_idx').on(t.caseId),
     index('tips_duplicate_of_idx').on(t.duplicateOfId),
     index('tips_community_created_idx').on(t.communityId, t.createdAt),

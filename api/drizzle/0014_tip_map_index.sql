@@ -1,0 +1,1 @@
+CREATE INDEX "tips_map_idx" ON "tips" USING btree ("district_id","status","lng","lat","category","created_at") WHERE "tips"."lat" IS NOT NULL;

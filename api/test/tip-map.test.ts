@@ -1,0 +1,174 @@
+import { expect } from 'chai';
+import { sql } from 'drizzle-orm';
+import supertest from 'supertest';
+import { api, appWith, db, resetDb } from './support/harness';
+import { insertBulkTips } from './support/bulk-tips';
+import { createCast, tipIn, type Cast } from './support/police';
+import type { TestUser } from './support/factories';
+
+type Feature = {
+  type: 'Feature';
+  id?: string;
+  geometry: { type: 'Point'; coordinates: [number, number] };
+  properties: Record<string, unknown>;
+};
+type Collection = { type: 'FeatureCollection'; mode: 'points' | 'grid'; total: number; cellSize?: number; features: Feature[] };
+
+/** 雁峰区 around the test tips, and 耒阳市 far to the south-east. */
+const YANFENG = '112.55,26.85,112.65,26.95';
+const LEIYANG = '112.8,26.35,112.95,26.5';
+const CITY = '111.5,26.1,113.3,27.6';
+
+async function map(who: TestUser, query: Record<string, string>, status = 200): Promise<Collection> {
+  const res = await api().get('/api/map/tips').query(query).set(who.auth);
+  expect(res.status, JSON.stringify(res.body)).to.equal(status);
+  return res.body as Collection;
+}
+
+describe('tip map', () => {
+  let cast: Cast;
+  let drugs: { id: string; reference: string };
+  let fraud: { id: string; reference: string };
+  let outside: { id: string; reference: string };
+  let far: { id: string; reference: string };
+
+  before(async () => {
+    await resetDb();
+    cast = await createCast(1, 11);
+    drugs = await tipIn(1, { input: { category: 'drugs', lat: 26.8936, lng: 112.5719, description: '北门每晚有人交易可疑物品' } });
+    fraud = await tipIn(1, { reporter: null, input: { category: 'fraud', lat: 26.9, lng: 112.6 } });
+    outside = await tipIn(1, { reporter: null, input: { lat: 26.8, lng: 112.5 } });
+    far = await tipIn(11, { reporter: null, input: { lat: 26.42, lng: 112.86 } });
+    await api().post(`/api/tips/${fraud.id}/triage`).set(cast.officer.auth).send({ decision: 'valid', priority: 'urgent' }).expect(200);
+  });
+
+  it('gives an officer the tips of their district inside the box as GeoJSON, without reporter or text', async () => {
+    const res = await api().get('/api/map/tips').query({ bbox: YANFENG }).set(cast.officer.auth).expect(200);
+    expect(res.headers['content-type']).to.match(/^application\/geo\+json/);
+    const body = res.body as Collection;
+    expect(body).to.include({ type: 'FeatureCollection', mode: 'points', total: 2 });
+    const byRef = Object.fromEntries(body.features.map((f) => [f.properties.reference, f]));
+    expect(Object.keys(byRef)).to.have.members([drugs.reference, fraud.reference]);
+    expect(byRef[fraud.reference]).to.deep.equal({
+      type: 'Feature',
+      id: fraud.id,
+      geometry: { type: 'Point', coordinates: [112.6, 26.9] },
+      properties: { kind: 'tip', id: fraud.id, reference: fraud.reference, category: 'fraud', status: 'valid', priority: 'urgent' },
+    });
+    expect(JSON.stringify(body)).not.to.match(/reporter|description|address|北门/);
+  });
+
+  it('shows an officer nothing of another district, even in a box around it', async () => {
+    expect((await map(cast.officer, { bbox: LEIYANG })).features).to.deep.equal([]);
+    const theirs = await map(cast.otherOfficer, { bbox: LEIYANG });
+    expect(theirs.features.map((f) => f.properties.reference)).to.deep.equal([far.reference]);
+  });
+
+  it('gives an admin the whole city', async () => {
+    const body = await map(cast.admin, { bbox: CITY });
+    expect(body.features.map((f) => f.properties.reference)).to.have.members([drugs.reference, fraud.reference, outside.reference, far.reference]);
+  });
+
+  it('filters by category, status and period', async () => {
+    const refs = async (query: Record<string, string>) =>
+      (await map(cast.supervisor, { bbox: YANFENG, ...query })).features.map((f) => f.properties.reference);
+    expect(await refs({ category: 'fraud' })).to.deep.equal([fraud.reference]);
+    expect(await refs({ status: 'submitted' })).to.deep.equal([drugs.reference]);
+    expect(await refs({ to: '2020-01-01' })).to.deep.equal([]);
+    expect(await refs({ from: '2020-01-01' })).to.have.members([drugs.reference, fraud.reference]);
+  });
+
+  it('is for police only', async () => {
+    await api().get('/api/map/tips').query({ bbox: YANFENG }).expect(401);
+    for (const who of [cast.volunteer, cast.organizer, cast.auxiliary]) await map(who, { bbox: YANFENG }, 403);
+  });
+
+  it('refuses a malformed box or period, naming the field (400)', async () => {
+    const bad: [Record<string, string>, string][] = [
+      [{}, 'bbox'],
+      [{ bbox: '112.5,26.8,112.6' }, 'bbox'],
+      [{ bbox: '112.5,26.8,112.6,26.9,1' }, 'bbox'],
+      [{ bbox: '112.5,NaN,112.6,26.9' }, 'bbox'],
+      [{ bbox: '112.5,26.8,Infinity,26.9' }, 'bbox'],
+      [{ bbox: '0x10,26.8,112.6,26.9' }, 'bbox'],
+      [{ bbox: '112.6,26.8,112.5,26.9' }, 'bbox'],
+      [{ bbox: '112.5,26.9,112.6,26.9' }, 'bbox'],
+      [{ bbox: '181,26.8,182,26.9' }, 'bbox'],
+      [{ bbox: '112.5,89.5,112.6,91' }, 'bbox'],
+      [{ bbox: '100,20,120,30' }, 'bbox'],
+      [{ bbox: YANFENG, from: 'soon' }, 'from'],
+      [{ bbox: YANFENG, from: '2026-03-02', to: '2026-03-01' }, 'to'],
+      [{ bbox: YANFENG, from: '2022-01-01', to: '2026-01-01' }, 'to'],
+      [{ bbox: YANFENG, category: 'aliens' }, 'category'],
+      [{ bbox: YANFENG, status: 'lost' }, 'status'],
+      [{ bbox: YANFENG, zoom: '3' }, 'zoom'],
+    ];
+    for (const [query, field] of bad) {
+      const res = await api().get('/api/map/tips').query(query).set(cast.admin.auth);
+      expect(res.status, JSON.stringify(query)).to.equal(400);
+      expect(res.body.error.code).to.equal('VALIDATION');
+      expect(res.body.error.details.map((d: { field: string }) => d.field), JSON.stringify(query)).to.include(field);
+    }
+  });
+
+  it('tells anyone the base map, and lets the browser load its tiles', async () => {
+    const res = await api().get('/api/map/config').expect(200);
+    expect(res.body).to.deep.equal({
+      tileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+      crs: 'wgs84',
+      attribution: '© OpenStreetMap contributors',
+      maxZoom: 18,
+    });
+    expect(res.headers['content-security-policy']).to.match(/img-src 'self' blob: data: https:\/\/tile\.openstreetmap\.org;/);
+    const chinese = appWith({ mapTiles: { url: 'https://webrd0{s}.is.autonavi.com/appmaptile?x={x}&y={y}&z={z}', crs: 'gcj02', attribution: '高德地图' } });
+    const answer = await supertest(chinese).get('/api/map/config').expect(200);
+    expect(answer.body).to.include({ crs: 'gcj02' });
+    expect(answer.headers['content-security-policy']).to.include('img-src \'self\' blob: data: https://*.is.autonavi.com;');
+  });
+
+  describe('more than 2,000 tips in the box', () => {
+    const BOX = { minLng: 112.56, minLat: 26.86, maxLng: 112.64, maxLat: 26.94 };
+    before(async () => {
+      await insertBulkTips({ n: 2500, districtId: 1, box: BOX });
+      await insertBulkTips({ n: 300, districtId: 11, box: { minLng: 112.8, minLat: 26.36, maxLng: 112.9, maxLat: 26.46 } });
+    });
+
+    it('answers a grid of counts that adds up to every tip of the jurisdiction in the box', async () => {
+      const body = await map(cast.officer, { bbox: YANFENG });
+      expect(body.mode).to.equal('grid');
+      // 0.1° across, at most 48 cells across: 0.005° cells.
+      expect(body.cellSize).to.equal(0.005);
+      expect(body.total).to.equal(2502);
+      const sum = body.features.reduce((n, f) => n + (f.properties.count as number), 0);
+      expect(sum).to.equal(2502);
+      for (const f of body.features) {
+        expect(f.properties.kind).to.equal('cell');
+        const [minLng, minLat, maxLng, maxLat] = f.properties.bbox as number[];
+        const [lng, lat] = f.geometry.coordinates;
+        expect(lng).to.be.within(minLng, maxLng);
+        expect(lat).to.be.within(minLat, maxLat);
+        expect(maxLng - minLng).to.be.closeTo(0.005, 1e-9);
+      }
+      const { rows } = await db().execute<{ n: number }>(
+        sql`SELECT count(*)::int AS n FROM tips WHERE district_id = 1 AND lng BETWEEN 112.55 AND 112.65 AND lat BETWEEN 26.85 AND 26.95`,
+      );
+      expect(rows[0].n).to.equal(2502);
+    });
+
+    it('keeps the other district out of the grid, and gives tips again when a filter narrows them', async () => {
+      const city = await map(cast.otherOfficer, { bbox: CITY });
+      expect(city.mode).to.equal('points');
+      expect(city.total).to.equal(301);
+      const filtered = await map(cast.officer, { bbox: YANFENG, category: 'fraud' });
+      expect(filtered.mode).to.equal('points');
+      expect(filtered.features.map((f) => f.properties.reference)).to.deep.equal([fraud.reference]);
+    });
+
+    it('gives an admin the city as a coarser grid', async () => {
+      const body = await map(cast.admin, { bbox: CITY });
+      expect(body.mode).to.equal('grid');
+      expect(body.cellSize).to.equal(0.05);
+      expect(body.total).to.equal(2500 + 300 + 4);
+    });
+  });
+});
