@@ -25,6 +25,7 @@ const Env = z.object({
   TRUST_PROXY: z.string().default('loopback'),
   RATE_LIMITS: z.enum(['on', 'off']).default('on'),
   CLAIM_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  VERIFY_DUE_HOURS: z.coerce.number().int().min(1).max(30 * 24).default(24),
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   AUTH_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   LOGIN_ACCOUNT_LIMIT: z.coerce.number().int().min(1).default(10),
@@ -71,6 +72,8 @@ export type Config = {
   /** false only with RATE_LIMITS=off: every request budget and the anonymous proof-of-work are off. */
   rateLimits: boolean;
   claimTtlMinutes: number;
+  /** An on-site verification task is due this many hours after police request it. */
+  verifyDueHours: number;
   retentionDays: number;
   /** Failed sign-ins per address per 15 min (also registrations per address per hour). */
   authRateLimit: number;
@@ -150,6 +153,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
     rateLimits: e.RATE_LIMITS === 'on',
     claimTtlMinutes: e.CLAIM_TTL_MINUTES,
+    verifyDueHours: e.VERIFY_DUE_HOURS,
     retentionDays: e.RETENTION_DAYS,
     authRateLimit: e.AUTH_RATE_LIMIT,
     loginAccountLimit: e.LOGIN_ACCOUNT_LIMIT,

@@ -7,6 +7,7 @@ import { tokenEpochs } from './modules/auth/token-epochs';
 import { setJwtSecret } from './modules/auth/tokens';
 import { setUploadDir } from './modules/media/storage';
 import { setClaimTtlMinutes } from './modules/triage/claims';
+import { setVerifyDueHours } from './modules/verifications/requesting';
 import { setPiiKeys } from './lib/pii';
 
 /** Wires process-wide services from the config: secrets, storage, database (migrated and seeded). */
@@ -15,6 +16,7 @@ export async function startRuntime(config: Config, log: Logger, existing?: Datab
   setPiiKeys(config.piiKeys);
   setUploadDir(config.uploadDir);
   setClaimTtlMinutes(config.claimTtlMinutes);
+  setVerifyDueHours(config.verifyDueHours);
   configureRateLimitStore(config.redisUrl);
   void tokenEpochs.connect(config.redisUrl, log);
   const database =

@@ -5,6 +5,7 @@ import { syncGeography } from './geography';
 import { DISTRICTS, unitsFor } from './seed-data';
 import { hashPassword } from '../modules/auth/passwords';
 import { seedDemoCampaigns } from '../modules/campaigns/demo-campaigns';
+import { seedDemoVerification } from '../modules/verifications/demo-verification';
 
 /** Districts, their townships and communities (db/geography.ts), police units. Idempotent: runs at every start. */
 export async function seedReference(db: Db): Promise<void> {
@@ -82,4 +83,5 @@ export async function seedDemo(db: Db): Promise<void> {
   const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(rewards);
   if (n === 0) await db.insert(rewards).values(DEMO_REWARDS.map((r) => ({ ...r, descriptionZh: '', descriptionEn: '' })));
   await seedDemoCampaigns(db, '13800000001', '13800000004');
+  await seedDemoVerification(db, { volunteer: '13800000001', officer: '13800000002', auxiliary: '13800000007' });
 }

@@ -33,6 +33,10 @@ export const statusByCode = {
   NOT_CHECKED_IN: 409,
   ALREADY_CHECKED_OUT: 409,
   ALREADY_CHECKED_IN: 409,
+  /** On-site verification (docs/verification.md): no auxiliary in that community; a task already open for the tip; a task already reported. */
+  NO_AUXILIARY: 409,
+  VERIFICATION_OPEN: 409,
+  ALREADY_REPORTED: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA: 415,
   UNPROCESSABLE: 422,

@@ -7,3 +7,5 @@ export * from './points';
 export * from './rewards';
 export * from './ops';
 export * from './campaigns';
+export * from './verification-status';
+export * from './verifications';

@@ -20,6 +20,7 @@ import {
 import { communities, districts } from './places';
 import { users } from './users';
 import { cases } from './cases';
+import { verificationStatusEnum } from './verification-status';
 
 export const tipStatusEnum = pgEnum('tip_status', ['submitted', 'needs_info', 'valid', 'invalid', 'duplicate']);
 export const priorityEnum = pgEnum('priority', ['low', 'normal', 'high', 'urgent']);
@@ -62,6 +63,13 @@ export const tips = pgTable(
      * does not). Points of a decision are keyed by it, so deciding again after a reversal awards again.
      */
     decisionSeq: integer().notNull().default(0),
+    /**
+     * The latest on-site check's state and due time (null: never checked), copied here by the
+     * tips module when the verifications module opens or reports a task, so the queue filters on
+     * it through tips_queue_verification_idx in queue order instead of joining every tip.
+     */
+    verificationStatus: verificationStatusEnum(),
+    verificationDueAt: timestamp({ withTimezone: true, precision: 3 }),
     /** Retention: media and messages purged, statistics kept. */
     purgedAt: timestamp({ withTimezone: true, precision: 3 }),
     createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
@@ -74,6 +82,10 @@ export const tips = pgTable(
     index('tips_queue_idx').on(t.districtId, t.status, t.priorityRank.desc(), t.createdAt, t.id),
     // The queue filtered by category: the same keyset order inside one category, so a rare
     // category reads its own rows instead of filtering the whole district band.
+    // The queue filtered by verification state: only tips ever checked, in the same keyset order.
+    index('tips_queue_verification_idx')
+      .on(t.districtId, t.status, t.verificationStatus, t.priorityRank.desc(), t.createdAt, t.id)
+      .where(sql`${t.verificationStatus} IS NOT NULL`),
     index('tips_queue_category_idx').on(t.districtId, t.status, t.category, t.priorityRank.desc(), t.createdAt, t.id),
     // Free text ORs description and address: both need a trigram index for a BitmapOr plan
     // (tips_description_trgm_idx comes from the hand-written migration 0001).
@@ -102,7 +114,7 @@ export const tipReferenceCounters = pgTable('tip_reference_counters', {
   last: integer().notNull(),
 });
 
-export const historyKindEnum = pgEnum('history_kind', ['status', 'note', 'reveal', 'link', 'transfer']);
+export const historyKindEnum = pgEnum('history_kind', ['status', 'note', 'reveal', 'link', 'transfer', 'verification']);
 
 /** Status history of a tip; entries with isVisibleToReporter show in the reporter's timeline. */
 export const tipHistory = pgTable(

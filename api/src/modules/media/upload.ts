@@ -1,7 +1,7 @@
 import { mkdir, rm } from 'node:fs/promises';
 import type { RequestHandler } from 'express';
 import multer from 'multer';
-import { unsupportedMedia } from '../../http/errors';
+import { payloadTooLarge, unsupportedMedia } from '../../http/errors';
 import { incomingDir, storageError } from './storage';
 
 export const MAX_PHOTOS = 6;
@@ -11,40 +11,54 @@ export const MAX_PHOTO_BYTES = 15 * 1024 * 1024;
 export type Upload = { field: string; path: string };
 
 /**
- * Multipart parsing with every limit set (multer's defaults are unlimited). Photos stream to temp
- * files under UPLOAD_DIR/.incoming — the same filesystem as the stored photos, so the re-encoded
- * result is renamed into place, never copied. Multer itself removes what it wrote when the form is
- * refused or the client hangs up; `withUploads` removes the rest whatever the handler does.
+ * Multipart parsing of up to `maxPhotos` files in the `photos` field, with every limit set
+ * (multer's defaults are unlimited). Photos stream to temp files under UPLOAD_DIR/.incoming — the
+ * same filesystem as the stored photos, so the re-encoded result is renamed into place, never
+ * copied. Multer itself removes what it wrote when the form is refused or the client hangs up;
+ * `withUploads` removes the rest whatever the handler does.
  */
-const photos = multer({
-  storage: multer.diskStorage({
-    destination: (_req, _file, cb) => {
-      const dir = incomingDir();
-      mkdir(dir, { recursive: true }).then(
-        () => cb(null, dir),
-        (err: unknown) => cb(err as Error, dir),
-      );
+function photosOf(maxPhotos: number): RequestHandler {
+  const parse = multer({
+    storage: multer.diskStorage({
+      destination: (_req, _file, cb) => {
+        const dir = incomingDir();
+        mkdir(dir, { recursive: true }).then(
+          () => cb(null, dir),
+          (err: unknown) => cb(err as Error, dir),
+        );
+      },
+    }),
+    limits: {
+      fileSize: MAX_PHOTO_BYTES,
+      files: maxPhotos,
+      fields: 12,
+      fieldNameSize: 64,
+      fieldSize: 20 * 1024,
+      parts: maxPhotos + 12,
+      headerPairs: 50,
     },
-  }),
-  limits: {
-    fileSize: MAX_PHOTO_BYTES,
-    files: MAX_PHOTOS,
-    fields: 12,
-    fieldNameSize: 64,
-    fieldSize: 20 * 1024,
-    parts: MAX_PHOTOS + 12,
-    headerPairs: 50,
-  },
-}).array('photos', MAX_PHOTOS);
+  }).array('photos', maxPhotos);
+  return (req, res, next) =>
+    parse(req, res, (err?: unknown) => {
+      if (err instanceof multer.MulterError && err.code === 'LIMIT_FILE_COUNT')
+        return next(payloadTooLarge(`At most ${maxPhotos} photos`, [{ field: 'photos', message: `at most ${maxPhotos} files` }]));
+      // A full disk or a broken volume while the photos arrive: 507 / 503, as when storing them.
+      next(err ? storageError(err) : undefined);
+    });
+}
 
-/** Accepts multipart (with photos) or JSON (without); anything else is 415. */
-export const acceptTipBody: RequestHandler = (req, res, next) => {
-  if (req.is('multipart/form-data'))
-    // A full disk or a broken volume while the photos arrive: 507 / 503, as when storing them.
-    return photos(req, res, (err?: unknown) => next(err ? storageError(err) : undefined));
-  if (req.is('application/json') || !req.headers['content-type']) return next();
-  throw unsupportedMedia('Send multipart/form-data or application/json');
-};
+/** Accepts multipart (with up to `maxPhotos` photos) or JSON (without); anything else is 415. */
+export function acceptPhotosBody(maxPhotos: number): RequestHandler {
+  const photos = photosOf(maxPhotos);
+  return (req, res, next) => {
+    if (req.is('multipart/form-data')) return photos(req, res, next);
+    if (req.is('application/json') || !req.headers['content-type']) return next();
+    throw unsupportedMedia('Send multipart/form-data or application/json');
+  };
+}
+
+/** A tip's body: JSON, or multipart with up to MAX_PHOTOS photos. */
+export const acceptTipBody = acceptPhotosBody(MAX_PHOTOS);
 
 /**
  * Runs `work` with the request's uploaded photos and removes their temp files afterwards, before

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '../../db/client';
 import { communities, townships } from '../../db/schema/index';
@@ -84,4 +84,14 @@ export async function searchCommunities(q: CommunitiesQuery) {
     communities: page,
     nextCursor: rows.length > q.limit && last ? encodeCursor({ r: Number(last.rank), code: last.code }) : null,
   };
+}
+
+/** Communities by id, with their district (for checks and names elsewhere). */
+export async function findCommunities(ids: number[]) {
+  if (!ids.length) return new Map<number, { id: number; districtId: number; nameZh: string; nameEn: string }>();
+  const rows = await db
+    .select({ id: communities.id, districtId: communities.districtId, nameZh: communities.nameZh, nameEn: communities.nameEn })
+    .from(communities)
+    .where(inArray(communities.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r]));
 }

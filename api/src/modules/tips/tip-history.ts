@@ -5,12 +5,12 @@ type TipStatus = (typeof tips.$inferSelect)['status'];
 
 export type TipHistoryEntry = {
   tipId: string;
-  kind: 'status' | 'note' | 'reveal' | 'link' | 'transfer';
+  kind: 'status' | 'note' | 'reveal' | 'link' | 'transfer' | 'verification';
   fromStatus?: TipStatus | null;
   toStatus?: TipStatus | null;
   note?: string | null;
   isVisibleToReporter: boolean;
-  /** Police actor; null for the reporter's own actions and system events. */
+  /** Police (or auxiliary) actor; null for the reporter's own actions and system events. */
   actorId?: string | null;
   /** 'reporter' for the tipster, a police role, or null for the system. */
   actorRole?: string | null;

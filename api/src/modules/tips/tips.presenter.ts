@@ -2,6 +2,7 @@ import type { media, tipHistory, tips } from '../../db/schema/index';
 import type { Actor } from '../../http/actor';
 import { clock } from '../../lib/clock';
 import { reversalWindowOf, type TipAudience } from './tips.policy';
+import { verificationStateOf } from './verification-state';
 
 type TipRow = typeof tips.$inferSelect;
 type HistoryRow = typeof tipHistory.$inferSelect;
@@ -26,8 +27,9 @@ function presentMedia(tipId: string, m: MediaRow) {
 }
 
 /** Who did a history entry, as the audience may know it: never an officer's name or id to reporters. */
-function byOf(h: HistoryRow): 'you' | 'police' | 'system' {
+function byOf(h: HistoryRow): 'you' | 'police' | 'auxiliary' | 'system' {
   if (h.actorRole === 'officer' || h.actorRole === 'supervisor' || h.actorRole === 'admin') return 'police';
+  if (h.actorRole === 'auxiliary') return 'auxiliary';
   if (h.actorRole === 'reporter') return 'you';
   return 'system';
 }
@@ -48,6 +50,32 @@ function correctionOf(h: HistoryRow) {
   return null;
 }
 
+/**
+ * Police only: an on-site check requested (community, due time) or reported (finding, photos).
+ * The entry's details are written by the verifications module; the photos are served through its
+ * authorized route.
+ */
+function verificationOf(h: HistoryRow) {
+  const d = h.details as {
+    verificationId?: unknown;
+    event?: unknown;
+    communityId?: unknown;
+    dueAt?: unknown;
+    finding?: unknown;
+    photoIds?: unknown;
+  } | null;
+  if (h.kind !== 'verification' || !d || typeof d.verificationId !== 'string') return null;
+  const photoIds = Array.isArray(d.photoIds) ? d.photoIds.filter((x): x is string => typeof x === 'string') : [];
+  return {
+    id: d.verificationId,
+    event: d.event === 'reported' ? ('reported' as const) : ('requested' as const),
+    communityId: typeof d.communityId === 'number' ? d.communityId : null,
+    dueAt: typeof d.dueAt === 'string' ? d.dueAt : null,
+    finding: typeof d.finding === 'string' ? d.finding : null,
+    photos: photoIds.map((id) => ({ id, url: `/api/verifications/${d.verificationId}/photos/${id}` })),
+  };
+}
+
 function presentHistory(h: HistoryRow, audience: TipAudience) {
   return {
     id: h.id,
@@ -56,7 +84,7 @@ function presentHistory(h: HistoryRow, audience: TipAudience) {
     toStatus: h.toStatus,
     note: h.note,
     by: byOf(h),
-    ...(audience === 'police' ? { isVisibleToReporter: h.isVisibleToReporter, actorId: h.actorId, caseLink: caseLinkOf(h), correction: correctionOf(h) } : {}),
+    ...(audience === 'police' ? { isVisibleToReporter: h.isVisibleToReporter, actorId: h.actorId, caseLink: caseLinkOf(h), correction: correctionOf(h), verification: verificationOf(h) } : {}),
     createdAt: h.createdAt,
   };
 }
@@ -110,5 +138,6 @@ export function presentTip(b: TipBundle, audience: TipAudience, viewer?: Actor) 
     decidedAt: t.decidedAt,
     decidedById: t.decidedById,
     reversal: reversalFor(t, viewer),
+    verification: verificationStateOf(t, clock.now()),
   };
 }

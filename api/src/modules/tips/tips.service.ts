@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { rm } from 'node:fs/promises';
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { db, type DbOrTx } from '../../db/client';
 import { communities, media, tipHistory, tips } from '../../db/schema/index';
@@ -8,8 +7,8 @@ import { forbidden, notFound, validationError } from '../../http/errors';
 import { decodeCursor, encodeCursor, TimeIdCursor } from '../../lib/cursor';
 import { hashPassword } from '../auth/passwords';
 import { once, requestHash, type Replay } from '../idempotency/idempotency.service';
-import { processImage, sha256OfFile, type ProcessedImage } from '../media/images';
-import { commitFile, newStorageKey, removeFile } from '../media/storage';
+import { sha256OfFile } from '../media/images';
+import { storePhotos, type StoredPhoto } from '../media/stored-photos';
 import type { Upload } from '../media/upload';
 import { districtExists } from '../reference/reference.service';
 import { nextTipReference } from './reference';
@@ -75,25 +74,13 @@ export async function submitTip(opts: {
     photos: await Promise.all(photos.map((p) => sha256OfFile(p.path))),
   });
 
-  const processed: ProcessedImage[] = [];
-  const keys: string[] = [];
-  const cleanup = () =>
-    Promise.all([
-      ...processed.map((p) => rm(p.path, { force: true }).catch(() => undefined)),
-      ...keys.map((k) => removeFile(k).catch(() => undefined)),
-    ]);
+  const stored = await storePhotos(photos);
   try {
-    for (const p of photos) processed.push(await processImage(p.path, p.field));
-    keys.push(...processed.map((p) => newStorageKey(p.ext)));
-    // allSettled: cleaning up while a sibling rename is still in flight would leave that file behind.
-    const moves = await Promise.allSettled(processed.map((p, i) => commitFile(p.path, keys[i])));
-    const failed = moves.find((w) => w.status === 'rejected');
-    if (failed) throw failed.reason;
-    const { replay, isNew } = await insertTip({ actor, input, idempotencyKey: opts.idempotencyKey, hash, processed, keys });
-    if (!isNew) await cleanup();
+    const { replay, isNew } = await insertTip({ actor, input, idempotencyKey: opts.idempotencyKey, hash, photos: stored.photos });
+    if (!isNew) await stored.discard();
     return replay;
   } catch (err) {
-    await cleanup();
+    await stored.discard();
     throw err;
   }
 }
@@ -104,10 +91,9 @@ async function insertTip(opts: {
   input: CreateTip;
   idempotencyKey: string | undefined;
   hash: string;
-  processed: ProcessedImage[];
-  keys: string[];
+  photos: StoredPhoto[];
 }): Promise<{ replay: Replay; isNew: boolean }> {
-  const { actor, input, processed, keys, hash } = opts;
+  const { actor, input, photos, hash } = opts;
   const isAnonymous = !actor;
   const accessCode = isAnonymous ? newAccessCode() : undefined;
   const [reference, accessCodeHash] = await Promise.all([
@@ -146,13 +132,13 @@ async function insertTip(opts: {
           updatedAt: now,
         })
         .returning();
-      const mediaRows = processed.length
+      const mediaRows = photos.length
         ? await tx
             .insert(media)
             .values(
-              processed.map((p, i) => ({
+              photos.map((p, i) => ({
                 tipId: tip.id,
-                storageKey: keys[i],
+                storageKey: p.storageKey,
                 mimeType: p.mimeType,
                 bytes: p.bytes,
                 width: p.width,
@@ -227,4 +213,51 @@ export async function getTipMedia(actor: Actor, tipId: string, mediaId: string) 
     .where(and(eq(media.id, mediaId), eq(media.tipId, tipId), isNull(media.purgedAt)));
   if (!m) throw notFound('Photo');
   return m;
+}
+
+/**
+ * What an auxiliary police officer sees of tips they are asked to check on site: what, where,
+ * when and the photos — never who reported it, nor any id that leads there. Access is the
+ * caller's business (the verifications module checks the task is the auxiliary's).
+ */
+export async function fieldCheckBriefs(ids: string[]) {
+  if (!ids.length) return new Map<string, FieldCheckBrief>();
+  const rows = await db
+    .select({
+      id: tips.id,
+      category: tips.category,
+      description: tips.description,
+      occurredAt: tips.occurredAt,
+      lat: tips.lat,
+      lng: tips.lng,
+      address: tips.address,
+    })
+    .from(tips)
+    .where(inArray(tips.id, ids));
+  const photos = await db
+    .select({ id: media.id, tipId: media.tipId, width: media.width, height: media.height })
+    .from(media)
+    .where(and(inArray(media.tipId, ids), isNull(media.purgedAt)))
+    .orderBy(asc(media.position));
+  return new Map<string, FieldCheckBrief>(
+    rows.map(({ id, ...r }) => [id, { ...r, photos: photos.filter((p) => p.tipId === id).map(({ tipId: _t, ...p }) => p) }]),
+  );
+}
+export type FieldCheckBrief = {
+  category: string;
+  description: string;
+  occurredAt: Date;
+  lat: number | null;
+  lng: number | null;
+  address: string | null;
+  photos: { id: string; width: number; height: number }[];
+};
+
+/** One photo of a tip (not purged), for a caller that has already checked access to the tip. */
+export async function findTipPhoto(tipId: string, mediaId: string) {
+  const [m] = await db
+    .select()
+    .from(media)
+    .where(and(eq(media.id, mediaId), eq(media.tipId, tipId), isNull(media.purgedAt)));
+  return m ?? null;
 }

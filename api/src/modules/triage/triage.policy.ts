@@ -25,3 +25,13 @@ export const isClaimedBySql = (userId: string, now: Date): SQL =>
 /** Roughly metres between two points (equirectangular: exact enough within a city). */
 export const distanceMetresSql = (lat: number, lng: number): SQL =>
   sql`6371000 * sqrt(power(radians(${tips.lat} - ${lat}), 2) + power(cos(radians((${tips.lat} + ${lat}) / 2)) * radians(${tips.lng} - ${lng}), 2))`;
+
+/**
+ * SQL: the tip's latest on-site check is in that state. `verification_status` is non-null in each
+ * case, so the planner walks the partial tips_queue_verification_idx (district, status,
+ * verification status, queue order) — only tips ever checked, never the whole district.
+ */
+export function verificationFilterSql(state: 'pending' | 'overdue' | 'reported', now: Date): SQL {
+  if (state === 'reported') return eq(tips.verificationStatus, 'reported');
+  return and(eq(tips.verificationStatus, 'open'), state === 'pending' ? gt(tips.verificationDueAt, now) : lte(tips.verificationDueAt, now))!;
+}

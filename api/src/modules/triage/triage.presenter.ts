@@ -1,5 +1,6 @@
 import type { tips } from '../../db/schema/index';
 import type { Actor } from '../../http/actor';
+import { verificationStateOf } from '../tips/verification-state';
 import { isClaimActive } from './triage.policy';
 
 type TipRow = typeof tips.$inferSelect;
@@ -20,6 +21,8 @@ export type QueueRow = Pick<
   | 'claimedById'
   | 'claimExpiresAt'
   | 'caseId'
+  | 'verificationStatus'
+  | 'verificationDueAt'
 > & { excerpt: string; photoCount: number };
 
 /** A queue line for police: no reporter, a short excerpt, and who holds the claim (police only). */
@@ -39,6 +42,7 @@ export function presentQueueRow(r: QueueRow, actor: Actor, claimers: Map<string,
     caseId: r.caseId,
     occurredAt: r.occurredAt,
     createdAt: r.createdAt,
+    verification: verificationStateOf(r, now),
     claim: claimed
       ? {
           officerId: r.claimedById,

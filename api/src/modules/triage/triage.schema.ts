@@ -33,6 +33,8 @@ export const QueueQuery = z
   .strictObject({
     ...queueFilters,
     claim: oneOf(['mine', 'unclaimed'] as const).optional(),
+    /** The latest on-site check: open and not yet due, open past due, or reported. */
+    verification: oneOf(['pending', 'overdue', 'reported'] as const).optional(),
     cursor: z.string().max(300).optional(),
     limit: z.coerce.number({ message: 'must be a number' }).int().min(1).max(100).default(25),
   })

@@ -11,7 +11,7 @@ import { loadBundles } from '../tips/tips.service';
 import { tipsVisibleTo } from '../tips/tips.policy';
 import { presentTip } from '../tips/tips.presenter';
 import { PRIORITY_RANK } from '../tips/transitions';
-import { distanceMetresSql, isClaimedBySql, isUnclaimedSql } from './triage.policy';
+import { distanceMetresSql, isClaimedBySql, isUnclaimedSql, verificationFilterSql } from './triage.policy';
 import {
   presentDuplicate,
   presentQueueRow,
@@ -54,6 +54,8 @@ const queueColumns = {
   claimedById: tips.claimedById,
   claimExpiresAt: tips.claimExpiresAt,
   caseId: tips.caseId,
+  verificationStatus: tips.verificationStatus,
+  verificationDueAt: tips.verificationDueAt,
   photoCount: sql<number>`(SELECT count(*)::int FROM ${media} WHERE ${media.tipId} = ${tips.id} AND ${media.purgedAt} IS NULL)`,
 };
 
@@ -86,6 +88,7 @@ export async function listQueue(actor: Actor, q: QueueQuery) {
     q.to ? lt(tips.createdAt, q.to) : undefined,
     text ? or(ilike(tips.description, text), ilike(tips.address, text)) : undefined,
     q.claim === 'mine' ? isClaimedBySql(actor.id, now) : q.claim === 'unclaimed' ? isUnclaimedSql(now) : undefined,
+    q.verification ? verificationFilterSql(q.verification, now) : undefined,
   ];
   const base = and(...filters, eq(tips.status, q.status));
   const page = (where: SQL | undefined, limit: number) =>
