@@ -15,6 +15,10 @@ const send = (c: Call, user?: TestUser) => {
 
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
 
+/** An open on-site check of the tip, requested by the district's officer: its id. */
+const requestCheck = async (tipId: string, c: Cast) =>
+  (await api().post(`/api/tips/${tipId}/verification`).set(c.officer.auth).send({ note: '请核实' }).expect(201)).body.verification.id as string;
+
 describe('triage: access by role and district', () => {
   let cast: Cast;
   before(async () => {
@@ -24,7 +28,8 @@ describe('triage: access by role and district', () => {
   // Each row builds a fresh tip of district 1 so state-changing calls never depend on each other.
   const matrix: {
     name: string;
-    call: (tipId: string, c: Cast) => Call;
+    /** `made`: what `prepare` returned (the id of a verification task, say). */
+    call: (tipId: string, c: Cast, made: string) => Call;
     /** State the call needs first (made by the district's officer). */
     prepare?: (tipId: string, c: Cast) => Promise<unknown>;
     expected: Record<keyof Cast, number>;
@@ -85,24 +90,54 @@ describe('triage: access by role and district', () => {
       call: (id) => ({ method: 'get', path: `/api/tips/${id}/reporter-record` }),
       expected: { volunteer: 403, organizer: 403, auxiliary: 403, officer: 200, otherOfficer: 404, supervisor: 200, admin: 200 },
     },
+    // On-site verification (the cast's auxiliary serves the community of the tips made here).
+    {
+      name: 'POST /api/tips/:id/verification',
+      call: (id) => ({ method: 'post', path: `/api/tips/${id}/verification`, body: { note: '请到现场核实' } }),
+      expected: { volunteer: 403, organizer: 403, auxiliary: 403, officer: 201, otherOfficer: 404, supervisor: 201, admin: 201 },
+    },
+    {
+      name: 'GET /api/tips/:id/verifications',
+      prepare: requestCheck,
+      call: (id) => ({ method: 'get', path: `/api/tips/${id}/verifications` }),
+      expected: { volunteer: 403, organizer: 403, auxiliary: 403, officer: 200, otherOfficer: 404, supervisor: 200, admin: 200 },
+    },
+    {
+      name: 'GET /api/verifications/mine',
+      prepare: requestCheck,
+      call: () => ({ method: 'get', path: '/api/verifications/mine' }),
+      expected: { volunteer: 403, organizer: 403, auxiliary: 200, officer: 403, otherOfficer: 403, supervisor: 403, admin: 403 },
+    },
+    {
+      name: 'GET /api/verifications/:id',
+      prepare: requestCheck,
+      call: (_id, _c, v) => ({ method: 'get', path: `/api/verifications/${v}` }),
+      expected: { volunteer: 403, organizer: 403, auxiliary: 200, officer: 403, otherOfficer: 403, supervisor: 403, admin: 403 },
+    },
+    {
+      name: 'POST /api/verifications/:id/report',
+      prepare: requestCheck,
+      call: (_id, _c, v) => ({ method: 'post', path: `/api/verifications/${v}/report`, body: { finding: 'confirmed', note: '属实' } }),
+      expected: { volunteer: 403, organizer: 403, auxiliary: 201, officer: 403, otherOfficer: 403, supervisor: 403, admin: 403 },
+    },
   ];
 
   for (const row of matrix) {
     for (const role of ROLES) {
       it(`answers ${row.expected[role]} to ${role} on ${row.name}`, async () => {
         const tip = await tipIn(1);
-        await row.prepare?.(tip.id, cast);
-        const res = await send(row.call(tip.id, cast), cast[role]);
+        const made = await row.prepare?.(tip.id, cast);
+        const res = await send(row.call(tip.id, cast, String(made)), cast[role]);
         expect(res.status, JSON.stringify(res.body)).to.equal(row.expected[role]);
         expect(res.body.error?.code ?? 'OK').to.equal(
-          { 200: 'OK', 403: 'FORBIDDEN', 404: 'NOT_FOUND' }[row.expected[role] as 200 | 403 | 404],
+          { 200: 'OK', 201: 'OK', 403: 'FORBIDDEN', 404: 'NOT_FOUND' }[row.expected[role] as 200 | 201 | 403 | 404],
         );
       });
     }
     it(`answers 401 without a token on ${row.name}`, async () => {
       const tip = await tipIn(1);
-      await row.prepare?.(tip.id, cast);
-      const res = await send(row.call(tip.id, cast));
+      const made = await row.prepare?.(tip.id, cast);
+      const res = await send(row.call(tip.id, cast, String(made)));
       expect(res.status).to.equal(401);
     });
   }

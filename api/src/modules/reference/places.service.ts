@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { db } from '../../db/client';
+import { db, type DbOrTx } from '../../db/client';
 import { communities, townships } from '../../db/schema/index';
 import { notFound } from '../../http/errors';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
@@ -86,10 +86,10 @@ export async function searchCommunities(q: CommunitiesQuery) {
   };
 }
 
-/** Communities by id, with their district (for checks and names elsewhere). */
-export async function findCommunities(ids: number[]) {
+/** Communities by id, with their district (for checks and names elsewhere); `tx` inside a transaction. */
+export async function findCommunities(ids: number[], tx: DbOrTx = db) {
   if (!ids.length) return new Map<number, { id: number; districtId: number; nameZh: string; nameEn: string }>();
-  const rows = await db
+  const rows = await tx
     .select({ id: communities.id, districtId: communities.districtId, nameZh: communities.nameZh, nameEn: communities.nameEn })
     .from(communities)
     .where(inArray(communities.id, [...new Set(ids)]));

@@ -33,7 +33,7 @@ export async function requestVerification(actor: Actor, tipId: string, input: Re
     const [tip] = await lockTips(tx, actor, [tipId]);
     if (!tip) throw notFound('Tip');
     const communityId = input.communityId ?? tip.communityId;
-    const community = communityId === null ? undefined : (await findCommunities([communityId])).get(communityId);
+    const community = communityId === null ? undefined : (await findCommunities([communityId], tx)).get(communityId);
     if (!community || community.districtId !== tip.districtId) {
       throw validationError([
         {
