@@ -217,7 +217,7 @@ async function main(): Promise<void> {
       q(
         `INSERT INTO tips (reference, reporter_id, is_anonymous, category, description, occurred_at, lat, lng, address,
                            district_id, community_id, status, priority, priority_rank, is_deliberate_false,
-                           claimed_by_id, claim_expires_at, decided_by_id, decided_at, created_at, updated_at)
+                           claimed_by_id, claim_expires_at, decided_by_id, decided_at, first_decided_at, created_at, updated_at)
          WITH base AS (
            SELECT g, now() - ($2::int * (1 - sqrt(random()))) * interval '1 day' AS created_at,
                   random() < 0.12 AS anon, 1 + floor($3::int * random()^1.5)::int AS rep_n,
@@ -256,6 +256,7 @@ async function main(): Promise<void> {
                 CASE WHEN status = 'submitted' AND rk < 0.1 THEN now() + (rk * 10 - 0.5) * interval '1 hour' END,
                 CASE WHEN status <> 'submitted' THEN pol.id END,
                 CASE WHEN status <> 'submitted' THEN least(now(), created_at + rt * interval '72 hours') END,
+                CASE WHEN status <> 'submitted' THEN least(now(), created_at + rt * interval '72 hours') END,
                 created_at,
                 CASE WHEN status <> 'submitted' THEN least(now(), created_at + rt * interval '72 hours') ELSE created_at END
          FROM (SELECT judged.*, row_number() OVER (PARTITION BY ${cstDay('created_at')} ORDER BY created_at) AS seq FROM judged) j
@@ -277,6 +278,16 @@ async function main(): Promise<void> {
         `INSERT INTO tip_history (tip_id, kind, from_status, to_status, actor_id, actor_role, is_visible_to_reporter, created_at)
          SELECT t.id, 'status', 'submitted', t.status, t.decided_by_id, p.role::text, true, t.decided_at
          FROM tips t JOIN police p ON p.id = t.decided_by_id WHERE t.decided_at IS NOT NULL`,
+      );
+    });
+
+    // Triggers are off while loading (session_replication_role): the statistics summary that
+    // tips' triggers keep is rebuilt from the tips in one pass (demo tips included).
+    await step('tip daily statistics (summary rebuild)', async () => {
+      await q(`DELETE FROM tip_daily_stats`);
+      await q(
+        `INSERT INTO tip_daily_stats (day, district_id, category, status, tips)
+         SELECT hy_stats_day(created_at), district_id, category, status, count(*)::int FROM tips GROUP BY 1, 2, 3, 4`,
       );
     });
 
@@ -470,6 +481,7 @@ async function checkInvariants(q: (text: string) => Promise<pg.QueryResult>): Pr
     ['all-time totals = ranked ledger', `SELECT count(*)::int AS bad FROM (SELECT user_id, sum(delta) s FROM points_ledger WHERE reason IN ${reasons(RANKED_REASONS)} GROUP BY 1) l FULL JOIN (SELECT user_id, points FROM user_period_points WHERE period = 'all') p USING (user_id) WHERE coalesce(l.s, 0) <> coalesce(p.points, 0)`],
     ['histogram = period totals', `SELECT count(*)::int AS bad FROM (SELECT * FROM period_points_histogram WHERE users <> 0) h FULL JOIN (SELECT period, period_start, 0 AS district_id, points, count(*)::int AS users FROM user_period_points GROUP BY 1, 2, 4 UNION ALL SELECT period, period_start, district_id, points, count(*)::int FROM user_period_points WHERE district_id IS NOT NULL GROUP BY 1, 2, 3, 4) a USING (period, period_start, district_id, points) WHERE h.users IS DISTINCT FROM a.users`],
     ['daily cap', `SELECT count(*)::int AS bad FROM (SELECT 1 FROM points_ledger WHERE reason IN ${reasons(CAPPED_REASONS)} GROUP BY user_id, earned_on HAVING sum(delta) > ${POINT_RULES.dailyCap}) x`],
+    ['tip daily statistics = tips', `SELECT count(*)::int AS bad FROM (SELECT hy_stats_day(created_at) AS day, district_id, category, status, count(*)::int AS n FROM tips GROUP BY 1, 2, 3, 4) t FULL JOIN (SELECT * FROM tip_daily_stats WHERE tips <> 0) s USING (day, district_id, category, status) WHERE t.n IS DISTINCT FROM s.tips`],
     ['member counts', `SELECT count(*)::int AS bad FROM communities c WHERE member_count <> (SELECT count(*) FROM users u WHERE u.community_id = c.id AND u.role = 'volunteer')`],
   ];
   const { rows } = await q(

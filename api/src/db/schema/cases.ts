@@ -28,6 +28,9 @@ export const cases = pgTable(
   (t) => [
     uniqueIndex().on(t.reference),
     index('cases_district_status_idx').on(t.districtId, t.status, t.updatedAt.desc(), t.id),
+    // Statistics: cases opened and solved in a period.
+    index('cases_district_created_idx').on(t.districtId, t.createdAt),
+    index('cases_district_solved_idx').on(t.districtId, t.solvedAt),
   ],
 );
 

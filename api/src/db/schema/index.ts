@@ -9,3 +9,4 @@ export * from './ops';
 export * from './campaigns';
 export * from './verification-status';
 export * from './verifications';
+export * from './stats';

@@ -181,6 +181,7 @@ export async function decide(
     claimExpiresAt: null,
     decidedById: o.actor.id,
     decidedAt: now,
+    firstDecidedAt: from.firstDecidedAt ?? now,
     decisionSeq: from.decisionSeq + 1,
     updatedAt: now,
   });
@@ -233,6 +234,7 @@ export async function markDuplicate(tx: Tx, o: DecisionCommon & { duplicateOf: s
     claimExpiresAt: null,
     decidedById: o.actor.id,
     decidedAt: now,
+    firstDecidedAt: from.firstDecidedAt ?? now,
     decisionSeq: from.decisionSeq + 1,
     updatedAt: now,
   });

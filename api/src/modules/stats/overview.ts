@@ -1,0 +1,67 @@
+import type { Actor } from '../../http/actor';
+import { forbidden, notFound, validationError } from '../../http/errors';
+import { clock } from '../../lib/clock';
+import { campaignFigures } from '../campaigns/figures';
+import { caseFigures } from '../cases/figures';
+import { CATEGORIES } from '../reference/categories';
+import { districtExists, listDistricts } from '../reference/reference.service';
+import { backlogFigures, submissionFigures } from '../tips/figures';
+import { resolvePeriod, weeksOf } from './period';
+import { canReadOverview, defaultScope, maySeeDistrict } from './stats.policy';
+import type { OverviewQuery } from './stats.schema';
+import { periodTotals } from './tip-totals';
+
+/** The 12 districts are seeded once and never change: read them once. */
+let districtList: ReturnType<typeof listDistricts> | undefined;
+
+const STATUSES = ['submitted', 'needs_info', 'valid', 'invalid', 'duplicate'] as const;
+
+/**
+ * The department's figures for a period and a scope (a district, or the city for admins). Every
+ * figure comes from a summary table or an index range (docs/performance.md has the plans); the
+ * queries run side by side on the pool.
+ */
+export async function overview(actor: Actor, q: OverviewQuery) {
+  if (!canReadOverview(actor)) throw forbidden('Statistics are for supervisors and administrators');
+  const period = resolvePeriod(q);
+  const districtId = q.districtId ?? defaultScope(actor);
+  if (districtId !== null && !(await districtExists(districtId))) throw validationError([{ field: 'districtId', message: 'no such district' }]);
+  if (!maySeeDistrict(actor, districtId)) throw notFound('District');
+
+  districtList ??= listDistricts();
+  const districts = await districtList;
+  const districtIds = districtId === null ? districts.map((d) => d.id) : [districtId];
+  const scope = { districtIds, start: period.start, end: period.end };
+  const [totals, submissions, backlog, cases, campaigns] = await Promise.all([
+    periodTotals(period, districtId),
+    submissionFigures(scope),
+    backlogFigures({ districtIds, now: clock.now() }),
+    caseFigures(scope),
+    campaignFigures(scope),
+  ]);
+
+  const count = (kind: string, key: string) => totals.find((t) => t.kind === kind && t.key === key)?.tips ?? 0;
+  const byStatus = Object.fromEntries(STATUSES.map((s) => [s, count('status', s)])) as Record<(typeof STATUSES)[number], number>;
+  const judged = byStatus.valid + byStatus.invalid + byStatus.duplicate;
+  return {
+    period: { from: period.from, to: period.to, days: period.days },
+    districtId,
+    tips: {
+      total: STATUSES.reduce((sum, s) => sum + byStatus[s], 0),
+      byStatus,
+      byCategory: CATEGORIES.map((c) => ({ category: c.id, tips: count('category', c.id) })),
+      byDistrict: districts.filter((d) => districtIds.includes(d.id)).map((d) => ({ districtId: d.id, tips: count('district', String(d.id)) })),
+      byWeek: weeksOf(period).map((weekStart) => ({ weekStart, tips: count('week', weekStart) })),
+    },
+    decisions: {
+      decided: submissions.decided,
+      medianHours: submissions.medianHours,
+      p90Hours: submissions.p90Hours,
+      validRate: judged ? Math.round((byStatus.valid / judged) * 10_000) / 10_000 : null,
+    },
+    backlog,
+    cases,
+    activeVolunteers: submissions.activeVolunteers,
+    campaigns,
+  };
+}
