@@ -11,7 +11,13 @@ export type TotpChange = { action: 'enable' | 'disable'; code: string };
 
 export const setTotp = ({ action, code }: TotpChange) => apiRequest<Session>(`/auth/totp/${action}`, { method: 'POST', json: { code } });
 
-export function useSetTotp() {
+/**
+ * `onChanged` runs here, in the mutation's own callback, not in `mutate(…, { onSuccess })`: the
+ * new user switches the page from enrolment to "is on" at once, which unmounts the component that
+ * called `mutate`, and a per-call callback of an unmounted observer never runs (the forced
+ * enrolment then stayed on /two-factor instead of opening the desk).
+ */
+export function useSetTotp(options: { onChanged?: (user: User) => void } = {}) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: setTotp,
@@ -19,6 +25,7 @@ export function useSetTotp() {
     onSuccess: ({ user, accessToken, refreshToken }) => {
       setTokens({ accessToken, refreshToken });
       queryClient.setQueryData(meQuery().queryKey, user);
+      options.onChanged?.(user);
     },
   });
 }

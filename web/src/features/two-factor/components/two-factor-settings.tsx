@@ -25,7 +25,7 @@ function useCodeError(): (error: unknown) => string | null {
 function Enrolment({ onEnabled }: { onEnabled?: (user: User) => void }) {
   const { t } = useTranslation('twoFactor');
   const setup = useSetupTotp();
-  const enable = useSetTotp();
+  const enable = useSetTotp({ onChanged: onEnabled });
   const codeError = useCodeError();
   const errorMessage = useErrorMessage();
   if (!setup.data) {
@@ -60,7 +60,7 @@ function Enrolment({ onEnabled }: { onEnabled?: (user: User) => void }) {
         submitLabel={enable.isPending ? t('enabling') : t('enable')}
         isPending={enable.isPending}
         error={codeError(enable.error)}
-        onSubmit={(code) => enable.mutate({ action: 'enable', code }, { onSuccess: (session) => onEnabled?.(session.user) })}
+        onSubmit={(code) => enable.mutate({ action: 'enable', code })}
       />
     </div>
   );
