@@ -44,10 +44,12 @@ export default defineConfig({
           groups: [
             // Only the organizer dashboard's chart uses uPlot: its own lazy chunk, never in vendor.
             { name: 'uplot', test: /node_modules[\\/]uplot[\\/]/, priority: 4 },
+            // Maps (police map, the report form's pin): Leaflet, its cluster plugin and gcoord load with them only.
+            { name: 'leaflet', test: /node_modules[\\/](leaflet|leaflet\.markercluster|gcoord)[\\/]/, priority: 4 },
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 3 },
             { name: 'router', test: /node_modules[\\/](react-router|cookie|set-cookie-parser)[\\/]/, priority: 2 },
             // Not the anti-spam widget: it loads only when a tip is sent anonymously (its lazy chunk).
-            { name: 'vendor', test: /node_modules[\\/](?!altcha[\\/]|hash-wasm[\\/])/, priority: 1 },
+            { name: 'vendor', test: /node_modules[\\/](?!altcha[\\/]|hash-wasm[\\/]|leaflet|gcoord[\\/])/, priority: 1 },
           ],
         },
       },

@@ -26,4 +26,6 @@ export const queryRoots = {
   /** The audit log viewer (admins, supervisors). */
   audit: ['audit'],
   campaigns: ['campaigns'],
+  /** The police tip map (GET /api/map/tips). */
+  tipMap: ['tip-map'],
 } as const satisfies Record<string, readonly [string]>;

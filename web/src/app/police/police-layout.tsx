@@ -51,6 +51,7 @@ export default function PoliceLayout() {
               {t('nav.queue')}
             </Link>
             <NavLink to="/police/cases">{t('nav.cases')}</NavLink>
+            <NavLink to="/police/map">{t('nav.map')}</NavLink>
             <NavLink to="/police/campaigns">{t('nav.campaigns')}</NavLink>
           </nav>
           <div className="header-tools">

@@ -11,5 +11,6 @@ export const policeRoutes: RouteObject = {
     { path: 'cases', lazy: lazyPage(() => import('./cases-page')) },
     { path: 'cases/:caseId', lazy: lazyPage(() => import('./case-page')) },
     { path: 'campaigns', lazy: lazyPage(() => import('../campaign-desk-page')) },
+    { path: 'map', lazy: lazyPage(() => import('./map-page')) },
   ],
 };

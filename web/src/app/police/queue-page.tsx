@@ -11,6 +11,7 @@ import { useDistricts } from '../../shared/api/get-districts';
 import { useUnread } from '../../features/messages/api/get-unread';
 import { tipStatuses, type TipStatus } from '../../shared/types/tip';
 import { useClaimNext } from '../../features/triage/api/claim-next';
+import { useExportTips } from '../../features/triage/api/export-tips';
 import { useQueue, type QueueFilters } from '../../features/triage/api/get-queue';
 import { priorities, type Priority } from '../../shared/types/tip';
 import { currentLanguage } from '../../lib/i18n';
@@ -75,6 +76,9 @@ export default function QueuePage() {
   const unread = useUnread();
   const unreadByTip = new Map(unread.data?.tips.map((u) => [u.tipId, u.unread]));
   const claimNext = useClaimNext();
+  // Exports are for supervisors (their district) and admins; the claim filter is the desk's own view and is not sent.
+  const exporting = useExportTips();
+  const canExport = me.data?.role === 'supervisor' || isAdmin;
   const [isEmpty, setIsEmpty] = useState(false);
   // Set by the tip page after a transfer: the tip has left this queue.
   const notice = (useLocation().state as { notice?: unknown } | null)?.notice;
@@ -111,13 +115,24 @@ export default function QueuePage() {
     <>
       <div className={styles.toolbar}>
         <h1>{t('queue.title')}</h1>
-        <button type="button" className={`btn btn-primary ${styles.toolbarEnd}`} onClick={claim} disabled={claimNext.isPending}>
+        {canExport ? (
+          <button
+            type="button"
+            className={`btn btn-secondary ${styles.toolbarEnd}`}
+            onClick={() => exporting.mutate(isRangeBackwards ? { ...filters, to: undefined } : filters)}
+            disabled={exporting.isPending}
+          >
+            {exporting.isPending ? t('queue.exporting') : t('queue.exportCsv')}
+          </button>
+        ) : null}
+        <button type="button" className={`btn btn-primary ${canExport ? '' : styles.toolbarEnd}`} onClick={claim} disabled={claimNext.isPending}>
           {t('queue.claimNext')}
         </button>
       </div>
       {typeof notice === 'string' ? <Alert tone="success">{notice}</Alert> : null}
       {isEmpty ? <Alert tone="info">{t('queue.nothingToClaim')}</Alert> : null}
       {claimNext.isError ? <Alert tone="error">{errorMessage(claimNext.error)}</Alert> : null}
+      {exporting.isError ? <Alert tone="error">{errorMessage(exporting.error)}</Alert> : null}
 
       <ul className={styles.tabs} aria-label={t('queue.statusTabs')}>
         {tipStatuses.map((status) => (

@@ -1,6 +1,10 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMapConfig } from '../../../shared/map/get-map-config';
 import { isInHengyang } from '../draft/tip-rules';
+
+// Leaflet comes only when the volunteer opens the map: the form itself stays light.
+const PinPicker = lazy(() => import('./pin-picker').then((m) => ({ default: m.PinPicker })));
 
 type GeoProblem = 'geoDenied' | 'geoUnavailable' | 'geoUnsupported' | 'geoOutside';
 export type Coordinates = { lat: number; lng: number; accuracyMeters: number | null };
@@ -19,6 +23,14 @@ export function LocationField({ address, onAddressChange, coordinates, onCoordin
   const { t } = useTranslation('tips');
   const [isLocating, setLocating] = useState(false);
   const [problem, setProblem] = useState<GeoProblem | null>(null);
+  const [isMapOpen, setMapOpen] = useState(false);
+  const mapConfig = useMapConfig();
+
+  const placePin = (point: { lat: number; lng: number }) => {
+    if (!isInHengyang(point.lat, point.lng)) return setProblem('geoOutside');
+    setProblem(null);
+    onCoordinatesChange({ lat: point.lat, lng: point.lng, accuracyMeters: null });
+  };
 
   const locate = () => {
     setProblem(null);
@@ -74,6 +86,33 @@ export function LocationField({ address, onAddressChange, coordinates, onCoordin
         </svg>
         {isLocating ? t('report.locating') : t('report.useMyLocation')}
       </button>
+      <button
+        type="button"
+        className="btn btn-secondary"
+        aria-expanded={isMapOpen}
+        aria-controls="tip-pin-map"
+        onClick={() => setMapOpen((open) => !open)}
+        disabled={isDisabled}
+      >
+        {isMapOpen ? t('report.closeMap') : t('report.placeOnMap')}
+      </button>
+      {isMapOpen ? (
+        <div id="tip-pin-map">
+          <p className="field-hint">{t('report.mapHint')}</p>
+          {mapConfig.data ? (
+            <Suspense fallback={<p className="field-hint">{t('report.mapLoading')}</p>}>
+              <PinPicker
+                config={mapConfig.data}
+                pin={coordinates ? { lat: coordinates.lat, lng: coordinates.lng } : null}
+                onPlace={placePin}
+                label={t('report.pin')}
+              />
+            </Suspense>
+          ) : (
+            <p className="field-hint">{mapConfig.isError ? t('report.mapUnavailable') : t('report.mapLoading')}</p>
+          )}
+        </div>
+      ) : null}
       <div role="status">
         {coordinates ? (
           <p className="coords">

@@ -1,0 +1,48 @@
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import { dayAfter, dayStart } from '../../../lib/days';
+import { queryRoots } from '../../../shared/query-keys';
+import type { TipStatus, Priority } from '../../../shared/types/tip';
+
+/** What the map shows, like the queue's filters (days are Hengyang days, `to` inclusive). */
+export type MapFilters = { status?: TipStatus; category?: string; from?: string; to?: string };
+
+/** minLng, minLat, maxLng, maxLat in WGS-84. */
+export type Bbox = [number, number, number, number];
+
+type Point = { type: 'Point'; coordinates: [number, number] };
+export type TipFeature = {
+  type: 'Feature';
+  id: string;
+  geometry: Point;
+  properties: { kind: 'tip'; id: string; reference: string; category: string; status: TipStatus; priority: Priority };
+};
+export type CellFeature = {
+  type: 'Feature';
+  geometry: Point;
+  properties: { kind: 'cell'; count: number; bbox: Bbox };
+};
+export type MapTips = {
+  type: 'FeatureCollection';
+  mode: 'points' | 'grid';
+  total: number;
+  cellSize?: number;
+  features: (TipFeature | CellFeature)[];
+};
+
+export function getMapTips(bbox: Bbox, filters: MapFilters): Promise<MapTips> {
+  const params = new URLSearchParams({ bbox: bbox.join(',') });
+  if (filters.status) params.set('status', filters.status);
+  if (filters.category) params.set('category', filters.category);
+  if (filters.from) params.set('from', dayStart(filters.from));
+  if (filters.to) params.set('to', dayAfter(filters.to));
+  return apiRequest<MapTips>(`/map/tips?${params.toString()}`);
+}
+
+export const mapTipsQuery = (bbox: Bbox, filters: MapFilters) =>
+  queryOptions({ queryKey: [...queryRoots.tipMap, bbox, filters], queryFn: () => getMapTips(bbox, filters), staleTime: 30_000 });
+
+/** While the map pans, the previous answer stays drawn until the new one arrives. */
+export function useMapTips(bbox: Bbox | null, filters: MapFilters) {
+  return useQuery({ ...mapTipsQuery(bbox ?? [0, 0, 0, 0], filters), enabled: bbox !== null, placeholderData: keepPreviousData });
+}
