@@ -8,6 +8,8 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import type { Config } from './config';
+import { apiKeysRoutes } from './modules/integrations/api-keys.routes';
+import { open311Routes } from './modules/integrations/open311.routes';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { AppError } from './http/errors';
 import { requireStaffTotp } from './http/staff-totp-gate';
@@ -46,7 +48,7 @@ const REQUEST_ID = /^[A-Za-z0-9\-_]{8,64}$/;
 function apiRouters(config: Config): Router[] {
   // tracking before messages: POST /tips/track/messages must not match /tips/:id/messages;
   // tip exports before tips: GET /tips/export.csv must not match /tips/:id
-  return [referenceRoutes(), authRoutes(config), altchaRoutes(config), tipExportsRoutes(), tipsRoutes(config), triageRoutes(), casesRoutes(), trackingRoutes(config), messagesRoutes(config), identityRoutes(), pointsRoutes(), rewardsRoutes(), leaderboardsRoutes(), organizerRoutes(), accountsRoutes(), campaignsRoutes(), auditRoutes(), tipMapRoutes(config), verificationsRoutes(), statsRoutes()];
+  return [referenceRoutes(), authRoutes(config), altchaRoutes(config), tipExportsRoutes(), tipsRoutes(config), triageRoutes(), casesRoutes(), trackingRoutes(config), messagesRoutes(config), identityRoutes(), pointsRoutes(), rewardsRoutes(), leaderboardsRoutes(), organizerRoutes(), accountsRoutes(), campaignsRoutes(), auditRoutes(), tipMapRoutes(config), verificationsRoutes(), statsRoutes(), apiKeysRoutes()];
 }
 
 /** The CSP source of the base map's tiles (`{s}` subdomains as a wildcard); none for a path on this server. */
@@ -129,6 +131,7 @@ export function createApp({ config, log, ping }: AppDeps): express.Express {
   for (const router of apiRouters(config)) api.use(router);
   api.use(notFoundHandler);
   app.use('/api', api);
+  app.use('/open311/v2', open311Routes(config, log));
 
   // api/src or api/dist → web/dist
   const webDist = config.webDist ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');

@@ -119,8 +119,13 @@ export function loggable(err: unknown): Record<string, unknown> {
   };
 }
 
-/** The one place errors become responses: always the contract's JSON shape, never a stack. */
-export function errorHandler(log: Logger): ErrorRequestHandler {
+/** How an error is written: the contract's `{error: {code, message, details}}` unless a protocol needs its own shape. */
+export type ErrorBody = (e: { status: number; code: string; message: string; details?: unknown }) => unknown;
+
+const contractBody: ErrorBody = ({ code, message, details }) => ({ error: { code, message, ...(details !== undefined ? { details } : {}) } });
+
+/** The one place errors become responses: always the contract's JSON shape (or `body`'s), never a stack. */
+export function errorHandler(log: Logger, body: ErrorBody = contractBody): ErrorRequestHandler {
   return (err, req, res, _next) => {
     const known = toAppError(err);
     if (res.headersSent) {
@@ -130,7 +135,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     }
     if (!known) {
       log.error({ reqId: req.id, err: loggable(err) }, 'unhandled error');
-      res.status(500).json({ error: { code: 'INTERNAL', message: 'Something went wrong on our side; try again' } });
+      res.status(500).json(body({ status: 500, code: 'INTERNAL', message: 'Something went wrong on our side; try again' }));
       return;
     }
     const state = sqlState(err);
@@ -138,9 +143,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     if (isDataException(state)) log.warn({ reqId: req.id, sqlstate: state }, 'the database refused a value that passed validation');
     if (known.headers) res.set(known.headers);
     if (known.status >= 500) log.warn({ reqId: req.id, code: known.code }, known.message);
-    res.status(known.status).json({
-      error: { code: known.code, message: known.message, ...(known.details !== undefined ? { details: known.details } : {}) },
-    });
+    res.status(known.status).json(body({ status: known.status, code: known.code, message: known.message, details: known.details }));
   };
 }
 

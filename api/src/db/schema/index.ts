@@ -10,3 +10,4 @@ export * from './campaigns';
 export * from './verification-status';
 export * from './verifications';
 export * from './stats';
+export * from './integrations';

@@ -19,5 +19,13 @@ export const SENSITIVE_CATEGORIES: ReadonlySet<string> = new Set<CategoryId>(['g
 export type CategoryId = (typeof CATEGORIES)[number]['id'];
 export const CATEGORY_IDS = CATEGORIES.map((c) => c.id) as [CategoryId, ...CategoryId[]];
 
+/**
+ * Categories whose tips are never published outside the police, not even as counts per district
+ * (public figures) or as anonymised points (Open311): a gang, drug, fugitive or cult tip in a
+ * small place can point at its tipster.
+ */
+export const SENSITIVE_CATEGORIES: ReadonlySet<CategoryId> = new Set(['gangs', 'drugs', 'fugitive', 'cult']);
+export const PUBLIC_CATEGORY_IDS = CATEGORY_IDS.filter((id) => !SENSITIVE_CATEGORIES.has(id));
+
 /** Hengyang's administrative area, generously rounded (tips must fall inside). */
 export const CITY_BOUNDS = { minLat: 26.1, maxLat: 27.6, minLng: 111.5, maxLng: 113.3 } as const;

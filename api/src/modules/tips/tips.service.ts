@@ -63,6 +63,8 @@ export async function submitTip(opts: {
   input: CreateTip;
   photos: Upload[];
   idempotencyKey: string | undefined;
+  /** More rows of the same submission (e.g. how it arrived), written in the tip's transaction. */
+  also?: (tx: DbOrTx, tipId: string) => Promise<void>;
 }): Promise<Replay> {
   const { actor, input, photos } = opts;
   if (actor && actor.role !== 'volunteer') throw forbidden('Only volunteers report tips from an account');
@@ -76,7 +78,7 @@ export async function submitTip(opts: {
 
   const stored = await storePhotos(photos);
   try {
-    const { replay, isNew } = await insertTip({ actor, input, idempotencyKey: opts.idempotencyKey, hash, photos: stored.photos });
+    const { replay, isNew } = await insertTip({ actor, input, idempotencyKey: opts.idempotencyKey, hash, photos: stored.photos, also: opts.also });
     if (!isNew) await stored.discard();
     return replay;
   } catch (err) {
@@ -92,6 +94,7 @@ async function insertTip(opts: {
   idempotencyKey: string | undefined;
   hash: string;
   photos: StoredPhoto[];
+  also?: (tx: DbOrTx, tipId: string) => Promise<void>;
 }): Promise<{ replay: Replay; isNew: boolean }> {
   const { actor, input, photos, hash } = opts;
   const isAnonymous = !actor;
@@ -159,6 +162,7 @@ async function insertTip(opts: {
           createdAt: now,
         })
         .returning();
+      if (opts.also) await opts.also(tx, tip.id);
       // A new tip's bundle is exactly what was just written: no read-back queries.
       const bundle: TipBundle = { tip, media: mediaRows, history, duplicateOf: null };
       return { status: 201, body: { tip: presentTip(bundle, 'reporter'), ...(accessCode ? { accessCode } : {}) } };

@@ -1,0 +1,29 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { requireRole } from '../../http/authenticate';
+import { singleLine } from '../../http/fields';
+import { IdParam, parse } from '../../http/validate';
+import { createApiKey, listApiKeys, revokeApiKey } from './api-keys';
+
+const CreateApiKey = z.strictObject({ name: singleLine({ min: 2, max: 100 }) });
+
+/** Integrators' keys (Open311): admins issue, list and revoke them. */
+export function apiKeysRoutes(): Router {
+  const router = Router();
+  const admins = requireRole('admin');
+
+  router.post('/admin/api-keys', admins, async (req, res) => {
+    res.status(201).json(await createApiKey(req.actor!, parse(CreateApiKey, req.body ?? {})));
+  });
+
+  router.get('/admin/api-keys', admins, async (_req, res) => {
+    res.json(await listApiKeys());
+  });
+
+  router.delete('/admin/api-keys/:id', admins, async (req, res) => {
+    const { id } = parse(IdParam, req.params);
+    res.json(await revokeApiKey(req.actor!, id));
+  });
+
+  return router;
+}
