@@ -13,9 +13,6 @@ export const CATEGORIES = [
   { id: 'other', nameZh: '其他', nameEn: 'Other' },
 ] as const;
 
-/** Published only city-wide in the public figures: a district count could point at a person. */
-export const SENSITIVE_CATEGORIES: ReadonlySet<string> = new Set<CategoryId>(['gangs', 'drugs', 'fugitive', 'cult']);
-
 export type CategoryId = (typeof CATEGORIES)[number]['id'];
 export const CATEGORY_IDS = CATEGORIES.map((c) => c.id) as [CategoryId, ...CategoryId[]];
 
