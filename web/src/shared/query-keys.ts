@@ -28,4 +28,6 @@ export const queryRoots = {
   campaigns: ['campaigns'],
   /** The police tip map (GET /api/map/tips). */
   tipMap: ['tip-map'],
+  /** On-site checks: a tip's (police) and the auxiliary's tasks. */
+  verifications: ['verifications'],
 } as const satisfies Record<string, readonly [string]>;

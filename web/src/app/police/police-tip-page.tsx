@@ -21,6 +21,10 @@ import { DuplicateSuggestions } from '../../features/triage/components/duplicate
 import { ReporterRecordLine } from '../../features/triage/components/reporter-record';
 import { TipLocation } from '../../features/triage/components/tip-location';
 import { TipPhotos } from '../../features/triage/components/tip-photos';
+import { RequestCheckPanel } from '../../features/verifications/components/request-check-panel';
+import { VerificationHistoryEntry } from '../../features/verifications/components/verification-history-entry';
+import { VerificationStateBadge } from '../../features/verifications/components/verification-state-badge';
+import '../../features/verifications/verifications-i18n';
 import { currentLanguage } from '../../lib/i18n';
 import { formatDateTime, localizedName } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/use-document-title';
@@ -73,6 +77,7 @@ function isClaimLive(tip: PoliceTip): boolean {
 export default function PoliceTipPage() {
   const { tipId = '' } = useParams();
   const { t } = useTranslation('police');
+  const { t: tv } = useTranslation('verifications');
   const language = currentLanguage();
   const me = useMe();
   const tip = usePoliceTip(tipId);
@@ -93,7 +98,7 @@ export default function PoliceTipPage() {
   const canOverride = CLAIM_OVERRIDE_ROLES.includes(me.data?.role ?? '');
   const holderId = isClaimLive(data) ? data.claimedById : null;
   const holderName = officers.data?.find((o) => o.id === holderId)?.displayName ?? null;
-  const byLabel = { police: t('tip.byPolice'), you: t('tip.byReporter'), system: t('tip.bySystem') };
+  const byLabel = { police: t('tip.byPolice'), you: t('tip.byReporter'), auxiliary: tv('police.byAuxiliary'), system: t('tip.bySystem') };
   const districtName = (id: number) => {
     const found = districts.data?.find((d) => d.id === id);
     return found ? localizedName(found, language) : String(id);
@@ -114,6 +119,7 @@ export default function PoliceTipPage() {
         <h1>{data.reference}</h1>
         <StatusBadge status={data.status} />
         <PriorityBadge priority={data.priority} />
+        <VerificationStateBadge verification={data.verification} />
         {isOpen ? <ClaimBar tip={data} myId={me.data?.id} canOverride={canOverride} holderName={holderName} /> : null}
       </div>
       <UndoBar key={data.decidedAt ?? 'undecided'} tip={data} message={notice} onUndone={() => setNotice(t('undo.done'))} />
@@ -162,6 +168,7 @@ export default function PoliceTipPage() {
                   {h.correction?.kind === 'reversal' ? (
                     <p className={styles.description}>{t('tip.reversed', { reason: h.correction.reason })}</p>
                   ) : null}
+                  {h.verification ? <VerificationHistoryEntry verification={h.verification} districtId={data.districtId} /> : null}
                   {h.note ? <p className={styles.description}>{h.note}</p> : null}
                 </li>
               ))}
@@ -184,6 +191,7 @@ export default function PoliceTipPage() {
             </section>
           )}
           {data.status !== 'submitted' ? <ReversePanel key={data.decidedAt ?? 'undecided'} tip={data} /> : null}
+          <RequestCheckPanel tipId={data.id} districtId={data.districtId} className={styles.panel} />
           {isOpen ? <TransferPanel key={data.districtId} tip={data} onTransferred={onTransferred} /> : null}
           <section className={styles.panel} aria-labelledby="tip-record">
             <h2 id="tip-record">{t('tip.record')}</h2>

@@ -12,6 +12,8 @@ import { useUnread } from '../../features/messages/api/get-unread';
 import { tipStatuses, type TipStatus } from '../../shared/types/tip';
 import { useClaimNext } from '../../features/triage/api/claim-next';
 import { useExportTips } from '../../features/triage/api/export-tips';
+import { VerificationStateBadge } from '../../features/verifications/components/verification-state-badge';
+import '../../features/verifications/verifications-i18n';
 import { useQueue, type QueueFilters } from '../../features/triage/api/get-queue';
 import { priorities, type Priority } from '../../shared/types/tip';
 import { currentLanguage } from '../../lib/i18n';
@@ -30,6 +32,7 @@ function filtersFrom(params: URLSearchParams): QueueFilters {
   const status = params.get('status');
   const priority = params.get('priority');
   const claim = params.get('claim');
+  const verification = params.get('verification');
   const from = params.get('from');
   const to = params.get('to');
   const q = params.get('q')?.trim() ?? '';
@@ -39,6 +42,7 @@ function filtersFrom(params: URLSearchParams): QueueFilters {
     ...(params.get('category') ? { category: params.get('category')! } : {}),
     ...(isOneOf(priorities, priority) ? { priority } : {}),
     ...(isOneOf(['mine', 'unclaimed'] as const, claim) ? { claim } : {}),
+    ...(isOneOf(verificationStates, verification) ? { verification } : {}),
     ...(q.length >= 2 ? { q } : {}),
     ...(isDay(from) ? { from } : {}),
     ...(isDay(to) ? { to } : {}),
@@ -55,8 +59,11 @@ function paramsFrom(filters: QueueFilters): URLSearchParams {
   return params;
 }
 
+const verificationStates = ['pending', 'overdue', 'reported'] as const;
+
 export default function QueuePage() {
   const { t } = useTranslation('police');
+  const { t: tv } = useTranslation('verifications');
   const language = currentLanguage();
   const navigate = useNavigate();
   const errorMessage = useErrorMessage();
@@ -197,6 +204,23 @@ export default function QueuePage() {
             </select>
           )}
         </Field>
+        <Field id="queue-verification" label={tv('police.queueFilter')}>
+          {(control) => (
+            <select
+              {...control}
+              className="select"
+              value={filters.verification ?? ''}
+              onChange={(e) => update({ verification: (e.target.value || undefined) as QueueFilters['verification'] })}
+            >
+              <option value="">{tv('police.queueAny')}</option>
+              {verificationStates.map((s) => (
+                <option key={s} value={s}>
+                  {tv(`state.${s}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         <Field id="queue-from" label={t('queue.from')}>
           {(control) => (
             <input
@@ -279,6 +303,11 @@ export default function QueuePage() {
                     <div>
                       <StatusBadge status={row.status} />
                     </div>
+                    {row.verification ? (
+                      <div>
+                        <VerificationStateBadge verification={row.verification} />
+                      </div>
+                    ) : null}
                     {unreadByTip.get(row.id) ? (
                       <div className={styles.unread}>{t('queue.unread', { count: unreadByTip.get(row.id) })}</div>
                     ) : null}

@@ -1,52 +1,54 @@
+import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/ui/alert';
+import { TaskList } from '../../features/verifications/components/task-list';
+import '../../features/verifications/verifications-i18n';
+import styles from '../../features/verifications/components/verifications.module.css';
 import { DeskLayout } from '../../layouts/desk-layout';
 import { localizedName } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useLanguage } from '../../lib/use-language';
 import { useMe } from '../../shared/api/get-me';
 import { useCommunities } from '../../shared/api/get-communities';
-import { useDistricts } from '../../shared/api/get-districts';
 
 function MyCommunity() {
   const { t } = useTranslation();
   const language = useLanguage();
   const me = useMe();
   const districtId = me.data?.districtId ? String(me.data.districtId) : '';
-  const districts = useDistricts();
   const communities = useCommunities(districtId);
-  const district = districts.data?.find((d) => String(d.id) === districtId);
   const community = communities.data?.find((c) => c.id === me.data?.communityId);
   return (
-    <dl className="card">
-      <dt>{t('verify.community')}</dt>
-      <dd>
-        <strong>{community ? localizedName(community, language) : t('loading')}</strong>
-      </dd>
-      <dt>{t('verify.district')}</dt>
-      <dd>{district ? localizedName(district, language) : t('loading')}</dd>
-    </dl>
+    <p>
+      {t('verify.community')}: <strong>{community ? localizedName(community, language) : t('loading')}</strong>
+    </p>
   );
 }
 
-/**
- * The auxiliary's desk. Honest about what exists: their community, and that the on-site checks
- * police will request are not available yet — no sample tasks.
- */
+/** The auxiliary's phone desk: open tasks (soonest due first) and what they have reported. */
 export default function VerifyPage() {
-  const { t } = useTranslation();
-  useDocumentTitle(t('verify.title'));
+  const { t } = useTranslation('verifications');
+  const { t: tc } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const status = params.get('status') === 'reported' ? 'reported' : 'open';
+  useDocumentTitle(t('desk.title'));
   return (
-    <DeskLayout area="verify" title={t('verify.area')}>
+    <DeskLayout area="verify" title={tc('verify.area')}>
       <div style={{ maxWidth: '40rem' }}>
-        <h1 className="page-title">{t('verify.title')}</h1>
-        <p className="page-intro">{t('verify.intro')}</p>
+        <h1 className="page-title">{t('desk.title')}</h1>
+        <p className="page-intro">{t('desk.intro')}</p>
         <MyCommunity />
-        <section className="card" aria-labelledby="checks-title">
-          <h2 id="checks-title">{t('verify.notYetTitle')}</h2>
-          <p>{t('verify.notYet')}</p>
-        </section>
-        <Alert tone="warning">{t('verify.emergency')}</Alert>
+        <ul className={styles.tabs}>
+          {(['open', 'reported'] as const).map((s) => (
+            <li key={s}>
+              <button type="button" aria-pressed={status === s} onClick={() => setParams(s === 'open' ? {} : { status: s })}>
+                {t(`desk.${s}`)}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <TaskList status={status} taskPath={(id) => `/verify/tasks/${id}`} />
+        <Alert tone="warning">{tc('verify.emergency')}</Alert>
       </div>
     </DeskLayout>
   );

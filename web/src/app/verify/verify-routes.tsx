@@ -1,8 +1,11 @@
 import type { RouteObject } from 'react-router';
 import { lazyPage } from '../lazy-page';
 
-/** The auxiliary police desk under /verify (on-site verification tasks come with a later release). */
+/** The auxiliary police desk under /verify: on-site check tasks and reports. */
 export const verifyRoutes: RouteObject = {
   path: 'verify',
-  children: [{ index: true, lazy: lazyPage(() => import('./verify-page')) }],
+  children: [
+    { index: true, lazy: lazyPage(() => import('./verify-page')) },
+    { path: 'tasks/:taskId', lazy: lazyPage(() => import('./task-page')) },
+  ],
 };

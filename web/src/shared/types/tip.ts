@@ -38,12 +38,17 @@ export type Tip = {
 /** The police view of a tip (GET /api/tips/:id as police): never the reporter. */
 export type PoliceTip = Omit<Tip, 'history' | 'priority'> & {
   priority: Priority;
-  history: (TipHistoryEntry & {
+  history: (Omit<TipHistoryEntry, 'kind' | 'by'> & {
+    /** `verification` and `auxiliary` (an on-site check) appear in the police view only. */
+    kind: TipHistoryEntry['kind'] | 'verification';
+    by: TipHistoryEntry['by'] | 'auxiliary';
     isVisibleToReporter: boolean;
     actorId: string | null;
     caseLink: { reference: string; linked: boolean } | null;
     /** Why the tip was transferred or its decision reversed (police only). */
     correction: TipCorrection | null;
+    /** An on-site check requested or reported (police only). */
+    verification: HistoryVerification | null;
   })[];
   caseId: string | null;
   duplicateOfId: string | null;
@@ -54,6 +59,17 @@ export type PoliceTip = Omit<Tip, 'history' | 'priority'> & {
   decidedById: string | null;
   /** Whether the viewer may reverse the decision now: `undo` (their own, briefly) or `review` (supervisor, admin). */
   reversal: { kind: 'undo' | 'review'; until: string | null } | null;
+  /** The latest on-site check: pending, overdue or reported, and when it is due. */
+  verification: { state: 'pending' | 'overdue' | 'reported'; dueAt: string | null } | null;
+};
+
+export type HistoryVerification = {
+  id: string;
+  event: 'requested' | 'reported';
+  communityId: number | null;
+  dueAt: string | null;
+  finding: 'confirmed' | 'not_found' | 'unclear' | null;
+  photos: { id: string; url: string; width: number; height: number }[];
 };
 
 export type TipCorrection =

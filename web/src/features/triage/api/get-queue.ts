@@ -11,6 +11,8 @@ export type QueueFilters = {
   priority?: Priority;
   q?: string;
   claim?: 'mine' | 'unclaimed';
+  /** The latest on-site check's state. */
+  verification?: 'pending' | 'overdue' | 'reported';
   /** Received on or after this day (YYYY-MM-DD, Hengyang time). */
   from?: string;
   /** Received on or before this day (YYYY-MM-DD, inclusive). */

@@ -19,6 +19,8 @@ export type QueueRow = {
   occurredAt: string;
   createdAt: string;
   claim: QueueClaim | null;
+  /** The latest on-site check, null when never checked. */
+  verification: { state: 'pending' | 'overdue' | 'reported'; dueAt: string | null } | null;
 };
 
 export type StatusCounts = Record<TipStatus, number>;
