@@ -150,14 +150,14 @@ describe('web: each role lands on its own desk; the admin pages fit a phone', fu
     expect(errors).to.deep.equal([]);
   });
 
-  it('lands the auxiliary on /verify with their community, and nothing made up', async () => {
+  it('lands the auxiliary on /verify with their community and their on-site checks', async () => {
     const { page } = served.browser;
     await page.goto(`${served.server.url}/sign-in?next=/`);
     await fillSignIn(page, auxiliary, CHINESE);
-    await page.getByRole('heading', { name: '辅警工作台', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: '现场核查任务', level: 1 }).waitFor();
     expect(pathOf(page)).to.equal('/verify');
     await page.getByText(communityName).waitFor();
-    await page.getByText('该功能尚未上线').waitFor();
+    await page.getByRole('button', { name: '待核查', exact: true }).waitFor();
     await checkLayout(page, 'verify-phone-zh');
     await signOut(page, '退出登录');
   });

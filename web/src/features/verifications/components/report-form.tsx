@@ -46,7 +46,11 @@ export function ReportForm({ taskId, onReported }: { taskId: string; onReported:
           <legend className="field-label">{t('report.finding')}</legend>
           {findings.map((f) => (
             <label key={f}>
-              <input type="radio" name="finding" value={f} checked={finding === f} onChange={() => setFinding(f)} />
+              <input type="radio" name="finding" value={f} checked={finding === f} onChange={() => {
+                  setFinding(f);
+                  setProblems((old) => ({ ...old, finding: undefined }));
+                }}
+              />
               {t(`finding.${f}`)}
             </label>
           ))}
@@ -57,7 +61,19 @@ export function ReportForm({ taskId, onReported }: { taskId: string; onReported:
           ) : null}
         </fieldset>
         <Field id="report-note" label={t('report.note')} hint={t('report.noteHint')} error={problems.note}>
-          {(control) => <textarea {...control} className="textarea" rows={4} maxLength={NOTE_MAX} value={note} onChange={(e) => setNote(e.target.value)} />}
+          {(control) => (
+            <textarea
+              {...control}
+              className="textarea"
+              rows={4}
+              maxLength={NOTE_MAX}
+              value={note}
+              onChange={(e) => {
+                setNote(e.target.value);
+                setProblems((old) => ({ ...old, note: undefined }));
+              }}
+            />
+          )}
         </Field>
         <div className="field">
           <div className="field-label-row">
