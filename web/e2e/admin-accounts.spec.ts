@@ -5,6 +5,7 @@ import { users } from '../../api/src/db/schema/index';
 import { db } from '../../api/test/support/harness';
 import { createUser, firstCommunity, nextPhone, type TestUser } from '../../api/test/support/factories';
 import { horizontalOverflow, shot } from './support/browser';
+import { searchCommunity } from './support/places';
 import { servedApp } from './support/served-app';
 import { CHINESE, ENGLISH, fillSignIn } from './support/sign-in';
 
@@ -129,8 +130,15 @@ describe('web: each role lands on its own desk; the admin pages fit a phone', fu
     await page.getByRole('heading', { name: '新建用户', level: 1 }).waitFor();
     await page.getByLabel('角色').selectOption({ label: '辅警' });
     await page.getByLabel('区县').selectOption({ label: '雁峰区' });
-    await page.getByLabel('村/社区').waitFor();
+    // The community is searched as at registration (Chinese or pinyin), not picked from hundreds.
+    await searchCommunity(page, { label: '村/社区', search: communityName.slice(0, 2), name: communityName });
     await checkLayout(page, 'admin-phone-zh-2-new-user');
+    await page.getByRole('combobox', { name: '村/社区', exact: true }).press('Escape');
+
+    // Editing an account shows its current community in the same search field.
+    await page.goto(`${served.server.url}/admin/users/${auxiliary.user.id}`);
+    await page.getByRole('heading', { name: '天马山辅警', level: 1 }).waitFor();
+    expect(await page.getByRole('combobox', { name: '村/社区', exact: true }).inputValue()).to.equal(communityName);
 
     await page.goto(`${served.server.url}/admin/users/${target.user.id}`);
     await page.getByRole('heading', { name: '待停用民警', level: 1 }).waitFor();

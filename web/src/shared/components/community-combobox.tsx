@@ -8,11 +8,14 @@ import { useCommunitySearch } from '../api/search-communities';
 import type { Community } from '../types/reference';
 import css from './community-combobox.module.css';
 
+/** What the field shows as chosen: a search result, or an account's current community (id and names). */
+export type CommunityChoice = Pick<Community, 'id' | 'nameZh' | 'nameEn'>;
+
 type Props = ControlProps & {
   /** Narrow the search to a district and township (ids as strings, '' for any). */
   districtId?: string;
   townshipId?: string;
-  value: Community | null;
+  value: CommunityChoice | null;
   onChange: (community: Community | null) => void;
   isDisabled?: boolean;
 };

@@ -4,7 +4,7 @@ import { Alert } from '../../../components/ui/alert';
 import { Field } from '../../../components/ui/field';
 import type { Placement, Role, User } from '../../../shared/types/user';
 import { useCreateUser, type CreatedUser } from '../api/create-user';
-import { PlacementFields, isPlaceComplete, placeFor, type PlaceDraft } from './placement-fields';
+import { PlacementFields, isPlaceComplete, placeDraftOf, placeFor, type PlaceDraft } from './placement-fields';
 import { useAccountError, type AccountErrors } from './use-account-error';
 import { RoleSelect } from './role-select';
 
@@ -20,7 +20,7 @@ export function NewUserForm({ manager, onCreated }: { manager: User; onCreated: 
   const [phone, setPhone] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [role, setRole] = useState<Role>(roles[0]?.role ?? 'officer');
-  const [place, setPlace] = useState<PlaceDraft>({ districtId: ownDistrict, communityId: '' });
+  const [place, setPlace] = useState<PlaceDraft>(placeDraftOf(null, ownDistrict));
   const [errors, setErrors] = useState<AccountErrors>({});
   const placement: Placement = roles.find((r) => r.role === role)?.placement ?? 'district';
 
@@ -66,7 +66,7 @@ export function NewUserForm({ manager, onCreated }: { manager: User; onCreated: 
             value={role}
             onChange={(next) => {
               setRole(next);
-              setPlace({ districtId: ownDistrict || place.districtId, communityId: '' });
+              setPlace(placeDraftOf(null, ownDistrict || place.districtId));
             }}
           />
         )}

@@ -10,7 +10,7 @@ import type { ManagedUser } from '../api/types';
 import { useUpdateUser } from '../api/update-user';
 import styles from './accounts.module.css';
 import { ConfirmDialog } from './confirm-dialog';
-import { PlacementFields, isPlaceComplete, placeFor, type PlaceDraft } from './placement-fields';
+import { PlacementFields, isPlaceComplete, placeDraftOf, placeFor, type PlaceDraft } from './placement-fields';
 import { TemporaryPassword } from './temporary-password';
 import { useAccountError, type AccountErrors } from './use-account-error';
 import { RoleSelect } from './role-select';
@@ -46,7 +46,7 @@ function PlacementEditor({ user, manager }: { user: ManagedUser; manager: User }
   const update = useUpdateUser(user.id);
   const roles = manager.manageableRoles;
   const [role, setRole] = useState<Role>(user.role);
-  const [place, setPlace] = useState<PlaceDraft>({ districtId: user.districtId ? String(user.districtId) : '', communityId: user.communityId ? String(user.communityId) : '' });
+  const [place, setPlace] = useState<PlaceDraft>(placeDraftOf(user));
   const [errors, setErrors] = useState<AccountErrors>({});
   const placement: Placement = roles.find((r) => r.role === role)?.placement ?? 'district';
   const submit = (event: FormEvent) => {
