@@ -125,6 +125,30 @@ describe('web: with STAFF_TOTP=required a new officer changes the temporary pass
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByRole('heading', { name: 'Queue', level: 1 }).waitFor();
     expect(pathOf(page)).to.equal('/police');
+    await signOut(page);
+
+    // The officer loses the phone: the admin resets two-factor sign-in, after a confirmation.
+    clock.advance(STEP_MS);
+    await page.goto(`${served.server.url}/sign-in`);
+    await signInWithCode(page, admin, await codeNow((admin as TestUser & { secret: string }).secret));
+    await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
+    await page.goto(`${served.server.url}/admin/users/${row.id}`);
+    await page.getByRole('heading', { name: 'Officer Tan', level: 1 }).waitFor();
+    await page.getByText('Two-factor sign-in on').waitFor();
+    await page.getByRole('button', { name: 'Reset two-factor sign-in' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Reset two-factor sign-in of Officer Tan?' });
+    await dialog.waitFor();
+    await checkLayout(page, 'two-factor-3-reset-confirm-375');
+    await dialog.getByRole('button', { name: 'Reset two-factor sign-in' }).click();
+    await page.getByText('Two-factor sign-in reset.').waitFor();
+    expect((await db().select().from(users).where(eq(users.id, row.id)))[0].totpEnabledAt).to.equal(null);
+    await signOut(page);
+
+    // The password alone signs in again, and enrolment is forced once more.
+    await page.goto(`${served.server.url}/sign-in`);
+    await fillSignIn(page, officer, ENGLISH);
+    await page.getByRole('heading', { name: 'Account security', level: 1 }).waitFor();
+    expect(pathOf(page)).to.equal('/two-factor');
     expect(errors).to.deep.equal([]);
   });
 });

@@ -23,6 +23,7 @@ export function presentManagedUser(u: UserRow, places: Places) {
     disabled: u.disabledAt !== null,
     disabledAt: u.disabledAt,
     mustChangePassword: u.mustChangePassword,
+    totpEnabled: u.totpEnabledAt !== null,
     createdAt: u.createdAt,
   };
 }

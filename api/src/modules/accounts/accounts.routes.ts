@@ -4,7 +4,7 @@ import { IdParam, parse } from '../../http/validate';
 import { ACCOUNT_MANAGERS } from './accounts.policy';
 import { CreateUser, UpdateUser, UserListQuery } from './accounts.schema';
 import { listUsers } from './list-users';
-import { createStaffUser, getManagedUser, resetManagedPassword, updateManagedUser } from './manage-users';
+import { createStaffUser, getManagedUser, resetManagedPassword, resetManagedTwoFactor, updateManagedUser } from './manage-users';
 
 export function accountsRoutes(): Router {
   const router = Router();
@@ -32,6 +32,11 @@ export function accountsRoutes(): Router {
   router.post('/admin/users/:id/reset-password', administrators, async (req, res) => {
     const { id } = parse(IdParam, req.params);
     res.json(await resetManagedPassword(req.actor!, id));
+  });
+
+  router.post('/admin/users/:id/reset-two-factor', administrators, async (req, res) => {
+    const { id } = parse(IdParam, req.params);
+    res.json({ user: await resetManagedTwoFactor(req.actor!, id) });
   });
 
   return router;

@@ -159,3 +159,33 @@ export async function resetManagedPassword(actor: Actor, id: string) {
   });
   return { temporaryPassword: credential.password };
 }
+
+/**
+ * A lost authenticator: the account's two-factor enrolment is removed (secret, pending secret, last
+ * used step) and every session revoked through the token epoch, so a phone or token left behind
+ * stops working at once. With STAFF_TOTP=required the user must enrol again after the next sign-in.
+ * Not for one's own account (turning it off there needs a current code). 409 when not enrolled.
+ */
+export async function resetManagedTwoFactor(actor: Actor, id: string) {
+  const row = await revokingTransaction(async (tx, revoke) => {
+    const target = await lockManagedUser(tx, actor, id);
+    if (target.id === actor.id) throw forbidden('Turn off your own two-factor sign-in from your account instead');
+    if (!target.totpEnabledAt && !target.totpPendingSecretEnc) throw new AppError('CONFLICT', 'This account has no two-factor sign-in to reset');
+    const [updated] = await tx
+      .update(users)
+      .set({ totpSecretEnc: null, totpPendingSecretEnc: null, totpEnabledAt: null, totpLastStep: null })
+      .where(eq(users.id, target.id))
+      .returning();
+    await revoke(target.id, { sessions: true });
+    await audit(tx, {
+      actor,
+      action: 'user.totp_reset',
+      entityType: 'user',
+      entityId: target.id,
+      districtId: target.districtId,
+      details: { wasEnabled: target.totpEnabledAt !== null },
+    });
+    return updated;
+  });
+  return present(row);
+}

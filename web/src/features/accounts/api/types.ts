@@ -16,6 +16,7 @@ export type ManagedUser = {
   disabled: boolean;
   disabledAt: string | null;
   mustChangePassword: boolean;
+  totpEnabled: boolean;
   createdAt: string;
 };
 

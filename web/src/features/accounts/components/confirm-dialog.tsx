@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import styles from './accounts.module.css';
 
@@ -17,6 +17,8 @@ type Props = {
 export function ConfirmDialog({ isOpen, title, children, confirmLabel, isDanger = false, isPending = false, onConfirm, onCancel }: Props) {
   const { t } = useTranslation('admin');
   const ref = useRef<HTMLDialogElement>(null);
+  // Its own id: an account page holds several of these, and a shared id named them all after the first.
+  const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -24,8 +26,8 @@ export function ConfirmDialog({ isOpen, title, children, confirmLabel, isDanger 
     if (!isOpen && dialog.open) dialog.close();
   }, [isOpen]);
   return (
-    <dialog ref={ref} className={styles.dialog} aria-labelledby="confirm-title" onCancel={onCancel} onClose={onCancel}>
-      <h2 id="confirm-title">{title}</h2>
+    <dialog ref={ref} className={styles.dialog} aria-labelledby={titleId} onCancel={onCancel} onClose={onCancel}>
+      <h2 id={titleId}>{title}</h2>
       <div>{children}</div>
       <div className={styles.actions}>
         <button type="button" className={`btn ${isDanger ? styles.danger : 'btn-primary'}`} onClick={onConfirm} disabled={isPending}>

@@ -6,6 +6,7 @@ import { formatDateTime, localizedName } from '../../../lib/format';
 import { useLanguage } from '../../../lib/use-language';
 import type { Placement, Role, User } from '../../../shared/types/user';
 import { useResetPassword } from '../api/reset-password';
+import { useResetTwoFactor } from '../api/reset-two-factor';
 import type { ManagedUser } from '../api/types';
 import { useUpdateUser } from '../api/update-user';
 import styles from './accounts.module.css';
@@ -33,6 +34,7 @@ function Facts({ user }: { user: ManagedUser }) {
       <dd>
         {user.disabledAt ? t('detail.disabled', { date: formatDateTime(user.disabledAt, language) }) : t('detail.active')}
         {user.mustChangePassword ? <div className={styles.muted}>{t('detail.mustChange')}</div> : null}
+        {user.totpEnabled ? <div className={styles.muted}>{t('detail.totpOn')}</div> : null}
       </dd>
       <dt>{t('detail.created')}</dt>
       <dd>{formatDateTime(user.createdAt, language)}</dd>
@@ -91,19 +93,22 @@ function PlacementEditor({ user, manager }: { user: ManagedUser; manager: User }
   );
 }
 
-type Pending = 'toggle' | 'reset' | null;
+type Pending = 'toggle' | 'reset' | 'twoFactor' | null;
 
 function AccessPanel({ user }: { user: ManagedUser }) {
   const { t } = useTranslation('admin');
   const accountError = useAccountError();
   const update = useUpdateUser(user.id);
   const reset = useResetPassword(user.id);
+  const resetTotp = useResetTwoFactor(user.id);
   const [asking, setAsking] = useState<Pending>(null);
   const [error, setError] = useState<string | undefined>();
   const name = user.displayName;
   const toggle = () =>
     update.mutate({ disabled: !user.disabled }, { onSettled: () => setAsking(null), onError: (e) => setError(accountError(e).form) });
   const resetNow = () => reset.mutate(undefined, { onSettled: () => setAsking(null), onError: (e) => setError(accountError(e).form) });
+  const resetTotpNow = () =>
+    resetTotp.mutate(undefined, { onSettled: () => setAsking(null), onError: (e) => setError(accountError(e).form) });
   return (
     <section aria-labelledby="access-title" className="stack">
       <h2 id="access-title">{t('detail.access')}</h2>
@@ -115,7 +120,13 @@ function AccessPanel({ user }: { user: ManagedUser }) {
         <button type="button" className="btn btn-secondary" onClick={() => setAsking('reset')}>
           {t('detail.reset')}
         </button>
+        {user.totpEnabled ? (
+          <button type="button" className="btn btn-secondary" onClick={() => setAsking('twoFactor')}>
+            {t('detail.resetTwoFactor')}
+          </button>
+        ) : null}
       </div>
+      {resetTotp.isSuccess ? <Alert tone="success">{t('detail.resetTwoFactorDone')}</Alert> : null}
       {reset.data ? (
         <Alert tone="success">
           <p>
@@ -146,11 +157,22 @@ function AccessPanel({ user }: { user: ManagedUser }) {
       >
         <p>{t('detail.resetBody')}</p>
       </ConfirmDialog>
+      <ConfirmDialog
+        isOpen={asking === 'twoFactor'}
+        title={t('detail.resetTwoFactorTitle', { name })}
+        confirmLabel={t('detail.resetTwoFactor')}
+        isDanger
+        isPending={resetTotp.isPending}
+        onConfirm={resetTotpNow}
+        onCancel={() => setAsking(null)}
+      >
+        <p>{t('detail.resetTwoFactorBody')}</p>
+      </ConfirmDialog>
     </section>
   );
 }
 
-/** One account: what it is, its role and place (staff), and its access (disable, reset password). */
+/** One account: what it is, its role and place (staff), and its access (disable, reset password, reset two-factor). */
 export function UserDetail({ user, manager }: { user: ManagedUser; manager: User }) {
   const { t } = useTranslation('admin');
   const isSelf = user.id === manager.id;
