@@ -10,5 +10,6 @@ export const adminRoutes: RouteObject = {
     { path: 'users/new', lazy: lazyPage(() => import('./new-user-page')) },
     { path: 'users/:userId', lazy: lazyPage(() => import('./user-page')) },
     { path: 'audit', lazy: lazyPage(() => import('./audit-page')) },
+    { path: 'api-keys', lazy: lazyPage(() => import('./api-keys-page')) },
   ],
 };
