@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { expect } from 'chai';
 import { startAppProcess, type AppProcess } from './support/app-process';
-import { requireService } from './support/services';
+import { serverPassOnly } from './support/services';
 import { adminQuery, created, load, serverDatabase, stored, until, type Outcome } from './support/tip-load';
 
 /**
@@ -28,7 +28,7 @@ describe('database outage: the real process under load (PostgreSQL server)', fun
   let proxy: { port: number; setSilent: (silent: boolean) => void; close: () => void } | undefined;
 
   before(function () {
-    requireService(this, 'the PostgreSQL server (TEST_DATABASE_URL)', Boolean(process.env.TEST_DATABASE_URL));
+    serverPassOnly(this);
   });
   beforeEach(async () => {
     database = await serverDatabase('outage');

@@ -4,6 +4,7 @@ import { users } from '../src/db/schema/index';
 import pg from 'pg';
 import { createUser } from './support/factories';
 import { api, db } from './support/harness';
+import { serverPassOnly } from './support/services';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -44,7 +45,7 @@ describe('database transactions', () => {
 describe('database server restarts', () => {
   it('survives the server dropping every connection: the pool reconnects and requests go on', async function () {
     // PGlite is in-process and has no connections to drop.
-    if (!process.env.TEST_DATABASE_URL) this.skip();
+    serverPassOnly(this);
     this.timeout(20_000);
     const [{ name }] = (await db().execute<{ name: string }>(sql`select current_database() as name`)).rows;
     await api().get('/readyz').expect(200);

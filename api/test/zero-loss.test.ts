@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { startAppProcess, type AppProcess } from './support/app-process';
-import { requireService } from './support/services';
+import { serverPassOnly } from './support/services';
 import { created, load, serverDatabase, stored, until } from './support/tip-load';
 
 /**
@@ -14,7 +14,7 @@ describe('zero lost tips: the real process under load (PostgreSQL server)', func
   let app: AppProcess | undefined;
 
   before(function () {
-    requireService(this, 'the PostgreSQL server (TEST_DATABASE_URL)', Boolean(process.env.TEST_DATABASE_URL));
+    serverPassOnly(this);
   });
   beforeEach(async () => {
     database = await serverDatabase('zl');
