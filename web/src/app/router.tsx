@@ -28,6 +28,7 @@ export const routes: RouteObject[] = [
       verifyRoutes,
       { path: 'change-password', lazy: lazyPage(() => import('./account/change-password-page')) },
       { path: 'two-factor', lazy: lazyPage(() => import('./account/two-factor-page')) },
+      { path: 'stats', lazy: lazyPage(() => import('./public/public-stats-page')) },
       volunteerRoutes,
     ],
   },

@@ -10,10 +10,11 @@ import type enAudit from '../locales/en/audit.json';
 import type enAntiSpam from '../locales/en/anti-spam.json';
 import type enCampaigns from '../locales/en/campaigns.json';
 import type enVerifications from '../locales/en/verifications.json';
+import type enStats from '../locales/en/stats.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
-    resources: { common: typeof enCommon; auth: typeof enAuth; tips: typeof enTips; messages: typeof enMessages; points: typeof enPoints; police: typeof enPolice; admin: typeof enAdmin; twoFactor: typeof enTwoFactor; audit: typeof enAudit; antiSpam: typeof enAntiSpam; campaigns: typeof enCampaigns; verifications: typeof enVerifications };
+    resources: { common: typeof enCommon; auth: typeof enAuth; tips: typeof enTips; messages: typeof enMessages; points: typeof enPoints; police: typeof enPolice; admin: typeof enAdmin; twoFactor: typeof enTwoFactor; audit: typeof enAudit; antiSpam: typeof enAntiSpam; campaigns: typeof enCampaigns; verifications: typeof enVerifications; stats: typeof enStats };
   }
 }

@@ -30,4 +30,6 @@ export const queryRoots = {
   tipMap: ['tip-map'],
   /** On-site checks: a tip's (police) and the auxiliary's tasks. */
   verifications: ['verifications'],
+  /** Statistics: the police overview and the public figures. */
+  stats: ['stats'],
 } as const satisfies Record<string, readonly [string]>;

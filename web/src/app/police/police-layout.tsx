@@ -53,6 +53,7 @@ export default function PoliceLayout() {
             <NavLink to="/police/cases">{t('nav.cases')}</NavLink>
             <NavLink to="/police/map">{t('nav.map')}</NavLink>
             <NavLink to="/police/campaigns">{t('nav.campaigns')}</NavLink>
+            {me.data?.role === 'supervisor' || me.data?.role === 'admin' ? <NavLink to="/police/stats">{t('nav.stats')}</NavLink> : null}
           </nav>
           <div className="header-tools">
             {me.data ? <span className={styles.who}>{me.data.displayName}</span> : null}

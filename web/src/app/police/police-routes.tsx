@@ -12,5 +12,6 @@ export const policeRoutes: RouteObject = {
     { path: 'cases/:caseId', lazy: lazyPage(() => import('./case-page')) },
     { path: 'campaigns', lazy: lazyPage(() => import('../campaign-desk-page')) },
     { path: 'map', lazy: lazyPage(() => import('./map-page')) },
+    { path: 'stats', lazy: lazyPage(() => import('./stats-page')) },
   ],
 };

@@ -72,6 +72,11 @@ export default function HomePage() {
       </section>
 
       <p className={styles.safety}>{t('home.safety')}</p>
+      <footer className="page-footer">
+        <Link to="/stats" className="touch-link">
+          {t('nav.publicStats')}
+        </Link>
+      </footer>
     </>
   );
 }

@@ -39,6 +39,11 @@ export default function SignInPage() {
       <p>
         {t('signIn.noAccount')} <Link to={registerHref} className="touch-link">{tc('nav.register')}</Link>
       </p>
+      <footer className="page-footer">
+        <Link to="/stats" className="touch-link">
+          {tc('nav.publicStats')}
+        </Link>
+      </footer>
     </>
   );
 }
