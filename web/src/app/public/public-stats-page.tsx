@@ -26,15 +26,17 @@ export default function PublicStatsPage() {
   const figures = usePublicStats(months);
 
   return (
-    <div className={styles.publicShell}>
-      <header className={styles.publicHeader}>
-        <Link to="/" className="brand">
-          <BrandMark />
-          <span>{tc('appName')}</span>
-        </Link>
-        <LanguageSwitch />
+    <>
+      <header className="app-header">
+        <div className={`app-header-inner ${styles.publicHeader}`}>
+          <Link to="/" className="brand">
+            <BrandMark />
+            <span>{tc('appName')}</span>
+          </Link>
+          <LanguageSwitch />
+        </div>
       </header>
-      <main id="main" className={styles.page}>
+      <main id="main" className={`${styles.page} ${styles.publicShell}`}>
         <h1>{t('public.title')}</h1>
         <p className={styles.note}>{t('public.intro')}</p>
         <div className={styles.controls}>
@@ -65,6 +67,6 @@ export default function PublicStatsPage() {
         <PublicFiguresView figures={figures.data} category={category} />
         <p className={styles.note}>{figures.data ? t('public.generated', { time: formatDateTime(figures.data.generatedAt, language) }) : '\u00a0'}</p>
       </main>
-    </div>
+    </>
   );
 }

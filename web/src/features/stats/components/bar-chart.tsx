@@ -35,7 +35,7 @@ export function BarChart({ points, label, xTitle, yTitle }: { points: BarPoint[]
             x: { time: true, range: (_u, min, max) => [min - pad, max + pad] },
             y: { range: (_u, _min, max) => [0, Math.max(4, Math.ceil((max ?? 0) * 1.15))] },
           },
-          axes: [{ size: 36 }, { size: 48 }],
+          axes: [{ size: 52 }, { size: 48 }],
           legend: { show: false },
           cursor: { show: false },
           series: [{ label: xTitle }, { label: yTitle, stroke: COLOR, fill: `${COLOR}55`, paths: bars, points: { show: false } }],
