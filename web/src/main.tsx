@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { installOutboxSync } from './app/outbox-sync';
 import { registerServiceWorker } from './app/service-worker';
 import { installSessionBoundary } from './app/session-boundary';
 import './lib/i18n';
@@ -18,3 +19,4 @@ createRoot(container).render(
 );
 
 registerServiceWorker();
+installOutboxSync();

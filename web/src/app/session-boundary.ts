@@ -1,4 +1,5 @@
 import { forgetDraftsOf } from '../features/tips/draft/forget-drafts';
+import { forgetOutboxOf } from '../features/tips/outbox/outbox-db';
 import { queryClient } from '../lib/query-client';
 import { onUserChange } from '../lib/session';
 import { deleteApiCaches } from '../lib/service-worker-caches';
@@ -9,7 +10,8 @@ import { deleteApiCaches } from '../lib/service-worker-caches';
  * previous user survives. Runs synchronously before anything re-renders:
  * - every query is cancelled, then the whole cache cleared (no list of keys to forget to update);
  *   a response still on the wire is refused by the API client (lib/api-client.ts, session epoch);
- * - their tip draft and its photos are removed (an anonymous draft stays);
+ * - their tip draft and its photos are removed (an anonymous draft stays), and so are the tips they
+ *   left in the offline outbox, sent or not (one queued signed out stays: it is anonymous);
  * - the service worker's API caches are dropped;
  * - the route tree remounts under the new user (RootShell), so no form or page state carries over.
  */
@@ -17,7 +19,10 @@ export function installSessionBoundary(): void {
   onUserChange(({ previousUserId }) => {
     void queryClient.cancelQueries();
     queryClient.clear();
-    if (previousUserId !== null) void forgetDraftsOf(previousUserId).catch(() => undefined);
+    if (previousUserId !== null) {
+      void forgetDraftsOf(previousUserId).catch(() => undefined);
+      void forgetOutboxOf(previousUserId).catch(() => undefined);
+    }
     void deleteApiCaches().catch(() => undefined);
   });
 }

@@ -15,6 +15,7 @@ import { useCreateTip, type CreateTipResult } from '../api/create-tip';
 import { deleteDraftPhoto, deleteDraftPhotos, loadDraftPhotos, putDraftPhoto, type DraftPhoto } from '../draft/photo-draft-db';
 import { clearDraft, emptyDraft, hasContent, loadDraft, saveDraft, type TipDraft } from '../draft/tip-draft-storage';
 import { DESCRIPTION_MAX } from '../draft/tip-rules';
+import { queueTip } from '../outbox/queue-tip';
 import {
   tipFieldOf,
   tipFieldOrder,
@@ -25,6 +26,7 @@ import {
 import '../anti-spam-i18n';
 import { AntiSpamCheck } from './anti-spam-check';
 import { LocationField, type Coordinates } from './location-field';
+import { OutboxPanel } from './outbox-panel';
 import { PhotoPicker } from './photo-picker';
 import { TipSubmitted } from './tip-submitted';
 import { UploadProgress } from './upload-progress';
@@ -97,6 +99,8 @@ export function ReportTipForm() {
   const [submitError, setSubmitError] = useState<SubmitError | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [result, setResult] = useState<CreateTipResult | null>(null);
+  // Kept in the outbox (no connection): the screen shows it waiting instead of the form.
+  const [isQueued, setQueued] = useState(false);
   // Anonymous tips carry a solved proof-of-work; a spent or refused one is replaced by a new round.
   const [antiSpamProof, setAntiSpamProof] = useState<string | null>(null);
   const [antiSpamRound, setAntiSpamRound] = useState(0);
@@ -106,6 +110,15 @@ export function ReportTipForm() {
   useEffect(() => {
     saveDraft(draft);
   }, [draft]);
+
+  // A challenge that could not be fetched offline is fetched again once the connection is back.
+  useEffect(() => {
+    const retryChallenge = () => {
+      if (!antiSpamProof) setAntiSpamRound((n) => n + 1);
+    };
+    window.addEventListener('online', retryChallenge);
+    return () => window.removeEventListener('online', retryChallenge);
+  }, [antiSpamProof]);
 
   // Bring back the photos of a restored draft, and say so when some could not be.
   useEffect(() => {
@@ -185,7 +198,40 @@ export function ReportTipForm() {
     focusLater(() => submitErrorRef.current);
   };
 
-  const handleFailure = (error: unknown) => {
+  /**
+   * No connection: the tip, its photos, its proof (if solved) and its Idempotency-Key go to the
+   * outbox, which sends them when the connection returns; the draft is done with.
+   */
+  const keepForLater = (attempt: TipDraft, idempotencyKey: string) => {
+    setProgress(null);
+    queueTip({
+      id: idempotencyKey,
+      ownerId: userId,
+      isAnonymous: attempt.isAnonymous,
+      fields: {
+        category: attempt.category,
+        description: attempt.description.trim(),
+        occurredAt: new Date(attempt.occurredAt).toISOString(),
+        lat: attempt.lat,
+        lng: attempt.lng,
+        address: attempt.address,
+        districtId: Number(attempt.districtId),
+      },
+      photos: photos.map((p) => ({ name: p.file.name, type: p.file.type, blob: p.file })),
+      antiSpamProof: attempt.isAnonymous ? antiSpamProof : null,
+    })
+      .then(() => {
+        clearDraft();
+        void deleteDraftPhotos(attempt.draftId).catch(() => undefined);
+        setQueued(true);
+        window.scrollTo(0, 0);
+      })
+      // No IndexedDB (private mode on some phones): the draft stays, and the tipster retries by hand.
+      .catch(() => showSubmitError({ kind: 'network' }));
+  };
+
+  const handleFailure = (error: unknown, attempt: TipDraft, idempotencyKey: string) => {
+    if (isApiError(error) && error.isNetworkError) return keepForLater(attempt, idempotencyKey);
     setProgress(null);
     if (isApiError(error) && REJECTED_STATUSES.has(error.status)) {
       setDraft((d) => ({ ...d, idempotencyKey: null }));
@@ -228,12 +274,16 @@ export function ReportTipForm() {
       focusLater(() => document.getElementById(controlIds[firstInvalid]));
       return;
     }
-    if (draft.isAnonymous && !antiSpamProof) return showSubmitError({ kind: 'antiSpamPending' });
-    const attempt: TipDraft = { ...draft, idempotencyKey: draft.idempotencyKey ?? uuidV4() };
+    const isOffline = navigator.onLine === false;
+    // Offline the challenge cannot be fetched: the outbox solves a fresh one when the connection returns.
+    if (draft.isAnonymous && !antiSpamProof && !isOffline) return showSubmitError({ kind: 'antiSpamPending' });
+    const idempotencyKey = draft.idempotencyKey ?? uuidV4();
+    const attempt: TipDraft = { ...draft, idempotencyKey };
     // Saved before the request leaves, so a retry after a reload reuses the same key.
     saveDraft(attempt);
     setDraft(attempt);
     setSubmitError(null);
+    if (isOffline) return keepForLater(attempt, idempotencyKey);
     setProgress(photos.length > 0 ? 0 : null);
     createTip.mutate(
       {
@@ -247,7 +297,7 @@ export function ReportTipForm() {
           districtId: Number(attempt.districtId),
           photos: photos.map((p) => p.file),
           isAnonymous: attempt.isAnonymous,
-          idempotencyKey: attempt.idempotencyKey ?? uuidV4(),
+          idempotencyKey,
           antiSpamProof,
         },
         onUploadProgress: ({ loaded, total }) => setProgress(total > 0 ? Math.min(100, Math.round((loaded / total) * 100)) : 0),
@@ -260,7 +310,7 @@ export function ReportTipForm() {
           setResult(created);
           window.scrollTo(0, 0);
         },
-        onError: handleFailure,
+        onError: (error) => handleFailure(error, attempt, idempotencyKey),
       },
     );
   };
@@ -277,6 +327,25 @@ export function ReportTipForm() {
     setRestored(false);
     setResult(null);
   };
+
+  if (isQueued) {
+    return (
+      <>
+        <OutboxPanel />
+        <button
+          type="button"
+          className="btn btn-secondary btn-block"
+          onClick={() => {
+            startOver();
+            setQueued(false);
+            window.scrollTo(0, 0);
+          }}
+        >
+          {t('success.another')}
+        </button>
+      </>
+    );
+  }
 
   if (result) {
     return (
@@ -308,160 +377,163 @@ export function ReportTipForm() {
   const hasFieldErrors = Object.keys(fieldErrors).length > 0;
 
   return (
-    <form ref={formRef} className="form card" onSubmit={submit} noValidate aria-labelledby="report-tip-title">
-      {isRestored ? (
-        <Alert
-          tone="info"
-          actions={
-            <button type="button" className="btn btn-secondary" onClick={startOver}>
-              {t('report.startOver')}
-            </button>
-          }
-        >
-          {t('report.draftRestored')}
-        </Alert>
-      ) : null}
-
-      <Field id={controlIds.category} label={t('report.category')} error={fieldError('category')} isRequired>
-        {(control) => (
-          <select
-            {...control}
-            className="select"
-            name="category"
-            value={draft.category}
-            onChange={(e) => update('category', { category: e.target.value })}
-            disabled={isSubmitting}
+    <>
+      <OutboxPanel />
+      <form ref={formRef} className="form card" onSubmit={submit} noValidate aria-labelledby="report-tip-title">
+        {isRestored ? (
+          <Alert
+            tone="info"
+            actions={
+              <button type="button" className="btn btn-secondary" onClick={startOver}>
+                {t('report.startOver')}
+              </button>
+            }
           >
-            <option value="">{categories.isPending ? tc('loading') : tc('choose')}</option>
-            {categories.data?.map((c) => (
-              <option key={c.id} value={c.id}>
-                {localizedName(c, language)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      {categories.isError ? (
-        <Alert
-          tone="error"
-          actions={
-            <button type="button" className="btn btn-secondary" onClick={() => void categories.refetch()}>
-              {tc('actions.retry')}
-            </button>
+            {t('report.draftRestored')}
+          </Alert>
+        ) : null}
+
+        <Field id={controlIds.category} label={t('report.category')} error={fieldError('category')} isRequired>
+          {(control) => (
+            <select
+              {...control}
+              className="select"
+              name="category"
+              value={draft.category}
+              onChange={(e) => update('category', { category: e.target.value })}
+              disabled={isSubmitting}
+            >
+              <option value="">{categories.isPending ? tc('loading') : tc('choose')}</option>
+              {categories.data?.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {localizedName(c, language)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {categories.isError ? (
+          <Alert
+            tone="error"
+            actions={
+              <button type="button" className="btn btn-secondary" onClick={() => void categories.refetch()}>
+                {tc('actions.retry')}
+              </button>
+            }
+          >
+            {errorMessage(categories.error)}
+          </Alert>
+        ) : null}
+
+        <Field
+          id={controlIds.description}
+          label={t('report.description')}
+          hint={t('report.descriptionHint')}
+          error={fieldError('description')}
+          isRequired
+          aside={
+            <span className={`counter ${descriptionLength > DESCRIPTION_MAX ? 'is-over' : ''}`} aria-live="polite">
+              {t('report.counter', { count: descriptionLength })}
+            </span>
           }
         >
-          {errorMessage(categories.error)}
-        </Alert>
-      ) : null}
+          {(control) => (
+            <textarea
+              {...control}
+              className="textarea"
+              name="description"
+              rows={6}
+              value={draft.description}
+              onChange={(e) => update('description', { description: e.target.value })}
+              readOnly={isSubmitting}
+            />
+          )}
+        </Field>
 
-      <Field
-        id={controlIds.description}
-        label={t('report.description')}
-        hint={t('report.descriptionHint')}
-        error={fieldError('description')}
-        isRequired
-        aside={
-          <span className={`counter ${descriptionLength > DESCRIPTION_MAX ? 'is-over' : ''}`} aria-live="polite">
-            {t('report.counter', { count: descriptionLength })}
-          </span>
-        }
-      >
-        {(control) => (
-          <textarea
-            {...control}
-            className="textarea"
-            name="description"
-            rows={6}
-            value={draft.description}
-            onChange={(e) => update('description', { description: e.target.value })}
-            readOnly={isSubmitting}
-          />
-        )}
-      </Field>
+        <Field id={controlIds.occurredAt} label={t('report.occurredAt')} error={fieldError('occurredAt')} isRequired>
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              type="datetime-local"
+              name="occurredAt"
+              max={toDateTimeLocal(new Date())}
+              value={draft.occurredAt}
+              onChange={(e) => update('occurredAt', { occurredAt: e.target.value })}
+              readOnly={isSubmitting}
+            />
+          )}
+        </Field>
 
-      <Field id={controlIds.occurredAt} label={t('report.occurredAt')} error={fieldError('occurredAt')} isRequired>
-        {(control) => (
-          <input
-            {...control}
-            className="input"
-            type="datetime-local"
-            name="occurredAt"
-            max={toDateTimeLocal(new Date())}
-            value={draft.occurredAt}
-            onChange={(e) => update('occurredAt', { occurredAt: e.target.value })}
-            readOnly={isSubmitting}
-          />
-        )}
-      </Field>
-
-      <LocationField
-        address={draft.address}
-        onAddressChange={(address) => update('location', { address })}
-        coordinates={
-          draft.lat !== null && draft.lng !== null ? { lat: draft.lat, lng: draft.lng, accuracyMeters: draft.accuracyMeters } : null
-        }
-        onCoordinatesChange={setCoordinates}
-        error={fieldError('location')}
-        isDisabled={isSubmitting}
-      />
-
-      <Field id={controlIds.districtId} label={t('report.district')} error={fieldError('districtId')} isRequired>
-        {(control) => (
-          <DistrictSelect
-            {...control}
-            value={draft.districtId}
-            onChange={(districtId) => update('districtId', { districtId })}
-            isDisabled={isSubmitting}
-          />
-        )}
-      </Field>
-
-      <PhotoPicker
-        photos={photos}
-        onAdd={addPhotos}
-        onRemove={removePhoto}
-        error={fieldError('photos')}
-        warning={photoWarningText}
-        isDisabled={isSubmitting}
-      />
-
-      <div className="checkbox-field">
-        <input
-          id={controlIds.anonymous}
-          type="checkbox"
-          name="isAnonymous"
-          checked={draft.isAnonymous}
-          onChange={(e) => update('anonymous', { isAnonymous: e.target.checked })}
-          disabled={isSubmitting}
-          aria-describedby={fieldErrors.anonymous ? 'tip-anonymous-error tip-anonymous-hint' : 'tip-anonymous-hint'}
-          aria-invalid={fieldErrors.anonymous ? true : undefined}
+        <LocationField
+          address={draft.address}
+          onAddressChange={(address) => update('location', { address })}
+          coordinates={
+            draft.lat !== null && draft.lng !== null ? { lat: draft.lat, lng: draft.lng, accuracyMeters: draft.accuracyMeters } : null
+          }
+          onCoordinatesChange={setCoordinates}
+          error={fieldError('location')}
+          isDisabled={isSubmitting}
         />
-        <label htmlFor={controlIds.anonymous}>{t('report.anonymous')}</label>
-        <p className="field-hint" id="tip-anonymous-hint">
-          {t('report.anonymousHint')}
-          {isSignedIn ? null : <strong> {t('report.signedOutHint')}</strong>}
-        </p>
-        {fieldErrors.anonymous ? (
-          <p className="field-error" id="tip-anonymous-error">
-            {fieldError('anonymous')}
+
+        <Field id={controlIds.districtId} label={t('report.district')} error={fieldError('districtId')} isRequired>
+          {(control) => (
+            <DistrictSelect
+              {...control}
+              value={draft.districtId}
+              onChange={(districtId) => update('districtId', { districtId })}
+              isDisabled={isSubmitting}
+            />
+          )}
+        </Field>
+
+        <PhotoPicker
+          photos={photos}
+          onAdd={addPhotos}
+          onRemove={removePhoto}
+          error={fieldError('photos')}
+          warning={photoWarningText}
+          isDisabled={isSubmitting}
+        />
+
+        <div className="checkbox-field">
+          <input
+            id={controlIds.anonymous}
+            type="checkbox"
+            name="isAnonymous"
+            checked={draft.isAnonymous}
+            onChange={(e) => update('anonymous', { isAnonymous: e.target.checked })}
+            disabled={isSubmitting}
+            aria-describedby={fieldErrors.anonymous ? 'tip-anonymous-error tip-anonymous-hint' : 'tip-anonymous-hint'}
+            aria-invalid={fieldErrors.anonymous ? true : undefined}
+          />
+          <label htmlFor={controlIds.anonymous}>{t('report.anonymous')}</label>
+          <p className="field-hint" id="tip-anonymous-hint">
+            {t('report.anonymousHint')}
+            {isSignedIn ? null : <strong> {t('report.signedOutHint')}</strong>}
           </p>
-        ) : null}
-      </div>
+          {fieldErrors.anonymous ? (
+            <p className="field-error" id="tip-anonymous-error">
+              {fieldError('anonymous')}
+            </p>
+          ) : null}
+        </div>
 
-      {draft.isAnonymous ? <AntiSpamCheck key={antiSpamRound} districtId={draft.districtId} onProof={setAntiSpamProof} /> : null}
+        {draft.isAnonymous ? <AntiSpamCheck key={antiSpamRound} districtId={draft.districtId} onProof={setAntiSpamProof} /> : null}
 
-      <div ref={submitErrorRef} tabIndex={-1}>
-        {submitError && !(submitError.kind === 'fix' && !hasFieldErrors && submitError.messages.length === 0) ? (
-          <SubmitErrorAlert error={submitError} onRetry={() => resubmit(formRef.current)} />
-        ) : null}
-      </div>
+        <div ref={submitErrorRef} tabIndex={-1}>
+          {submitError && !(submitError.kind === 'fix' && !hasFieldErrors && submitError.messages.length === 0) ? (
+            <SubmitErrorAlert error={submitError} onRetry={() => resubmit(formRef.current)} />
+          ) : null}
+        </div>
 
-      {progress !== null && isSubmitting ? <UploadProgress percent={progress} /> : null}
+        {progress !== null && isSubmitting ? <UploadProgress percent={progress} /> : null}
 
-      <button type="submit" className="btn btn-primary btn-block btn-large" disabled={isSubmitting}>
-        {isSubmitting ? t('report.sending') : t('report.submit')}
-      </button>
-    </form>
+        <button type="submit" className="btn btn-primary btn-block btn-large" disabled={isSubmitting}>
+          {isSubmitting ? t('report.sending') : t('report.submit')}
+        </button>
+      </form>
+    </>
   );
 }
 

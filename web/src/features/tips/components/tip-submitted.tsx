@@ -5,7 +5,16 @@ import type { CreateTipResult } from '../api/create-tip';
 import styles from './tip-submitted.module.css';
 
 /** The success screen: the reference, and for anonymous tips the one-time access code to write down. */
-export function TipSubmitted({ result, onReportAnother }: { result: CreateTipResult; onReportAnother: () => void }) {
+export function TipSubmitted({
+  result,
+  onReportAnother,
+  onWrittenDown,
+}: {
+  result: CreateTipResult;
+  onReportAnother: () => void;
+  /** Told when the tipster confirms they wrote the access code down (the outbox then forgets it). */
+  onWrittenDown?: () => void;
+}) {
   const { t } = useTranslation('tips');
   const { t: tc } = useTranslation();
   const { t: tm } = useTranslation('messages');
@@ -36,7 +45,10 @@ export function TipSubmitted({ result, onReportAnother }: { result: CreateTipRes
             <span className={styles.code}>{result.accessCode}</span>
           </p>
           {hasWrittenDown ? null : (
-            <button type="button" className="btn btn-primary btn-block" onClick={() => setWrittenDown(true)}>
+            <button type="button" className="btn btn-primary btn-block" onClick={() => {
+                setWrittenDown(true);
+                onWrittenDown?.();
+              }}>
               {t('success.confirmWritten')}
             </button>
           )}

@@ -1,0 +1,18 @@
+import { hasPendingFlag } from '../features/tips/outbox/outbox-db';
+import { OUTBOX_FLUSH_MESSAGE } from '../lib/outbox-signals';
+
+/**
+ * When the outbox is sent: on opening the app (if something waits), when the browser says it is
+ * back `online`, and when the service worker relays a Background Sync. The sender is its own lazy
+ * chunk, loaded only then: the home page carries none of it.
+ */
+export function installOutboxSync(): void {
+  const flush = () => {
+    void import('../features/tips/outbox/send-outbox').then((m) => m.flushOutbox()).catch(() => undefined);
+  };
+  if (hasPendingFlag()) flush();
+  window.addEventListener('online', flush);
+  navigator.serviceWorker?.addEventListener('message', (event: MessageEvent<unknown>) => {
+    if ((event.data as { type?: unknown } | null)?.type === OUTBOX_FLUSH_MESSAGE) flush();
+  });
+}
