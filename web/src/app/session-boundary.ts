@@ -1,5 +1,4 @@
 import { forgetDraftsOf } from '../features/tips/draft/forget-drafts';
-import { forgetOutboxOf } from '../features/tips/outbox/outbox-db';
 import { queryClient } from '../lib/query-client';
 import { onUserChange } from '../lib/session';
 import { deleteApiCaches } from '../lib/service-worker-caches';
@@ -21,7 +20,8 @@ export function installSessionBoundary(): void {
     queryClient.clear();
     if (previousUserId !== null) {
       void forgetDraftsOf(previousUserId).catch(() => undefined);
-      void forgetOutboxOf(previousUserId).catch(() => undefined);
+      // Its own lazy chunk (precached by the service worker, so it loads offline too): not on the home page.
+      void import('../features/tips/outbox/outbox-db').then((m) => m.forgetOutboxOf(previousUserId)).catch(() => undefined);
     }
     void deleteApiCaches().catch(() => undefined);
   });

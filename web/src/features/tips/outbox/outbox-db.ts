@@ -1,3 +1,4 @@
+import { OUTBOX_PENDING_FLAG as PENDING_FLAG } from '../../../lib/outbox-signals';
 import { local } from '../../../lib/safe-storage';
 import type { CreateTipResult } from '../api/create-tip';
 
@@ -43,8 +44,6 @@ export type OutboxTip = {
 
 const DB_NAME = 'hy-outbox';
 const STORE = 'tips';
-/** Set while something waits, so a page load imports the sender only when there is work (the home page's budget). */
-const PENDING_FLAG = 'hy.outbox.pending';
 const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('hy-outbox');
 const listeners = new Set<() => void>();
 
@@ -90,10 +89,6 @@ channel?.addEventListener('message', () => {
 export function subscribeOutbox(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
-}
-
-export function hasPendingFlag(): boolean {
-  return local.get(PENDING_FLAG) === '1';
 }
 
 export async function listOutbox(): Promise<OutboxTip[]> {
