@@ -25,6 +25,11 @@ export function OutboxPanel() {
   const [shown, setShown] = useState<OutboxTip[]>([]);
   const [isOnline, setOnline] = useState(() => navigator.onLine);
 
+  // Opening the page is a chance to send too (the page-load flag may be missing, e.g. storage refused).
+  useEffect(() => {
+    void flushOutbox();
+  }, []);
+
   useEffect(() => {
     const update = () => setOnline(navigator.onLine);
     window.addEventListener('online', update);
