@@ -424,7 +424,9 @@ describe('campaigns: attendance', () => {
     expect(res.headers['content-disposition']).to.include('attachment');
     const body = res.body as Buffer;
     expect([...body.subarray(0, 3)]).to.deep.equal([0xef, 0xbb, 0xbf]);
-    const lines = body.subarray(3).toString('utf8').trim().split('\n');
+    const text = body.subarray(3).toString('utf8');
+    expect(text.endsWith('\r\n'), 'CRLF line ends, as spreadsheets expect').to.equal(true);
+    const lines = text.trim().split('\r\n');
     expect(lines[0]).to.equal('volunteer,community,joined_at,checked_in_at,checked_out_at,minutes,points,check_in_distance_m');
     expect(lines).to.have.length(3);
     expect(lines[1]).to.match(/,40,5,0$/);

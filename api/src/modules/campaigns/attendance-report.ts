@@ -1,7 +1,4 @@
 import { and, asc, eq, gt, or, sql } from 'drizzle-orm';
-import { stringify } from 'csv-stringify';
-import type { Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { db } from '../../db/client';
 import type { campaigns} from '../../db/schema/index';
 import { campaignParticipants, communities, users } from '../../db/schema/index';
@@ -84,26 +81,30 @@ const BATCH = 1000;
 /** Access is checked before the first byte, so a refusal is still a JSON error. */
 export async function attendanceCsv(actor: Actor, id: string) {
   const row = await campaignForReport(actor, id);
+  const now = clock.now();
+  /** Every participant, a batch at a time, as fast as the client reads. */
+  async function* rows() {
+    let after: { t: string; id: string } | undefined;
+    do {
+      const { page, next } = await attendancePage(row.campaign, after, BATCH);
+      for (const r of page) yield presentAttendance(row.campaign, r, now);
+      after = next;
+    } while (after);
+  }
   return {
     filename: `campaign-${id}-attendance.csv`,
-    /** Streams every participant, a batch at a time (UTF-8 with BOM so spreadsheet programs read Chinese names). */
-    async writeTo(out: Writable) {
-      const csv = stringify({ bom: true, header: true, columns: COLUMNS });
-      const done = pipeline(csv, out);
-      const now = clock.now();
-      let after: { t: string; id: string } | undefined;
-      do {
-        const { page, next } = await attendancePage(row.campaign, after, BATCH);
-        for (const r of page) {
-          const a = presentAttendance(row.campaign, r, now);
-          const line = [a.volunteer.displayName, a.community?.nameZh ?? '', iso(a.joinedAt), iso(a.checkedInAt), iso(a.checkedOutAt), a.minutes, a.pointsAwarded, a.checkInDistanceM ?? ''];
-          if (!csv.write(line)) await new Promise((resolve) => csv.once('drain', resolve));
-        }
-        after = next;
-      } while (after);
-      csv.end();
-      await done;
-    },
+    columns: COLUMNS,
+    rows: rows(),
+    toCells: (a: ReturnType<typeof presentAttendance>) => [
+      a.volunteer.displayName,
+      a.community?.nameZh ?? '',
+      iso(a.joinedAt),
+      iso(a.checkedInAt),
+      iso(a.checkedOutAt),
+      a.minutes,
+      a.pointsAwarded,
+      a.checkInDistanceM ?? '',
+    ],
   };
 }
 

@@ -1,3 +1,4 @@
+import { sendCsv } from '../../http/csv';
 import { Router } from 'express';
 import { authenticate, requireRole } from '../../http/authenticate';
 import { IdParam, parse, validate } from '../../http/validate';
@@ -24,10 +25,8 @@ export function campaignsRoutes(): Router {
   // before /campaigns/:id/attendance: the `.csv` suffix is part of the last segment
   router.get('/campaigns/:id/attendance.csv', authenticate, async (req, res) => {
     const { id } = parse(IdParam, req.params);
-    const report = await attendanceCsv(req.actor!, id);
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="${report.filename}"`);
-    await report.writeTo(res);
+    // UTF-8 with BOM, CRLF, formula-safe cells (http/csv), streamed a batch at a time.
+    await sendCsv(res, await attendanceCsv(req.actor!, id));
   });
 
   router.get('/campaigns/:id/attendance', authenticate, async (req, res) => {

@@ -6,7 +6,7 @@ import { Field } from '../../../components/ui/field';
 import { formatDateTime, localizedName } from '../../../lib/format';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useLanguage } from '../../../lib/use-language';
-import { CommunitySelect } from '../../../shared/components/community-select';
+import { CommunityCombobox, type CommunityChoice } from '../../../shared/components/community-combobox';
 import { useTipVerifications } from '../api/get-tip-verifications';
 import { useRequestVerification } from '../api/request-verification';
 import type { PoliceVerification } from '../api/types';
@@ -51,7 +51,7 @@ export function RequestCheckPanel({ tipId, districtId, className = 'card' }: { t
   const request = useRequestVerification(tipId);
   const [isOpen, setOpen] = useState(false);
   const [note, setNote] = useState('');
-  const [communityId, setCommunityId] = useState('');
+  const [community, setCommunity] = useState<CommunityChoice | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [sent, setSent] = useState<string | null>(null);
   const latest = list.data?.[0];
@@ -66,12 +66,12 @@ export function RequestCheckPanel({ tipId, districtId, className = 'card' }: { t
     if (!note.trim()) return setProblem(t('police.noteNeeded'));
     setProblem(null);
     request.mutate(
-      { note: note.trim(), ...(communityId ? { communityId: Number(communityId) } : {}) },
+      { note: note.trim(), ...(community ? { communityId: community.id } : {}) },
       {
         onSuccess: (v) => {
           setOpen(false);
           setNote('');
-          setCommunityId('');
+          setCommunity(null);
           setSent(t('police.sent', { name: v.assignedTo?.displayName ?? '—', time: formatDateTime(v.dueAt, language) }));
         },
       },
@@ -105,7 +105,7 @@ export function RequestCheckPanel({ tipId, districtId, className = 'card' }: { t
             )}
           </Field>
           <Field id="verification-community" label={t('police.community')} hint={t('police.communityHint')}>
-            {(control) => <CommunitySelect {...control} districtId={String(districtId)} value={communityId} onChange={setCommunityId} />}
+            {(control) => <CommunityCombobox {...control} districtId={String(districtId)} value={community} onChange={setCommunity} />}
           </Field>
         </div>
         {request.isError ? <Alert tone="error">{errorMessage(request.error)}</Alert> : null}
