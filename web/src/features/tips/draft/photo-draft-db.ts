@@ -1,3 +1,4 @@
+import { idbStore } from '../../../lib/idb-store';
 /**
  * Photos of the draft live in IndexedDB: sessionStorage holds only a few MB of text, and a
  * volunteer who reloads the page must not silently lose the photos they took.
@@ -11,34 +12,7 @@ const DB_NAME = 'hy-drafts';
 const STORE = 'photos';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-let dbPromise: Promise<IDBDatabase> | null = null;
-
-function openDb(): Promise<IDBDatabase> {
-  dbPromise ??= new Promise<IDBDatabase>((resolve, reject) => {
-    if (typeof indexedDB === 'undefined') return reject(new Error('IndexedDB unavailable'));
-    const request = indexedDB.open(DB_NAME, 1);
-    request.onupgradeneeded = () => {
-      request.result.createObjectStore(STORE, { keyPath: 'id' });
-    };
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB open failed'));
-  }).catch((error: unknown) => {
-    dbPromise = null;
-    throw error;
-  });
-  return dbPromise;
-}
-
-async function withStore<T>(mode: IDBTransactionMode, run: (store: IDBObjectStore) => IDBRequest<T> | void): Promise<T | undefined> {
-  const db = await openDb();
-  return new Promise<T | undefined>((resolve, reject) => {
-    const tx = db.transaction(STORE, mode);
-    const request = run(tx.objectStore(STORE));
-    tx.oncomplete = () => resolve(request ? request.result : undefined);
-    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-  });
-}
+const withStore = idbStore(DB_NAME, STORE);
 
 export async function putDraftPhoto(draft: { draftId: string; ownerId: string | null }, photo: DraftPhoto): Promise<void> {
   const record: StoredPhoto = {

@@ -1,6 +1,7 @@
 import { OUTBOX_PENDING_FLAG as PENDING_FLAG } from '../../../lib/outbox-signals';
 import { local } from '../../../lib/safe-storage';
 import type { CreateTipResult } from '../api/create-tip';
+import { idbStore } from '../../../lib/idb-store';
 
 /**
  * The offline outbox: tips submitted without a connection, kept in IndexedDB with their photos
@@ -47,34 +48,7 @@ const STORE = 'tips';
 const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('hy-outbox');
 const listeners = new Set<() => void>();
 
-let dbPromise: Promise<IDBDatabase> | null = null;
-
-function openDb(): Promise<IDBDatabase> {
-  dbPromise ??= new Promise<IDBDatabase>((resolve, reject) => {
-    if (typeof indexedDB === 'undefined') return reject(new Error('IndexedDB unavailable'));
-    const request = indexedDB.open(DB_NAME, 1);
-    request.onupgradeneeded = () => {
-      request.result.createObjectStore(STORE, { keyPath: 'id' });
-    };
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB open failed'));
-  }).catch((error: unknown) => {
-    dbPromise = null;
-    throw error;
-  });
-  return dbPromise;
-}
-
-async function withStore<T>(mode: IDBTransactionMode, run: (store: IDBObjectStore) => IDBRequest<T> | void): Promise<T | undefined> {
-  const db = await openDb();
-  return new Promise<T | undefined>((resolve, reject) => {
-    const tx = db.transaction(STORE, mode);
-    const request = run(tx.objectStore(STORE));
-    tx.oncomplete = () => resolve(request ? request.result : undefined);
-    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-  });
-}
+const withStore = idbStore(DB_NAME, STORE);
 
 function changed(): void {
   channel?.postMessage('changed');
