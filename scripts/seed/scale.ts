@@ -17,7 +17,7 @@
  */
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { openPostgres } from '../../api/src/db/client';
+import { openPostgres, setDb } from '../../api/src/db/client';
 import { seedDemo, seedReference } from '../../api/src/db/seed';
 import { hashPassword } from '../../api/src/modules/auth/passwords';
 import { CAPPED_REASONS, POINT_RULES, RANKED_REASONS } from '../../api/src/modules/points/points.rules';
@@ -124,6 +124,7 @@ async function main(): Promise<void> {
   };
 
   const database = await openPostgres(url, { poolSize: 2 });
+  setDb(database.db); // the demo seed submits a tip through the tips service
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const q = (text: string, params: unknown[] = []) => client.query(text, params);
