@@ -61,20 +61,36 @@ describe('web: installable and offline — manifest, service worker, app shell (
     expect(sw.headers.get('cache-control')).to.equal('no-cache');
   });
 
-  it('opens the app shell offline, and never keeps an API answer in the caches', async () => {
+  it('opens the app shell offline with the report form complete, and keeps no API answer but the public reference lists', async () => {
     const { page, context } = served.browser;
     await page.goto(`${served.server.url}/`);
     await page.evaluate(async () => navigator.serviceWorker.ready);
     await page.getByRole('link', { name: 'Report a tip' }).first().waitFor();
+    // One visit to the form online, as a volunteer does once after installing.
+    await page.goto(`${served.server.url}/report`);
+    const categoryOptions = () =>
+      page.getByLabel('Category', { exact: true }).locator('option').evaluateAll((els) => els.map((el) => el.textContent ?? '').filter(Boolean));
+    await page.waitForFunction(() => document.querySelectorAll('select option').length > 5);
+    const online = await categoryOptions();
     await context.setOffline(true);
     try {
       for (const path of ['/', '/report', '/my-tips']) {
         await page.goto(`${served.server.url}${path}`);
         await page.getByText(/call 110/i).first().waitFor();
       }
-      // The report form itself works offline (its lazy chunk comes from the precache).
-      await page.goto(`${served.server.url}/report`);
-      await page.getByLabel('Description', { exact: true }).waitFor();
+      // A cold start offline: the form's lazy chunk from the precache, its categories and districts from the reference cache.
+      const cold = await context.newPage();
+      await cold.goto(`${served.server.url}/report`);
+      await cold.getByLabel('Description', { exact: true }).waitFor();
+      await cold.waitForFunction(() => document.querySelectorAll('select option').length > 5);
+      const offline = await cold
+        .getByLabel('Category', { exact: true })
+        .locator('option')
+        .evaluateAll((els) => els.map((el) => el.textContent ?? '').filter(Boolean));
+      expect(offline).to.deep.equal(online);
+      const districts = await cold.getByLabel('District', { exact: true }).locator('option').count();
+      expect(districts, 'districts offline').to.be.greaterThan(12);
+      await cold.close();
     } finally {
       await context.setOffline(false);
     }
@@ -86,7 +102,10 @@ describe('web: installable and offline — manifest, service worker, app shell (
       return urls;
     });
     expect(cached.length).to.be.greaterThan(10);
-    expect(cached.filter((entry) => /\/api\//.test(entry)), 'API answers in Cache Storage').to.deep.equal([]);
+    const api = cached.filter((entry) => /\/api\//.test(entry));
+    expect(api.some((entry) => entry.endsWith('/api/categories')), 'categories kept for offline').to.equal(true);
+    const publicList = /^hy-reference \S+\/api\/(categories|districts|districts\/\d+\/(townships|communities)|communities(\?\S*)?|map\/config)$/;
+    expect(api.filter((entry) => !publicList.test(entry)), 'API answers in Cache Storage other than public reference lists').to.deep.equal([]);
     expect(cached.some((entry) => entry.includes('/index.html'))).to.equal(true);
   });
 });

@@ -2,15 +2,18 @@
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { NetworkFirst } from 'workbox-strategies';
+import { ExpirationPlugin } from 'workbox-expiration';
+import { CacheableResponsePlugin } from 'workbox-cacheable-response';
 import { OUTBOX_FLUSH_MESSAGE, OUTBOX_SYNC_TAG } from '../src/lib/outbox-signals';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<PrecacheEntry | string> };
 
 /**
- * The app shell only: index.html, the hashed JS and CSS, icons and the manifest (the list is
- * written into this file at build time). Nothing under /api is ever cached here: no route
- * below matches it, so every API request goes to the network as if there were no worker —
- * signed-in data, tips and an anonymous tipster's tracking never land in Cache Storage.
+ * The app shell: index.html, the hashed JS and CSS, icons and the manifest (the list is written
+ * into this file at build time). Of the API, only the public reference lists the report form
+ * needs are kept (below); every other API request goes to the network as if there were no
+ * worker — signed-in data, tips and an anonymous tipster's tracking never land in Cache Storage.
  */
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
@@ -23,6 +26,24 @@ clientsClaim();
 registerRoute(
   new NavigationRoute(createHandlerBoundToURL('/index.html'), {
     denylist: [/^\/api(\/|$)/, /^\/open311(\/|$)/, /^\/(healthz|readyz)$/, /\/[^/]+\.[^/]+$/],
+  }),
+);
+
+/**
+ * Public reference data — categories, districts, their townships and communities, the map's tile
+ * settings: the same answer for everyone, asked without credentials. Kept so the report form
+ * opens complete on a phone that starts offline (the tip then waits in the outbox). The network
+ * comes first (a slow one is given 4 s), the last good answer after that.
+ */
+const PUBLIC_REFERENCE = /^\/api\/(categories|districts|districts\/\d+\/(townships|communities)|communities|map\/config)$/;
+
+registerRoute(
+  ({ url, request }) =>
+    request.method === 'GET' && url.origin === self.location.origin && PUBLIC_REFERENCE.test(url.pathname) && !request.headers.has('authorization'),
+  new NetworkFirst({
+    cacheName: 'hy-reference',
+    networkTimeoutSeconds: 4,
+    plugins: [new CacheableResponsePlugin({ statuses: [200] }), new ExpirationPlugin({ maxEntries: 200, maxAgeSeconds: 30 * 24 * 3600 })],
   }),
 );
 
