@@ -244,6 +244,34 @@ describe('statistics: overview', () => {
       WHERE t.n IS DISTINCT FROM s.tips`);
     expect(Number(rows[0].bad)).to.equal(0);
   });
+
+  it('keeps the first decision through a reversal and moves it with a transferred tip', async () => {
+    const at = (local: string) => cst(`2024-04-${local}`);
+    const week = { from: '2024-04-01', to: '2024-04-07' };
+    const reporter = await createUser({ role: 'volunteer', districtId: A });
+    const tip = await tipAt(at('02T10:00:00'), { reporter, districtId: A, category: 'fraud' });
+    await decide(supervisor, tip.id, at('02T12:00:00'), { decision: 'needs_info', note: '请补充' });
+    await decide(supervisor, tip.id, at('03T10:00:00'), { decision: 'valid' });
+    clock.set(at('03T11:00:00'));
+    expect((await api().post(`/api/tips/${tip.id}/reverse`).set(supervisor.auth).send({ reason: '判断有误' })).status).to.equal(200);
+    clock.set(NOW);
+    expect((await overview(supervisor, week)).body.decisions).to.deep.equal({ decided: 1, medianHours: 2, p90Hours: 2, validRate: null });
+    // Submitted again after the reversal, then sent to B: its first decision (2 hours) is B's now.
+    clock.set(at('03T12:00:00'));
+    const moved = await api().post(`/api/tips/${tip.id}/transfer`).set(supervisor.auth).send({ districtId: B, reason: '属于常宁市' });
+    expect(moved.status, JSON.stringify(moved.body)).to.equal(200);
+    clock.set(NOW);
+    expect((await overview(supervisor, week)).body.decisions).to.deep.equal({ decided: 0, medianHours: null, p90Hours: null, validRate: null });
+    expect((await overview(supervisorB, week)).body.decisions).to.deep.equal({ decided: 1, medianHours: 2, p90Hours: 2, validRate: null });
+    // The table equals its definition from the history (as migration 0018 and the scale seed fill it).
+    const { rows } = await db().execute<{ bad: number }>(sql`
+      SELECT count(*)::int AS bad FROM (
+        SELECT tip_id, min(created_at) AS first FROM tip_history
+        WHERE kind = 'status' AND to_status IN ('valid', 'invalid', 'duplicate', 'needs_info') GROUP BY 1) h
+      FULL JOIN tip_first_decisions f USING (tip_id) LEFT JOIN ${tips} t ON t.id = coalesce(h.tip_id, f.tip_id)
+      WHERE h.first IS DISTINCT FROM f.first_decided_at OR f.district_id IS DISTINCT FROM t.district_id OR f.submitted_at IS DISTINCT FROM t.created_at`);
+    expect(Number(rows[0].bad)).to.equal(0);
+  });
 });
 
 describe('statistics: public figures', () => {

@@ -89,7 +89,7 @@ const reasons = (xs: readonly string[]) => `(${xs.map(sqlText).join(',')})`;
 /** Asia/Shanghai calendar day of a timestamptz, as the services count it (lib/time cstDate). */
 const cstDay = (col: string) => `((${col} AT TIME ZONE 'UTC') + interval '8 hours')::date`;
 
-const BIG_TABLES = ['tips', 'tip_history', 'points_ledger', 'user_period_points', 'community_period_points', 'users', 'redemptions'];
+const BIG_TABLES = ['tips', 'tip_history', 'tip_first_decisions', 'points_ledger', 'user_period_points', 'community_period_points', 'users', 'redemptions'];
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -218,7 +218,7 @@ async function main(): Promise<void> {
       q(
         `INSERT INTO tips (reference, reporter_id, is_anonymous, category, description, occurred_at, lat, lng, address,
                            district_id, community_id, status, priority, priority_rank, is_deliberate_false,
-                           claimed_by_id, claim_expires_at, decided_by_id, decided_at, first_decided_at, created_at, updated_at)
+                           claimed_by_id, claim_expires_at, decided_by_id, decided_at, created_at, updated_at)
          WITH base AS (
            SELECT g, now() - ($2::int * (1 - sqrt(random()))) * interval '1 day' AS created_at,
                   random() < 0.12 AS anon, 1 + floor($3::int * random()^1.5)::int AS rep_n,
@@ -257,10 +257,11 @@ async function main(): Promise<void> {
                 CASE WHEN status = 'submitted' AND rk < 0.1 THEN now() + (rk * 10 - 0.5) * interval '1 hour' END,
                 CASE WHEN status <> 'submitted' THEN pol.id END,
                 CASE WHEN status <> 'submitted' THEN least(now(), created_at + rt * interval '72 hours') END,
-                CASE WHEN status <> 'submitted' THEN least(now(), created_at + rt * interval '72 hours') END,
                 created_at,
                 CASE WHEN status <> 'submitted' THEN least(now(), created_at + rt * interval '72 hours') ELSE created_at END
-         FROM (SELECT judged.*, row_number() OVER (PARTITION BY ${cstDay('created_at')} ORDER BY created_at) AS seq FROM judged) j
+         -- Numbered after the references the demo seed already gave out that day (its tip of today).
+         FROM (SELECT judged.*, coalesce(rc.last, 0) + row_number() OVER (PARTITION BY ${cstDay('judged.created_at')} ORDER BY judged.created_at) AS seq
+               FROM judged LEFT JOIN tip_reference_counters rc ON rc.day = ${cstDay('judged.created_at')}) j
          JOIN dw ON dw.district_id = j.district_id
          JOIN districts dist ON dist.id = j.district_id
          JOIN pcount pc ON pc.district_id = j.district_id
@@ -279,6 +280,18 @@ async function main(): Promise<void> {
         `INSERT INTO tip_history (tip_id, kind, from_status, to_status, actor_id, actor_role, is_visible_to_reporter, created_at)
          SELECT t.id, 'status', 'submitted', t.status, t.decided_by_id, p.role::text, true, t.decided_at
          FROM tips t JOIN police p ON p.id = t.decided_by_id WHERE t.decided_at IS NOT NULL`,
+      );
+    });
+
+    // The statistics' first decisions, from the history as migration 0018 fills them (demo tips included).
+    await step('tip first decisions', async () => {
+      await q(`DELETE FROM tip_first_decisions`);
+      await q(
+        `INSERT INTO tip_first_decisions (tip_id, district_id, submitted_at, first_decided_at)
+         SELECT t.id, t.district_id, t.created_at, h.first
+         FROM (SELECT tip_id, min(created_at) AS first FROM tip_history
+               WHERE kind = 'status' AND to_status IN ('valid', 'invalid', 'duplicate', 'needs_info') GROUP BY tip_id) h
+         JOIN tips t ON t.id = h.tip_id`,
       );
     });
 
@@ -483,6 +496,7 @@ async function checkInvariants(q: (text: string) => Promise<pg.QueryResult>): Pr
     ['histogram = period totals', `SELECT count(*)::int AS bad FROM (SELECT * FROM period_points_histogram WHERE users <> 0) h FULL JOIN (SELECT period, period_start, 0 AS district_id, points, count(*)::int AS users FROM user_period_points GROUP BY 1, 2, 4 UNION ALL SELECT period, period_start, district_id, points, count(*)::int FROM user_period_points WHERE district_id IS NOT NULL GROUP BY 1, 2, 3, 4) a USING (period, period_start, district_id, points) WHERE h.users IS DISTINCT FROM a.users`],
     ['daily cap', `SELECT count(*)::int AS bad FROM (SELECT 1 FROM points_ledger WHERE reason IN ${reasons(CAPPED_REASONS)} GROUP BY user_id, earned_on HAVING sum(delta) > ${POINT_RULES.dailyCap}) x`],
     ['tip daily statistics = tips', `SELECT count(*)::int AS bad FROM (SELECT hy_stats_day(created_at) AS day, district_id, category, status, count(*)::int AS n FROM tips GROUP BY 1, 2, 3, 4) t FULL JOIN (SELECT * FROM tip_daily_stats WHERE tips <> 0) s USING (day, district_id, category, status) WHERE t.n IS DISTINCT FROM s.tips`],
+    ['first decisions = history', `SELECT count(*)::int AS bad FROM (SELECT tip_id, min(created_at) AS first FROM tip_history WHERE kind = 'status' AND to_status IN ('valid', 'invalid', 'duplicate', 'needs_info') GROUP BY 1) h FULL JOIN tip_first_decisions f USING (tip_id) LEFT JOIN tips t ON t.id = coalesce(h.tip_id, f.tip_id) WHERE h.first IS DISTINCT FROM f.first_decided_at OR f.district_id IS DISTINCT FROM t.district_id OR f.submitted_at IS DISTINCT FROM t.created_at`],
     ['member counts', `SELECT count(*)::int AS bad FROM communities c WHERE member_count <> (SELECT count(*) FROM users u WHERE u.community_id = c.id AND u.role = 'volunteer')`],
   ];
   const { rows } = await q(

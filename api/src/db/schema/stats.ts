@@ -1,5 +1,5 @@
-import { date, index, integer, pgTable, primaryKey, smallint, text } from 'drizzle-orm/pg-core';
-import { tipStatusEnum } from './tips';
+import { date, index, integer, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { tips, tipStatusEnum } from './tips';
 
 /**
  * Tips per submission day (Asia/Shanghai) × district × category × current status. Kept by
@@ -20,4 +20,27 @@ export const tipDailyStats = pgTable(
     primaryKey({ columns: [t.day, t.districtId, t.category, t.status] }),
     index('tip_daily_stats_district_day_idx').on(t.districtId, t.day),
   ],
+);
+
+/**
+ * When each tip was first decided (the first status change out of `submitted`: valid, invalid,
+ * duplicate or needs_info; a reversal keeps it), with the tip's submission time and its current
+ * district copied so that the time-to-first-decision figures of a period read this narrow table's
+ * index alone. A table of its own, not a column of `tips`: filling it for an existing database is
+ * one INSERT … SELECT from the history (migration 0018), not a rewrite of every tip and its
+ * indexes. Written by the tips module's transitions (decide, markDuplicate; transfer moves the
+ * district) in their transaction.
+ */
+export const tipFirstDecisions = pgTable(
+  'tip_first_decisions',
+  {
+    tipId: uuid()
+      .primaryKey()
+      .references(() => tips.id, { onDelete: 'cascade' }),
+    districtId: smallint().notNull(),
+    /** The tip's created_at (never changes). */
+    submittedAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),
+    firstDecidedAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),
+  },
+  (t) => [index('tip_first_decisions_period_idx').on(t.districtId, t.submittedAt, t.firstDecidedAt)],
 );

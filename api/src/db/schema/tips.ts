@@ -70,8 +70,6 @@ export const tips = pgTable(
      */
     verificationStatus: verificationStatusEnum(),
     verificationDueAt: timestamp({ withTimezone: true, precision: 3 }),
-    /** When the tip was first decided (a reversal keeps it): statistics' time to first decision. */
-    firstDecidedAt: timestamp({ withTimezone: true, precision: 3 }),
     /** Retention: media and messages purged, statistics kept. */
     purgedAt: timestamp({ withTimezone: true, precision: 3 }),
     createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
@@ -105,8 +103,8 @@ export const tips = pgTable(
     index('tips_case_idx').on(t.caseId),
     index('tips_duplicate_of_idx').on(t.duplicateOfId),
     index('tips_community_created_idx').on(t.communityId, t.createdAt),
-    // tips_stats_period_idx (district, created_at) INCLUDE (reporter, first decision) comes from the
-    // hand-written part of migration 0016: drizzle cannot declare INCLUDE columns.
+    // tips_stats_period_idx (district, created_at) INCLUDE (reporter) comes from the hand-written
+    // part of migration 0016: drizzle cannot declare INCLUDE columns.
     check('tips_lat_range', sql`${t.lat} IS NULL OR (${t.lat} BETWEEN -90 AND 90)`),
     check('tips_lng_range', sql`${t.lng} IS NULL OR (${t.lng} BETWEEN -180 AND 180)`),
     check('tips_anonymous_has_no_reporter', sql`NOT ${t.isAnonymous} OR ${t.reporterId} IS NULL`),

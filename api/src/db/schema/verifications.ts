@@ -44,6 +44,8 @@ export const verifications = pgTable(
     // officers press the button at once.
     uniqueIndex('verifications_one_open_per_tip_idx').on(t.tipId).where(sql`${t.status} = 'open'`),
     index('verifications_tip_created_idx').on(t.tipId, t.createdAt),
+    // Statistics: checks due in a period (overdue ones among them).
+    index('verifications_due_idx').on(t.dueAt),
     // The auxiliary's desk: open tasks soonest due first, reported ones newest first (keyset).
     index('verifications_community_open_idx').on(t.communityId, t.dueAt, t.id).where(sql`${t.status} = 'open'`),
     index('verifications_community_reported_idx')

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
-import { tips } from '../../db/schema/index';
+import { tipFirstDecisions, tips } from '../../db/schema/index';
 import type { Actor } from '../../http/actor';
 import { AppError, conflict, notFound, unprocessable, validationError } from '../../http/errors';
 import { clock } from '../../lib/clock';
@@ -138,6 +138,12 @@ type DecisionCommon = {
 
 async function recordDecision(tx: Tx, o: DecisionCommon & { from: TipRow; tip: TipRow; details: Record<string, unknown> }): Promise<TipRow> {
   const { actor, tip } = o;
+  // The statistics' time to first decision: written by the first decision only (a decision after
+  // a reversal finds the row and keeps it).
+  await tx
+    .insert(tipFirstDecisions)
+    .values({ tipId: tip.id, districtId: tip.districtId, submittedAt: tip.createdAt, firstDecidedAt: tip.updatedAt })
+    .onConflictDoNothing();
   await recordTipHistory(tx, {
     tipId: tip.id,
     kind: 'status',
@@ -181,7 +187,6 @@ export async function decide(
     claimExpiresAt: null,
     decidedById: o.actor.id,
     decidedAt: now,
-    firstDecidedAt: from.firstDecidedAt ?? now,
     decisionSeq: from.decisionSeq + 1,
     updatedAt: now,
   });
@@ -234,7 +239,6 @@ export async function markDuplicate(tx: Tx, o: DecisionCommon & { duplicateOf: s
     claimExpiresAt: null,
     decidedById: o.actor.id,
     decidedAt: now,
-    firstDecidedAt: from.firstDecidedAt ?? now,
     decisionSeq: from.decisionSeq + 1,
     updatedAt: now,
   });
@@ -250,6 +254,8 @@ export async function transfer(
   if (from.districtId === o.districtId) throw validationError([{ field: 'districtId', message: 'is already the tip’s district' }]);
   const now = clock.now();
   const tip = await save(tx, from.id, { districtId: o.districtId, claimedById: null, claimExpiresAt: null, updatedAt: now });
+  // A tip needing information, or reversed to submitted, has a first decision: it follows the tip.
+  await tx.update(tipFirstDecisions).set({ districtId: o.districtId }).where(eq(tipFirstDecisions.tipId, tip.id));
   const details = { fromDistrictId: from.districtId, toDistrictId: o.districtId, reason: o.reason };
   await recordTipHistory(tx, { tipId: tip.id, kind: 'transfer', isVisibleToReporter: false, details, createdAt: now, ...by(o.actor) });
   await audit(tx, { actor: o.actor, action: 'tip.transfer', entityType: 'tip', entityId: tip.id, details: { ...details, claimedById: from.claimedById } });
