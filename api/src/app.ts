@@ -34,6 +34,7 @@ import { campaignsRoutes } from './modules/campaigns/campaigns.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { statsRoutes } from './modules/stats/stats.routes';
 import { verificationsRoutes } from './modules/verifications/verifications.routes';
+import { openApiRoutes } from './openapi/openapi.routes';
 
 export type AppDeps = {
   config: Config;
@@ -48,7 +49,7 @@ const REQUEST_ID = /^[A-Za-z0-9\-_]{8,64}$/;
 function apiRouters(config: Config): Router[] {
   // tracking before messages: POST /tips/track/messages must not match /tips/:id/messages;
   // tip exports before tips: GET /tips/export.csv must not match /tips/:id
-  return [referenceRoutes(), authRoutes(config), altchaRoutes(config), tipExportsRoutes(), tipsRoutes(config), triageRoutes(), casesRoutes(), trackingRoutes(config), messagesRoutes(config), identityRoutes(), pointsRoutes(), rewardsRoutes(), leaderboardsRoutes(), organizerRoutes(), accountsRoutes(), campaignsRoutes(), auditRoutes(), tipMapRoutes(config), verificationsRoutes(), statsRoutes(), apiKeysRoutes()];
+  return [referenceRoutes(), authRoutes(config), altchaRoutes(config), tipExportsRoutes(), tipsRoutes(config), triageRoutes(), casesRoutes(), trackingRoutes(config), messagesRoutes(config), identityRoutes(), pointsRoutes(), rewardsRoutes(), leaderboardsRoutes(), organizerRoutes(), accountsRoutes(), campaignsRoutes(), auditRoutes(), tipMapRoutes(config), verificationsRoutes(), statsRoutes(), apiKeysRoutes(), openApiRoutes()];
 }
 
 /** The CSP source of the base map's tiles (`{s}` subdomains as a wildcard); none for a path on this server. */

@@ -21,7 +21,7 @@ import { openPostgres, setDb } from '../../api/src/db/client';
 import { seedDemo, seedReference } from '../../api/src/db/seed';
 import { hashPassword } from '../../api/src/modules/auth/passwords';
 import { CAPPED_REASONS, POINT_RULES, RANKED_REASONS } from '../../api/src/modules/points/points.rules';
-import type { CategoryId } from '../../api/src/modules/reference/categories';
+import type { CategoryId } from '@hy/schemas/categories';
 import { SCALE_PASSWORD } from './scale-ids';
 
 

@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
-import { nulPaths } from '../lib/text';
+import { nulPaths } from '@hy/schemas/text';
 import { validationError, type FieldIssue } from './errors';
 
 export function issuesOf(error: z.ZodError): FieldIssue[] {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { validationError } from '../http/errors';
-import { instantText } from '../http/fields';
+import { instantText } from '@hy/schemas/fields';
 
 /** Opaque keyset cursors: base64url JSON, validated on the way back in. */
 export function encodeCursor(value: unknown): string {

@@ -5,7 +5,7 @@ import { actorOf } from '../../src/modules/auth/auth.service';
 import { hashPassword } from '../../src/modules/auth/passwords';
 import { signAccessToken } from '../../src/modules/auth/tokens';
 import { submitTip } from '../../src/modules/tips/tips.service';
-import type { CreateTip } from '../../src/modules/tips/tips.schema';
+import type { CreateTip } from '@hy/schemas/tips';
 import { db } from './harness';
 
 export const PASSWORD = 'Tr1cky-passw0rd';

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { auditLog, pointsLedger, tips } from '../../src/db/schema/index';
 import { db } from './harness';
 import { createTip, createUser, type TestUser } from './factories';
-import type { CreateTip } from '../../src/modules/tips/tips.schema';
+import type { CreateTip } from '@hy/schemas/tips';
 
 /** The callers every police endpoint is checked against (district 1 = 雁峰区, 11 = 耒阳市). */
 export type Cast = {

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { communities } from './places';
-import { storedPhotoColumns } from './stored-photo-columns';
 import { users } from './users';
 import { tips } from './tips';
 import { verificationStatusEnum } from './verification-status';
@@ -68,7 +67,14 @@ export const verificationPhotos = pgTable(
     verificationId: uuid()
       .notNull()
       .references(() => verifications.id, { onDelete: 'cascade' }),
-    ...storedPhotoColumns(),
+    storageKey: text().notNull(),
+    mimeType: text().notNull(),
+    bytes: integer().notNull(),
+    width: integer().notNull(),
+    height: integer().notNull(),
+    sha256: text().notNull(),
+    position: smallint().notNull().default(0),
+    purgedAt: timestamp({ withTimezone: true, precision: 3 }),
     createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),
   },
   (t) => [index().on(t.verificationId, t.position)],

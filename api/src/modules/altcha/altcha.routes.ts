@@ -4,7 +4,7 @@ import type { Config } from '../../config';
 import { parse } from '../../http/validate';
 import { issueChallenge } from './altcha.service';
 
-const ChallengeQuery = z.strictObject({ districtId: z.coerce.number().int().positive().max(32767).optional() });
+export const ChallengeQuery = z.strictObject({ districtId: z.coerce.number().int().positive().max(32767).optional() });
 
 export function altchaRoutes(config: Pick<Config, 'altcha'>): Router {
   const router = Router();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { singleLine } from '../../http/fields';
+import { singleLine } from '@hy/schemas/fields';
 
 /** A phone number as stored: spaces, dashes and a leading +86 removed. */
 export const normalizePhone = (s: string) => s.trim().replace(/[\s-]/g, '').replace(/^\+?86/, '');

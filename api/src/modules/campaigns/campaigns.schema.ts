@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateTime, plainText, singleLine } from '../../http/fields';
+import { dateTime, plainText, singleLine } from '@hy/schemas/fields';
 import { campaignKindEnum } from '../../db/schema/campaigns';
 import { CAMPAIGN_RULES } from './campaigns.rules';
 

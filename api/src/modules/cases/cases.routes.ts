@@ -5,7 +5,7 @@ import { IdParam, parse, Uuid } from '../../http/validate';
 import { AddNote, CasesQuery, CreateCase, LinkTips, OfficersQuery, UpdateCase } from './cases.schema';
 import { addNote, createCase, getCaseDetail, linkTips, listCases, listOfficers, unlinkTip, updateCase } from './cases.service';
 
-const CaseTipParams = z.object({ id: Uuid, tipId: Uuid });
+export const CaseTipParams = z.object({ id: Uuid, tipId: Uuid });
 
 export function casesRoutes(): Router {
   const router = Router();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { plainText, singleLine } from '../../http/fields';
+import { plainText, singleLine } from '@hy/schemas/fields';
 import { Uuid } from '../../http/validate';
 
 const CASE_STATUSES = ['open', 'investigating', 'solved', 'closed'] as const;

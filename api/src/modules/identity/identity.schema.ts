@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { plainText, singleLine } from '../../http/fields';
+import { plainText, singleLine } from '@hy/schemas/fields';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';

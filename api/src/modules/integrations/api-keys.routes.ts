@@ -1,11 +1,11 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { requireRole } from '../../http/authenticate';
-import { singleLine } from '../../http/fields';
+import { singleLine } from '@hy/schemas/fields';
 import { IdParam, parse } from '../../http/validate';
 import { createApiKey, listApiKeys, revokeApiKey } from './api-keys';
 
-const CreateApiKey = z.strictObject({ name: singleLine({ min: 2, max: 100 }) });
+export const CreateApiKey = z.strictObject({ name: singleLine({ min: 2, max: 100 }) });
 
 /** Integrators' keys (Open311): admins issue, list and revoke them. */
 export function apiKeysRoutes(): Router {

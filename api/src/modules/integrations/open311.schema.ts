@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { dateTime, plainText, singleLine } from '../../http/fields';
+import { dateTime, plainText, singleLine } from '@hy/schemas/fields';
 import { clock } from '../../lib/clock';
-import { CATEGORY_IDS, CITY_BOUNDS } from '../reference/categories';
+import { CATEGORY_IDS, CITY_BOUNDS } from '@hy/schemas/categories';
 
 /** Our jurisdiction_id (GeoReport v2 "Definitions"): optional, since this endpoint serves one city. */
 export const JURISDICTION_ID = 'hengyang.gov.cn';

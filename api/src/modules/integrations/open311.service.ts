@@ -4,7 +4,7 @@ import { db } from '../../db/client';
 import { open311Requests, tips, tipStatusEnum } from '../../db/schema/index';
 import { badRequest, notFound } from '../../http/errors';
 import { clock } from '../../lib/clock';
-import { CATEGORIES, PUBLIC_CATEGORY_IDS, type CategoryId } from '../reference/categories';
+import { CATEGORIES, PUBLIC_CATEGORY_IDS, type CategoryId } from '@hy/schemas/categories';
 import { listDistricts } from '../reference/reference.service';
 import { submitTip } from '../tips/tips.service';
 import { isOpen } from '../tips/transitions';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { plainText } from '../../http/fields';
+import { plainText } from '@hy/schemas/fields';
 
 export const MESSAGE_MAX_CHARS = 2000;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { plainText } from '../../http/fields';
+import { plainText } from '@hy/schemas/fields';
 import { Uuid } from '../../http/validate';
 import { POINT_RULES } from './points.rules';
 

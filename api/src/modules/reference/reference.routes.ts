@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { parse } from '../../http/validate';
-import { CATEGORIES } from './categories';
+import { CATEGORIES } from '@hy/schemas/categories';
 import { listDistrictCommunities, listTownships, searchCommunities } from './places.service';
 import { presentCommunity, presentTownship } from './reference.presenter';
 import { CommunitiesQuery, DistrictCommunitiesQuery, DistrictParam } from './reference.schema';

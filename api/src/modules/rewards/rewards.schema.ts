@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateTime, plainText, singleLine } from '../../http/fields';
+import { dateTime, plainText, singleLine } from '@hy/schemas/fields';
 
 const name = singleLine({ max: 100, tooShort: 'is required' });
 const description = plainText({ min: 0, max: 1000 });

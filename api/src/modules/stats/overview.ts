@@ -3,7 +3,7 @@ import { forbidden, notFound, validationError } from '../../http/errors';
 import { clock } from '../../lib/clock';
 import { campaignFigures } from '../campaigns/figures';
 import { caseFigures } from '../cases/figures';
-import { CATEGORIES } from '../reference/categories';
+import { CATEGORIES } from '@hy/schemas/categories';
 import { districtExists, listDistricts } from '../reference/reference.service';
 import { backlogFigures, submissionFigures } from '../tips/figures';
 import { resolvePeriod, weeksOf } from './period';

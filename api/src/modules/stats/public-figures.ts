@@ -1,5 +1,5 @@
 import { clock } from '../../lib/clock';
-import { CATEGORIES, SENSITIVE_CATEGORIES } from '../reference/categories';
+import { CATEGORIES, SENSITIVE_CATEGORIES } from '@hy/schemas/categories';
 import { listDistricts } from '../reference/reference.service';
 import { cstDay } from './period';
 import { protectCount, protectLine } from './suppression';

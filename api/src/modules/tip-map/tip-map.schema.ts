@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { dateTime } from '../../http/fields';
-import { CATEGORY_IDS } from '../reference/categories';
+import { dateTime } from '@hy/schemas/fields';
+import { CATEGORY_IDS } from '@hy/schemas/categories';
 import { fromBeforeTo, oneOf, TIP_STATUSES } from '../triage/triage.schema';
 
 /** Widest box answered, in degrees each way: the whole city (≈1.8° × 1.5°) with room to pan. */

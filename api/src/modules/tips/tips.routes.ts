@@ -8,10 +8,10 @@ import { noteAnonymousSubmission, spendProof, verifyProof, type VerifiedProof } 
 import { parseIdempotencyKey } from '../idempotency/idempotency.service';
 import { sendStoredFile } from '../media/serve';
 import { acceptTipBody, withUploads } from '../media/upload';
-import { CreateTip, MineQuery } from './tips.schema';
+import { CreateTip, MineQuery } from '@hy/schemas/tips';
 import { getTipMedia, listMyTips, submitTip, viewTip } from './tips.service';
 
-const MediaParams = z.object({ id: Uuid, mediaId: Uuid });
+export const MediaParams = z.object({ id: Uuid, mediaId: Uuid });
 
 type TipsConfig = Parameters<typeof intakeBudgets>[0] & Pick<Config, 'altcha'>;
 

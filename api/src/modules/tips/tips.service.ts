@@ -14,7 +14,7 @@ import { districtExists } from '../reference/reference.service';
 import { nextTipReference } from './reference';
 import { audienceFor, tipsVisibleTo } from './tips.policy';
 import { presentTip, type TipBundle } from './tips.presenter';
-import type { CreateTip, MineQuery } from './tips.schema';
+import type { CreateTip, MineQuery } from '@hy/schemas/tips';
 
 type TipRow = typeof tips.$inferSelect;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { dateTime, instantText, plainText, singleLine } from '../../http/fields';
+import { dateTime, instantText, plainText, singleLine } from '@hy/schemas/fields';
 import { Uuid } from '../../http/validate';
-import { CATEGORY_IDS } from '../reference/categories';
+import { CATEGORY_IDS } from '@hy/schemas/categories';
 
 const STATUSES = ['submitted', 'needs_info', 'valid', 'invalid', 'duplicate'] as const;
 const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;

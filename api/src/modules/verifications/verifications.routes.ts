@@ -10,7 +10,7 @@ import { MAX_REPORT_PHOTOS, MyVerificationsQuery, PhotoParams, ReportVerificatio
 import { z } from 'zod';
 import { Uuid } from '../../http/validate';
 
-const TipPhotoParams = z.object({ id: Uuid, mediaId: Uuid });
+export const TipPhotoParams = z.object({ id: Uuid, mediaId: Uuid });
 
 const photoHeaders = (id: string, mimeType: string) => ({
   'Content-Type': mimeType,

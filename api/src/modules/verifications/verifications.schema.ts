@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { plainText } from '../../http/fields';
+import { plainText } from '@hy/schemas/fields';
 import { Uuid } from '../../http/validate';
-import { instantText } from '../../http/fields';
+import { instantText } from '@hy/schemas/fields';
 
 const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { message: `must be one of ${values.join(', ')}` });

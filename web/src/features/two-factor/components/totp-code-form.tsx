@@ -1,7 +1,7 @@
 import '../two-factor-i18n';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TextField } from '../../../components/ui/field';
+import { Field } from '../../../components/ui/field';
 
 type Props = {
   id: string;
@@ -27,19 +27,20 @@ export function TotpCodeForm({ id, submitLabel, isPending, error, onSubmit, tone
   };
   return (
     <form className="form" onSubmit={submit} noValidate>
-      <TextField
-        id={id}
-        label={t('code')}
-        hint={t('codeHint')}
-        error={localError ?? error}
-        isRequired
-        type="text"
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        maxLength={7}
-        value={code}
-        onChange={setCode}
-      />
+      <Field id={id} label={t('code')} hint={t('codeHint')} error={localError ?? error} isRequired>
+        {(control) => (
+          <input
+            {...control}
+            className="input"
+            type="text"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={7}
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+          />
+        )}
+      </Field>
       <button type="submit" className={`btn btn-${tone} btn-block`} disabled={isPending}>
         {submitLabel}
       </button>

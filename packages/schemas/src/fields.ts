@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cleanText, NUL } from '../lib/text';
+import { cleanText, NUL } from './text';
 
 /**
  * Zod building blocks for input fields (issue 11, "text hygiene in one place"): every text a

@@ -62,7 +62,7 @@ export function nulPaths(input: unknown): string[] {
     const [value, at] = pending.pop()!;
     if (typeof value === 'string') {
       if (value.includes(NUL)) found.push(at || '(root)');
-    } else if (value !== null && typeof value === 'object' && !Buffer.isBuffer(value)) {
+    } else if (value !== null && typeof value === 'object' && !ArrayBuffer.isView(value)) {
       for (const [key, child] of Object.entries(value)) {
         const path = `${at ? `${at}.` : ''}${key.replaceAll(NUL, '\\0')}`;
         if (key.includes(NUL)) found.push(path);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { dateTime, plainText, singleLine } from '../../http/fields';
-import { clock } from '../../lib/clock';
-import { CATEGORY_IDS, CITY_BOUNDS } from '../reference/categories';
+import { dateTime, plainText, singleLine } from './fields';
+import { clock } from './clock';
+import { CATEGORY_IDS, CITY_BOUNDS } from './categories';
 
 const emptyToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 const optionalNumber = (min: number, max: number, label: string) =>

@@ -1,0 +1,19 @@
+import type { RouteDoc } from '../../openapi/route-doc';
+import { TrackInput, TrackMessageInput } from './tracking.schema';
+
+const tag = 'Messages';
+
+export const trackingDocs: RouteDoc[] = [
+  {
+    method: 'post',
+    path: '/api/tips/track',
+    tag,
+    summary: 'An anonymous tipster’s tip: status and messages, by reference and access code',
+    description: '404 for any wrong pair (no oracle); answers take a constant minimum time.',
+    access: 'anyone',
+    body: TrackInput,
+    ok: { description: '`{tip, messages, unread}`' },
+    errors: [429],
+  },
+  { method: 'post', path: '/api/tips/track/messages', tag, summary: 'An anonymous tipster writes to the police', access: 'anyone', body: TrackMessageInput, ok: { status: 201, description: '`{message}`' }, errors: [429] },
+];
