@@ -17,6 +17,7 @@ import {
   uuid,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
+import { storedPhotoColumns } from './stored-photo-columns';
 import { communities, districts } from './places';
 import { users } from './users';
 import { cases } from './cases';
@@ -148,15 +149,7 @@ export const media = pgTable(
     tipId: uuid()
       .notNull()
       .references(() => tips.id, { onDelete: 'cascade' }),
-    /** Server-generated relative path under UPLOAD_DIR; never derived from the client's name. */
-    storageKey: text().notNull(),
-    mimeType: text().notNull(),
-    bytes: integer().notNull(),
-    width: integer().notNull(),
-    height: integer().notNull(),
-    sha256: text().notNull(),
-    position: smallint().notNull().default(0),
-    purgedAt: timestamp({ withTimezone: true, precision: 3 }),
+    ...storedPhotoColumns(),
     createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [index().on(t.tipId, t.position)],

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { communities } from './places';
+import { storedPhotoColumns } from './stored-photo-columns';
 import { users } from './users';
 import { tips } from './tips';
 import { verificationStatusEnum } from './verification-status';
@@ -67,14 +68,7 @@ export const verificationPhotos = pgTable(
     verificationId: uuid()
       .notNull()
       .references(() => verifications.id, { onDelete: 'cascade' }),
-    storageKey: text().notNull(),
-    mimeType: text().notNull(),
-    bytes: integer().notNull(),
-    width: integer().notNull(),
-    height: integer().notNull(),
-    sha256: text().notNull(),
-    position: smallint().notNull().default(0),
-    purgedAt: timestamp({ withTimezone: true, precision: 3 }),
+    ...storedPhotoColumns(),
     createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),
   },
   (t) => [index().on(t.verificationId, t.position)],

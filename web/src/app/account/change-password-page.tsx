@@ -1,12 +1,10 @@
-import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/ui/alert';
-import { LanguageSwitch } from '../../components/ui/language-switch';
-import { SignOutButton } from '../../features/auth/components/sign-out-button';
 import { ChangePasswordForm } from '../../features/auth/components/change-password-form';
 import { isPasswordChangeRequired } from '../../features/auth/components/require-auth';
 import { safeNextPath, signInPath } from '../../features/auth/next-path';
-import { BrandMark } from '../../layouts/nav-icons';
+import { AccountFrame } from '../../layouts/account-frame';
 import { useSession } from '../../lib/session';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useMe } from '../../shared/api/get-me';
@@ -18,7 +16,6 @@ import { deskOf, landingPath } from '../../shared/desks';
  */
 export default function ChangePasswordPage() {
   const { t } = useTranslation('auth');
-  const { t: tc } = useTranslation();
   const [params] = useSearchParams();
   const next = safeNextPath(params.get('next'));
   const navigate = useNavigate();
@@ -29,29 +26,11 @@ export default function ChangePasswordPage() {
   const isTemporary = Boolean(me.data?.mustChangePassword) || isPasswordChangeRequired(me.error);
 
   return (
-    <>
-      <a className="skip-link" href="#main">
-        {tc('skipToContent')}
-      </a>
-      <header className="app-header">
-        <div className="app-header-inner">
-          <Link to={me.data && !isTemporary ? deskOf(me.data) : '/change-password'} className="brand">
-            <BrandMark />
-            <span>{tc('appName')}</span>
-          </Link>
-          <div className="header-tools">
-            <LanguageSwitch />
-            <SignOutButton />
-          </div>
-        </div>
-      </header>
-      <main id="main" className="app-main" tabIndex={-1}>
-        <h1 className="page-title">{t('changePassword.title')}</h1>
-        {isTemporary ? <Alert tone="info">{t('changePassword.temporaryIntro')}</Alert> : <p className="page-intro">{t('changePassword.intro')}</p>}
-        <div className="card">
-          <ChangePasswordForm isTemporary={isTemporary} onChanged={(user) => navigate(landingPath(user, next), { replace: true })} />
-        </div>
-      </main>
-    </>
+    <AccountFrame brandTo={me.data && !isTemporary ? deskOf(me.data) : '/change-password'} title={t('changePassword.title')}>
+      {isTemporary ? <Alert tone="info">{t('changePassword.temporaryIntro')}</Alert> : <p className="page-intro">{t('changePassword.intro')}</p>}
+      <div className="card">
+        <ChangePasswordForm isTemporary={isTemporary} onChanged={(user) => navigate(landingPath(user, next), { replace: true })} />
+      </div>
+    </AccountFrame>
   );
 }

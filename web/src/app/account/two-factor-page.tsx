@@ -1,11 +1,9 @@
-import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { LanguageSwitch } from '../../components/ui/language-switch';
-import { SignOutButton } from '../../features/auth/components/sign-out-button';
 import { TwoFactorSettings } from '../../features/two-factor/components/two-factor-settings';
 import { QueryFallback } from '../../components/ui/query-fallback';
 import { safeNextPath, signInPath } from '../../features/auth/next-path';
-import { BrandMark } from '../../layouts/nav-icons';
+import { AccountFrame } from '../../layouts/account-frame';
 import { useSession } from '../../lib/session';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useMe } from '../../shared/api/get-me';
@@ -17,7 +15,6 @@ import { deskOf, landingPath } from '../../shared/desks';
  */
 export default function TwoFactorPage() {
   const { t } = useTranslation('twoFactor');
-  const { t: tc } = useTranslation();
   const [params] = useSearchParams();
   const next = safeNextPath(params.get('next'));
   const navigate = useNavigate();
@@ -28,30 +25,12 @@ export default function TwoFactorPage() {
   if (me.data?.mustChangePassword) return <Navigate to={`/change-password?next=${encodeURIComponent('/two-factor')}`} replace />;
 
   return (
-    <>
-      <a className="skip-link" href="#main">
-        {tc('skipToContent')}
-      </a>
-      <header className="app-header">
-        <div className="app-header-inner">
-          <Link to={me.data && !me.data.mustEnrolTotp ? deskOf(me.data) : '/two-factor'} className="brand">
-            <BrandMark />
-            <span>{tc('appName')}</span>
-          </Link>
-          <div className="header-tools">
-            <LanguageSwitch />
-            <SignOutButton />
-          </div>
-        </div>
-      </header>
-      <main id="main" className="app-main" tabIndex={-1}>
-        <h1 className="page-title">{t('pageTitle')}</h1>
-        {me.data ? (
-          <TwoFactorSettings user={me.data} onEnabled={(user) => navigate(landingPath(user, next), { replace: true })} />
-        ) : (
-          <QueryFallback query={me} />
-        )}
-      </main>
-    </>
+    <AccountFrame brandTo={me.data && !me.data.mustEnrolTotp ? deskOf(me.data) : '/two-factor'} title={t('pageTitle')}>
+      {me.data ? (
+        <TwoFactorSettings user={me.data} onEnabled={(user) => navigate(landingPath(user, next), { replace: true })} />
+      ) : (
+        <QueryFallback query={me} />
+      )}
+    </AccountFrame>
   );
 }

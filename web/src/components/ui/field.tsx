@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { InputHTMLAttributes, ReactNode } from 'react';
 
 export type ControlProps = {
   id: string;
@@ -48,5 +48,23 @@ export function Field({ id, label, hint, error, isRequired, aside, children }: F
         </p>
       ) : null}
     </div>
+  );
+}
+
+type TextFieldProps = Omit<FieldProps, 'children'> &
+  Pick<
+    InputHTMLAttributes<HTMLInputElement>,
+    'type' | 'inputMode' | 'autoComplete' | 'minLength' | 'maxLength' | 'autoFocus' | 'placeholder' | 'spellCheck' | 'autoCapitalize'
+  > & {
+    value: string;
+    onChange: (value: string) => void;
+  };
+
+/** The common case of `Field`: one text-like input (text, tel, password, one-time code). */
+export function TextField({ id, label, hint, error, isRequired, aside, value, onChange, type = 'text', ...input }: TextFieldProps) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error} isRequired={isRequired} aside={aside}>
+      {(control) => <input {...control} {...input} className="input" type={type} value={value} onChange={(e) => onChange(e.target.value)} />}
+    </Field>
   );
 }

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert';
-import { Field } from '../../../components/ui/field';
+import { TextField } from '../../../components/ui/field';
 import { isApiError, issuesByField } from '../../../lib/api-error';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import type { User } from '../../../shared/types/user';
@@ -49,47 +49,37 @@ export function ChangePasswordForm({ isTemporary, onChanged }: { isTemporary: bo
   return (
     <form className="form" onSubmit={submit} noValidate>
       {errors.form ? <Alert tone="error">{errors.form}</Alert> : null}
-      <Field
+      <TextField
         id="current-password"
         label={isTemporary ? t('changePassword.temporary') : t('changePassword.current')}
         error={errors.currentPassword}
         isRequired
-      >
-        {(control) => (
-          <input
-            {...control}
-            className="input"
-            type="password"
-            autoComplete="current-password"
-            value={currentPassword}
-            onChange={(e) => setCurrentPassword(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field id="new-password" label={t('changePassword.new')} hint={t('register.passwordHint')} error={errors.newPassword} isRequired>
-        {(control) => (
-          <input
-            {...control}
-            className="input"
-            type="password"
-            autoComplete="new-password"
-            value={newPassword}
-            onChange={(e) => setNewPassword(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field id="confirm-password" label={t('changePassword.confirm')} error={errors.confirm} isRequired>
-        {(control) => (
-          <input
-            {...control}
-            className="input"
-            type="password"
-            autoComplete="new-password"
-            value={confirm}
-            onChange={(e) => setConfirm(e.target.value)}
-          />
-        )}
-      </Field>
+        type="password"
+        autoComplete="current-password"
+        value={currentPassword}
+        onChange={setCurrentPassword}
+      />
+      <TextField
+        id="new-password"
+        label={t('changePassword.new')}
+        hint={t('register.passwordHint')}
+        error={errors.newPassword}
+        isRequired
+        type="password"
+        autoComplete="new-password"
+        value={newPassword}
+        onChange={setNewPassword}
+      />
+      <TextField
+        id="confirm-password"
+        label={t('changePassword.confirm')}
+        error={errors.confirm}
+        isRequired
+        type="password"
+        autoComplete="new-password"
+        value={confirm}
+        onChange={setConfirm}
+      />
       <button type="submit" className="btn btn-primary btn-block" disabled={change.isPending}>
         {change.isPending ? t('changePassword.submitting') : t('changePassword.submit')}
       </button>

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert';
-import { Field } from '../../../components/ui/field';
+import { Field, TextField } from '../../../components/ui/field';
 import { isApiError, issuesByField } from '../../../lib/api-error';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { CommunityCombobox } from '../../../shared/components/community-combobox';
@@ -84,45 +84,42 @@ export function RegisterForm({ onRegistered, signInHref }: { onRegistered: () =>
       ) : null}
       {formError?.kind === 'message' ? <Alert tone="error">{formError.text}</Alert> : null}
 
-      <Field id="register-phone" label={t('phone')} hint={t('phoneHint')} error={errors.phone} isRequired>
-        {(control) => (
-          <input
-            {...control}
-            className="input"
-            type="tel"
-            inputMode="tel"
-            autoComplete="tel"
-            value={phone}
-            onChange={(e) => setPhone(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field id="register-password" label={t('password')} hint={t('register.passwordHint')} error={errors.password} isRequired>
-        {(control) => (
-          <input
-            {...control}
-            className="input"
-            type="password"
-            autoComplete="new-password"
-            minLength={8}
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field id="register-display-name" label={t('displayName')} hint={t('displayNameHint')} error={errors.displayName} isRequired>
-        {(control) => (
-          <input
-            {...control}
-            className="input"
-            type="text"
-            autoComplete="nickname"
-            maxLength={30}
-            value={displayName}
-            onChange={(e) => setDisplayName(e.target.value)}
-          />
-        )}
-      </Field>
+      <TextField
+        id="register-phone"
+        label={t('phone')}
+        hint={t('phoneHint')}
+        error={errors.phone}
+        isRequired
+        type="tel"
+        inputMode="tel"
+        autoComplete="tel"
+        value={phone}
+        onChange={setPhone}
+      />
+      <TextField
+        id="register-password"
+        label={t('password')}
+        hint={t('register.passwordHint')}
+        error={errors.password}
+        isRequired
+        type="password"
+        autoComplete="new-password"
+        minLength={8}
+        value={password}
+        onChange={setPassword}
+      />
+      <TextField
+        id="register-display-name"
+        label={t('displayName')}
+        hint={t('displayNameHint')}
+        error={errors.displayName}
+        isRequired
+        type="text"
+        autoComplete="nickname"
+        maxLength={30}
+        value={displayName}
+        onChange={setDisplayName}
+      />
       <Field id="register-district" label={t('district')} error={errors.district} isRequired>
         {(control) => (
           <DistrictSelect

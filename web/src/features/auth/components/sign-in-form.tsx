@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert';
-import { Field } from '../../../components/ui/field';
+import { TextField } from '../../../components/ui/field';
 import { isApiError, issuesByField } from '../../../lib/api-error';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import type { User } from '../../../shared/types/user';
@@ -63,49 +63,44 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (user: User) => void })
   return (
     <form className="form" onSubmit={submit} noValidate>
       {errors.form ? <Alert tone="error">{errors.form}</Alert> : null}
-      <Field id="sign-in-phone" label={t('phone')} error={errors.phone} isRequired>
-        {(control) => (
-          <input
-            {...control}
-            className="input"
-            type="tel"
-            inputMode="tel"
-            autoComplete="username"
-            value={phone}
-            onChange={(e) => setPhone(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field id="sign-in-password" label={t('password')} error={errors.password} isRequired>
-        {(control) => (
-          <input
-            {...control}
-            className="input"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        )}
-      </Field>
+      <TextField
+        id="sign-in-phone"
+        label={t('phone')}
+        error={errors.phone}
+        isRequired
+        type="tel"
+        inputMode="tel"
+        autoComplete="username"
+        value={phone}
+        onChange={setPhone}
+      />
+      <TextField
+        id="sign-in-password"
+        label={t('password')}
+        error={errors.password}
+        isRequired
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={setPassword}
+      />
       {isCodeAsked ? (
         <>
           <Alert tone="info">{t('signIn.totpAsked')}</Alert>
-          <Field id="sign-in-totp" label={t('signIn.totp')} hint={t('signIn.totpHint')} error={errors.totp} isRequired>
-            {(control) => (
-              <input
-                {...control}
-                className="input"
-                type="text"
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                maxLength={7}
-                autoFocus
-                value={code}
-                onChange={(e) => setCode(e.target.value)}
-              />
-            )}
-          </Field>
+          <TextField
+            id="sign-in-totp"
+            label={t('signIn.totp')}
+            hint={t('signIn.totpHint')}
+            error={errors.totp}
+            isRequired
+            type="text"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={7}
+            autoFocus
+            value={code}
+            onChange={setCode}
+          />
         </>
       ) : null}
       <button type="submit" className="btn btn-primary btn-block" disabled={login.isPending}>

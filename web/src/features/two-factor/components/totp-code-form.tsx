@@ -1,7 +1,7 @@
 import '../two-factor-i18n';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Field } from '../../../components/ui/field';
+import { TextField } from '../../../components/ui/field';
 
 type Props = {
   id: string;
@@ -27,20 +27,19 @@ export function TotpCodeForm({ id, submitLabel, isPending, error, onSubmit, tone
   };
   return (
     <form className="form" onSubmit={submit} noValidate>
-      <Field id={id} label={t('code')} hint={t('codeHint')} error={localError ?? error} isRequired>
-        {(control) => (
-          <input
-            {...control}
-            className="input"
-            type="text"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={7}
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
-          />
-        )}
-      </Field>
+      <TextField
+        id={id}
+        label={t('code')}
+        hint={t('codeHint')}
+        error={localError ?? error}
+        isRequired
+        type="text"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        maxLength={7}
+        value={code}
+        onChange={setCode}
+      />
       <button type="submit" className={`btn btn-${tone} btn-block`} disabled={isPending}>
         {submitLabel}
       </button>
