@@ -4,6 +4,7 @@ import { openDatabase, setDb, type Database } from './db/client';
 import { seedDemo, seedReference } from './db/seed';
 import { closeRateLimitStore, configureRateLimitStore } from './http/rate-limit';
 import { tokenEpochs } from './modules/auth/token-epochs';
+import { boardCache } from './modules/leaderboards/board-cache';
 import { setJwtSecret } from './modules/auth/tokens';
 import { setUploadDir } from './modules/media/storage';
 import { setClaimTtlMinutes } from './modules/triage/claims';
@@ -19,6 +20,7 @@ export async function startRuntime(config: Config, log: Logger, existing?: Datab
   setVerifyDueHours(config.verifyDueHours);
   configureRateLimitStore(config.redisUrl);
   void tokenEpochs.connect(config.redisUrl, log);
+  boardCache.configure({ redisUrl: config.redisUrl, log });
   const database =
     existing ??
     (await openDatabase({
@@ -37,5 +39,5 @@ export async function startRuntime(config: Config, log: Logger, existing?: Datab
 
 /** Closes what startRuntime opened besides the database (Redis connections), so a process can exit. */
 export async function stopRuntime(): Promise<void> {
-  await Promise.all([closeRateLimitStore(), tokenEpochs.close()]);
+  await Promise.all([closeRateLimitStore(), tokenEpochs.close(), boardCache.close()]);
 }

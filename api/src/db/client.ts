@@ -202,18 +202,42 @@ function pgCode(err: unknown): string | undefined {
  */
 const wrapped = new WeakSet<Db>();
 
+/** What each open top-level transaction runs once it has committed (see afterCommit). */
+const committedCallbacks = new WeakMap<Tx, (() => void)[]>();
+
+/**
+ * Runs `fn` once the transaction `tx` has committed — never if it rolls back or is retried from
+ * the start (a retried attempt registers again). For work that must not see or publish the
+ * transaction's writes before others can read them: dropping a cached leaderboard inside the
+ * transaction would let a concurrent request cache the old rows again until the next expiry.
+ * Outside a `db.transaction` (no queue for `tx`) it runs at once.
+ */
+export function afterCommit(tx: DbOrTx, fn: () => void): void {
+  const queue = committedCallbacks.get(tx as Tx);
+  if (queue) queue.push(fn);
+  else fn();
+}
+
 function withRetries(target: Db): Db {
   if (wrapped.has(target)) return target;
   wrapped.add(target);
   const original = target.transaction.bind(target);
   const transaction: Db['transaction'] = async (work, config) => {
     for (let attempt = 1; ; attempt++) {
+      const committed: (() => void)[] = [];
+      let result: Awaited<ReturnType<typeof work>>;
       try {
-        return await original(work, config);
+        result = await original((tx) => {
+          committedCallbacks.set(tx, committed);
+          return work(tx);
+        }, config);
       } catch (err) {
         if (attempt >= MAX_ATTEMPTS || !RETRYABLE.has(pgCode(err) ?? '')) throw err;
         await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+        continue;
       }
+      for (const fn of committed) fn();
+      return result;
     }
   };
   target.transaction = transaction;

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { openPglite, openPostgres, type Database } from '../../src/db/client';
+import { boardCache } from '../../src/modules/leaderboards/board-cache';
 
 /**
  * The test database: a fresh in-memory PGlite by default, or — when TEST_DATABASE_URL is set —
@@ -45,4 +46,6 @@ export async function truncateAll(database: Database): Promise<void> {
   const tables = result.rows.map((r) => r.tablename).filter((t) => !REFERENCE.includes(t));
   await database.db.execute(sql.raw(`TRUNCATE ${tables.map((t) => `"${t}"`).join(', ')} CASCADE`));
   await database.db.execute(sql`UPDATE communities SET member_count = 0`);
+  // The boards' cached top N described the rows just removed.
+  boardCache.clear();
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { db, type DbOrTx } from '../../db/client';
+import { prepared } from '../../db/prepared';
 import { communities, refreshTokens, users } from '../../db/schema/index';
 import type { Actor } from '../../http/actor';
 import { AppError, notFound, validationError } from '../../http/errors';
@@ -130,8 +131,17 @@ export async function logout(token: string): Promise<void> {
     .where(and(eq(refreshTokens.familyId, known.familyId), isNull(refreshTokens.revokedAt)));
 }
 
+/** Every signed-in page asks for `GET /api/me`: prepared (db/prepared). */
+const userById = prepared('auth_user_by_id', (db, name) =>
+  db
+    .select()
+    .from(users)
+    .where(eq(users.id, sql.placeholder('id')))
+    .prepare(name),
+);
+
 export async function getUser(id: string): Promise<UserRow> {
-  const [user] = await db.select().from(users).where(eq(users.id, id));
+  const [user] = await userById().execute({ id });
   if (!user) throw notFound('User');
   return user;
 }

@@ -1,9 +1,11 @@
-import { and, asc, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
-import { db } from '../../db/client';
-import { communities, communityPeriodPoints, districts, periodPointsHistogram, userPeriodPoints, users } from '../../db/schema/index';
+import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
+import { prepared } from '../../db/prepared';
+import { communities, communityPeriodPoints, periodPointsHistogram, userPeriodPoints, users } from '../../db/schema/index';
 import type { Actor } from '../../http/actor';
 import { validationError } from '../../http/errors';
 import { ALL_TIME, CITY_WIDE, periodsOf } from '../points/points.service';
+import { communityDistrict, districtExists } from '../reference/reference.service';
+import { boardCache, boardVersion } from './board-cache';
 import { competitionRanks } from './leaderboards.policy';
 import { presentCommunityEntry, presentVolunteerEntry } from './leaderboards.presenter';
 import type { CommunityBoardQuery, Period, VolunteerBoardQuery } from './leaderboards.schema';
@@ -12,167 +14,269 @@ export function currentPeriodStart(period: Period, at: Date = new Date()): strin
   return periodsOf(at).find((p) => p.period === period)?.periodStart ?? ALL_TIME;
 }
 
-/** Unknown district or a community outside the district is a bad parameter (400), not an empty board. */
-async function checkScope(districtId: number | undefined, communityId?: number): Promise<void> {
+/** The largest `limit` a board accepts: the cached top N is this long and each request takes its prefix. */
+const TOP_CACHED = 100;
+const ph = sql.placeholder;
+
+/**
+ * Unknown district or a community outside the district is a bad parameter (400), not an empty
+ * board. Answers the district the board lies in (a community's), null for the city.
+ */
+async function checkScope(districtId: number | undefined, communityId?: number): Promise<number | null> {
   if (communityId !== undefined) {
-    const [c] = await db.select({ districtId: communities.districtId }).from(communities).where(eq(communities.id, communityId));
-    if (!c) throw validationError([{ field: 'communityId', message: 'no such community' }]);
-    if (districtId !== undefined && c.districtId !== districtId)
+    const inDistrict = await communityDistrict(communityId);
+    if (inDistrict === null) throw validationError([{ field: 'communityId', message: 'no such community' }]);
+    if (districtId !== undefined && inDistrict !== districtId)
       throw validationError([{ field: 'communityId', message: 'is not in the given district' }]);
-    return;
+    return inDistrict;
   }
-  if (districtId === undefined) return;
-  const [d] = await db.select({ id: districts.id }).from(districts).where(eq(districts.id, districtId));
-  if (!d) throw validationError([{ field: 'districtId', message: 'no such district' }]);
+  if (districtId === undefined) return null;
+  if (!(await districtExists(districtId))) throw validationError([{ field: 'districtId', message: 'no such district' }]);
+  return districtId;
 }
+
+/**
+ * A volunteer board's scope. A community lies in one district and a volunteer's period row
+ * carries their community and district together, so `communityId` (with or without its own
+ * `districtId`) selects exactly the community's rows.
+ */
+type VolunteerScope = 'city' | 'district' | 'community';
+
+const volunteerTop = (scope: VolunteerScope) =>
+  prepared(`board_volunteers_top_${scope}`, (db, name) =>
+    db
+      .select({
+        userId: userPeriodPoints.userId,
+        points: userPeriodPoints.points,
+        displayName: users.displayName,
+        community: { id: communities.id, nameZh: communities.nameZh, nameEn: communities.nameEn },
+      })
+      .from(userPeriodPoints)
+      .innerJoin(users, eq(users.id, userPeriodPoints.userId))
+      .leftJoin(communities, eq(communities.id, userPeriodPoints.communityId))
+      .where(
+        and(
+          eq(userPeriodPoints.period, ph('period')),
+          eq(userPeriodPoints.periodStart, ph('periodStart')),
+          scope === 'district' ? eq(userPeriodPoints.districtId, ph('place')) : undefined,
+          scope === 'community' ? eq(userPeriodPoints.communityId, ph('place')) : undefined,
+          gt(userPeriodPoints.points, 0),
+        ),
+      )
+      // NULLS LAST as in upp_*rank_idx (points is NOT NULL, so the order is the same): with the
+      // index's own order PostgreSQL reads it in order and stops after N rows instead of sorting the period.
+      .orderBy(sql`${userPeriodPoints.points} desc nulls last`, asc(userPeriodPoints.userId))
+      .limit(ph('limit'))
+      .prepare(name),
+  );
+const volunteerTops = { city: volunteerTop('city'), district: volunteerTop('district'), community: volunteerTop('community') };
+
+const ownPeriodRow = prepared('board_volunteer_own_row', (db, name) =>
+  db
+    .select({ points: userPeriodPoints.points, districtId: userPeriodPoints.districtId, communityId: userPeriodPoints.communityId })
+    .from(userPeriodPoints)
+    .where(
+      and(
+        eq(userPeriodPoints.period, ph('period')),
+        eq(userPeriodPoints.periodStart, ph('periodStart')),
+        eq(userPeriodPoints.userId, ph('userId')),
+      ),
+    )
+    .prepare(name),
+);
+
+const ownPlace = prepared('board_volunteer_place', (db, name) =>
+  db.select({ districtId: users.districtId, communityId: users.communityId }).from(users).where(eq(users.id, ph('userId'))).prepare(name),
+);
+
+/** A community has a few hundred members: counting those ahead on upp_community_rank_idx is cheap. */
+const aheadInCommunity = prepared('board_volunteer_ahead_community', (db, name) =>
+  db
+    .select({ ahead: sql<number>`count(*)::int` })
+    .from(userPeriodPoints)
+    .where(
+      and(
+        eq(userPeriodPoints.period, ph('period')),
+        eq(userPeriodPoints.periodStart, ph('periodStart')),
+        eq(userPeriodPoints.communityId, ph('communityId')),
+        gt(userPeriodPoints.points, ph('points')),
+      ),
+    )
+    .prepare(name),
+);
+
+/**
+ * City-wide or district: up to 740k users may be ahead, so sum the histogram buckets above the
+ * caller's points (a few thousand distinct values) instead of counting them one by one.
+ */
+const aheadInHistogram = prepared('board_volunteer_ahead_histogram', (db, name) =>
+  db
+    .select({ ahead: sql<number>`coalesce(sum(${periodPointsHistogram.users}), 0)::int` })
+    .from(periodPointsHistogram)
+    .where(
+      and(
+        eq(periodPointsHistogram.period, ph('period')),
+        eq(periodPointsHistogram.periodStart, ph('periodStart')),
+        eq(periodPointsHistogram.districtId, ph('districtId')),
+        gt(periodPointsHistogram.points, ph('points')),
+      ),
+    )
+    .prepare(name),
+);
 
 /**
  * Top N volunteers of a period from the incrementally kept totals, ties in user-id order sharing
  * a rank, plus the caller's own standing: rank = 1 + the users ahead of them, from the points
  * histogram (city-wide, district) or counted on upp_community_rank_idx — never a ledger scan.
+ * The top N comes from the board cache (a few seconds old at most, `computedAt`); the caller's
+ * own standing is read anew on every request.
  */
 export async function volunteerBoard(actor: Actor, q: VolunteerBoardQuery) {
-  await checkScope(q.districtId, q.communityId);
+  const inDistrict = await checkScope(q.districtId, q.communityId);
   const periodStart = currentPeriodStart(q.period);
-  const inScope: SQL = and(
-    eq(userPeriodPoints.period, q.period),
-    eq(userPeriodPoints.periodStart, periodStart),
-    q.districtId !== undefined ? eq(userPeriodPoints.districtId, q.districtId) : undefined,
-    q.communityId !== undefined ? eq(userPeriodPoints.communityId, q.communityId) : undefined,
-  )!;
-  const rows = await db
-    .select({
-      userId: userPeriodPoints.userId,
-      points: userPeriodPoints.points,
-      displayName: users.displayName,
-      community: { id: communities.id, nameZh: communities.nameZh, nameEn: communities.nameEn },
-    })
-    .from(userPeriodPoints)
-    .innerJoin(users, eq(users.id, userPeriodPoints.userId))
-    .leftJoin(communities, eq(communities.id, userPeriodPoints.communityId))
-    .where(and(inScope, gt(userPeriodPoints.points, 0)))
-    // NULLS LAST as in upp_*rank_idx (points is NOT NULL, so the order is the same): with the
-    // index's own order PostgreSQL reads it in order and stops after N rows instead of sorting the period.
-    .orderBy(sql`${userPeriodPoints.points} desc nulls last`, asc(userPeriodPoints.userId))
-    .limit(q.limit);
+  const scope: VolunteerScope = q.communityId !== undefined ? 'community' : q.districtId !== undefined ? 'district' : 'city';
+  const place = q.communityId ?? q.districtId ?? 0;
+  const [top, me] = await Promise.all([
+    boardCache.top(
+      {
+        version: boardVersion('volunteers', q.period, periodStart, inDistrict),
+        entry: `volunteers|${q.period}|${periodStart}|${scope}|${place}`,
+      },
+      () => volunteerTops[scope]().execute({ period: q.period, periodStart, place, limit: TOP_CACHED }),
+    ),
+    ownVolunteerStanding(actor, q, periodStart),
+  ]);
+  const rows = top.rows.slice(0, q.limit);
   const ranks = competitionRanks(rows, (r) => r.points);
   return {
     period: q.period,
     periodStart,
     districtId: q.districtId ?? null,
     communityId: q.communityId ?? null,
+    computedAt: top.computedAt,
     entries: rows.map((r, i) => presentVolunteerEntry({ ...r, rank: ranks[i], isMe: r.userId === actor.id })),
-    me: await ownVolunteerStanding(actor, q, inScope, periodStart),
+    me,
   };
 }
 
-async function ownVolunteerStanding(actor: Actor, q: VolunteerBoardQuery, inScope: SQL, periodStart: string) {
+async function ownVolunteerStanding(actor: Actor, q: VolunteerBoardQuery, periodStart: string) {
   if (actor.role !== 'volunteer') return null;
-  const [row] = await db
-    .select({ points: userPeriodPoints.points })
-    .from(userPeriodPoints)
-    .where(and(inScope, eq(userPeriodPoints.userId, actor.id)));
-  let points = row?.points;
-  if (points === undefined) {
-    // No points this period yet: on the board at 0 if they belong to the scope now.
-    const [me] = await db.select({ districtId: users.districtId, communityId: users.communityId }).from(users).where(eq(users.id, actor.id));
-    const belongs =
-      me && (q.districtId === undefined || me.districtId === q.districtId) && (q.communityId === undefined || me.communityId === q.communityId);
-    if (!belongs) return null;
+  const key = { period: q.period, periodStart };
+  const inScope = (p: { districtId: number | null; communityId: number | null }) =>
+    (q.districtId === undefined || p.districtId === q.districtId) && (q.communityId === undefined || p.communityId === q.communityId);
+  const [row] = await ownPeriodRow().execute({ ...key, userId: actor.id });
+  let points: number;
+  if (row && inScope(row)) points = row.points;
+  else {
+    // No points in this scope this period yet: on the board at 0 if they belong to the scope now.
+    const [home] = await ownPlace().execute({ userId: actor.id });
+    if (!home || !inScope(home)) return null;
     points = 0;
   }
-  const ahead = q.communityId !== undefined ? await countAhead(inScope, points) : await sumAhead({ q, periodStart, points });
+  const [{ ahead }] =
+    q.communityId !== undefined
+      ? await aheadInCommunity().execute({ ...key, communityId: q.communityId, points })
+      : await aheadInHistogram().execute({ ...key, districtId: q.districtId ?? CITY_WIDE, points });
   return { rank: ahead + 1, points, periodStart };
 }
 
-/** A community has a few hundred members: counting those ahead on upp_community_rank_idx is cheap. */
-async function countAhead(inScope: SQL, points: number): Promise<number> {
-  const [{ ahead }] = await db
-    .select({ ahead: sql<number>`count(*)::int` })
-    .from(userPeriodPoints)
-    .where(and(inScope, gt(userPeriodPoints.points, points)));
-  return ahead;
+/** The community board's statements for one shape: raw or per-capita score, city-wide or one district. */
+function communityStatements(perCapita: boolean, inDistrict: boolean) {
+  const shape = `${perCapita ? 'per_capita' : 'points'}_${inDistrict ? 'district' : 'city'}`;
+  const score = perCapita
+    ? sql<number>`${communityPeriodPoints.points}::numeric / nullif(${communities.memberCount}, 0)`
+    : sql<number>`${communityPeriodPoints.points}::numeric`;
+  const inScope = and(
+    eq(communityPeriodPoints.period, ph('period')),
+    eq(communityPeriodPoints.periodStart, ph('periodStart')),
+    gt(communityPeriodPoints.points, 0),
+    inDistrict ? eq(communityPeriodPoints.districtId, ph('districtId')) : undefined,
+    perCapita ? gt(communities.memberCount, 0) : undefined,
+  );
+  return {
+    top: prepared(`board_communities_top_${shape}`, (db, name) =>
+      db
+        .select({
+          community: { id: communities.id, nameZh: communities.nameZh, nameEn: communities.nameEn, districtId: communities.districtId },
+          points: communityPeriodPoints.points,
+          memberCount: communities.memberCount,
+          score: sql<string>`${score}`,
+        })
+        .from(communityPeriodPoints)
+        .innerJoin(communities, eq(communities.id, communityPeriodPoints.communityId))
+        .where(inScope)
+        // Raw points: cpp_rank_idx's own order (NULLS LAST), so the index is read in order and the scan
+        // stops after N rows. Per capita is an expression no index holds: a sort of ≤ 2,400 rows.
+        .orderBy(perCapita ? desc(score) : sql`${communityPeriodPoints.points} desc nulls last`, asc(communityPeriodPoints.communityId))
+        .limit(ph('limit'))
+        .prepare(name),
+    ),
+    own: prepared(`board_communities_own_${shape}`, (db, name) =>
+      db
+        .select({ points: communityPeriodPoints.points, score: sql<string>`${score}` })
+        .from(communityPeriodPoints)
+        .innerJoin(communities, eq(communities.id, communityPeriodPoints.communityId))
+        .where(and(inScope, eq(communityPeriodPoints.communityId, ph('communityId'))))
+        .prepare(name),
+    ),
+    ahead: prepared(`board_communities_ahead_${shape}`, (db, name) =>
+      db
+        .select({ ahead: sql<number>`count(*)::int` })
+        .from(communityPeriodPoints)
+        .innerJoin(communities, eq(communities.id, communityPeriodPoints.communityId))
+        .where(and(inScope, sql`${score} > ${ph('score')}::numeric`))
+        .prepare(name),
+    ),
+  };
 }
-
-/**
- * City-wide or district: up to 740k users may be ahead, so sum the histogram buckets above the
- * caller's points (a few thousand distinct values) instead of counting them one by one.
- */
-async function sumAhead(opts: { q: VolunteerBoardQuery; periodStart: string; points: number }): Promise<number> {
-  const { q, periodStart, points } = opts;
-  const [{ ahead }] = await db
-    .select({ ahead: sql<number>`coalesce(sum(${periodPointsHistogram.users}), 0)::int` })
-    .from(periodPointsHistogram)
-    .where(
-      and(
-        eq(periodPointsHistogram.period, q.period),
-        eq(periodPointsHistogram.periodStart, periodStart),
-        eq(periodPointsHistogram.districtId, q.districtId ?? CITY_WIDE),
-        gt(periodPointsHistogram.points, points),
-      ),
-    );
-  return ahead;
-}
+const communityBoards = {
+  points: { city: communityStatements(false, false), district: communityStatements(false, true) },
+  perCapita: { city: communityStatements(true, false), district: communityStatements(true, true) },
+};
 
 /**
  * Communities by points their members earned, or per registered member (communities.member_count)
  * so big communities are not favoured. At most ~2,400 rows per period, so the per-capita order is
- * computed in the query over that small set.
+ * computed in the query over that small set. The top N is cached like the volunteers' board; the
+ * caller's own community is read anew.
  */
 export async function communityBoard(actor: Actor, q: CommunityBoardQuery) {
   await checkScope(q.districtId);
   const periodStart = currentPeriodStart(q.period);
-  const score = q.perCapita
-    ? sql<number>`${communityPeriodPoints.points}::numeric / nullif(${communities.memberCount}, 0)`
-    : sql<number>`${communityPeriodPoints.points}::numeric`;
-  const inScope: SQL = and(
-    eq(communityPeriodPoints.period, q.period),
-    eq(communityPeriodPoints.periodStart, periodStart),
-    gt(communityPeriodPoints.points, 0),
-    q.districtId !== undefined ? eq(communityPeriodPoints.districtId, q.districtId) : undefined,
-    q.perCapita ? gt(communities.memberCount, 0) : undefined,
-  )!;
-  const rows = await db
-    .select({
-      community: { id: communities.id, nameZh: communities.nameZh, nameEn: communities.nameEn, districtId: communities.districtId },
-      points: communityPeriodPoints.points,
-      memberCount: communities.memberCount,
-      score: sql<string>`${score}`,
-    })
-    .from(communityPeriodPoints)
-    .innerJoin(communities, eq(communities.id, communityPeriodPoints.communityId))
-    .where(inScope)
-    // Raw points: cpp_rank_idx's own order (NULLS LAST), so the index is read in order and the scan
-    // stops after N rows. Per capita is an expression no index holds: a sort of ≤ 2,400 rows.
-    .orderBy(
-      q.perCapita ? desc(score) : sql`${communityPeriodPoints.points} desc nulls last`,
-      asc(communityPeriodPoints.communityId),
-    )
-    .limit(q.limit);
+  const statements = communityBoards[q.perCapita ? 'perCapita' : 'points'][q.districtId !== undefined ? 'district' : 'city'];
+  const key = { period: q.period, periodStart, districtId: q.districtId ?? 0 };
+  const [top, me] = await Promise.all([
+    boardCache.top(
+      {
+        version: boardVersion('communities', q.period, periodStart, q.districtId ?? null),
+        entry: `communities|${q.period}|${periodStart}|${q.districtId ?? 'city'}|${q.perCapita ? 'per_capita' : 'points'}`,
+      },
+      () => statements.top().execute({ ...key, limit: TOP_CACHED }),
+    ),
+    ownCommunityStanding(actor, statements, key),
+  ]);
+  const rows = top.rows.slice(0, q.limit);
   const ranks = competitionRanks(rows, (r) => Number(r.score));
-  const mine = actor.communityId;
-  let me: { rank: number; points: number; communityId: number } | null = null;
-  if (mine !== null) {
-    const [own] = await db
-      .select({ points: communityPeriodPoints.points, score: sql<string>`${score}` })
-      .from(communityPeriodPoints)
-      .innerJoin(communities, eq(communities.id, communityPeriodPoints.communityId))
-      .where(and(inScope, eq(communityPeriodPoints.communityId, mine)));
-    if (own) {
-      const [{ ahead }] = await db
-        .select({ ahead: sql<number>`count(*)::int` })
-        .from(communityPeriodPoints)
-        .innerJoin(communities, eq(communities.id, communityPeriodPoints.communityId))
-        .where(and(inScope, sql`${score} > ${own.score}::numeric`));
-      me = { rank: ahead + 1, points: own.points, communityId: mine };
-    }
-  }
   return {
     period: q.period,
     periodStart,
     districtId: q.districtId ?? null,
     perCapita: q.perCapita,
-    entries: rows.map((r, i) => presentCommunityEntry({ ...r, rank: ranks[i], isMine: r.community.id === mine })),
+    computedAt: top.computedAt,
+    entries: rows.map((r, i) => presentCommunityEntry({ ...r, rank: ranks[i], isMine: r.community.id === actor.communityId })),
     me,
   };
+}
+
+async function ownCommunityStanding(
+  actor: Actor,
+  statements: ReturnType<typeof communityStatements>,
+  key: { period: Period; periodStart: string; districtId: number },
+): Promise<{ rank: number; points: number; communityId: number } | null> {
+  const mine = actor.communityId;
+  if (mine === null) return null;
+  const [own] = await statements.own().execute({ ...key, communityId: mine });
+  if (!own) return null;
+  const [{ ahead }] = await statements.ahead().execute({ ...key, score: own.score });
+  return { rank: ahead + 1, points: own.points, communityId: mine };
 }

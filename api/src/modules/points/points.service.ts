@@ -1,5 +1,5 @@
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
-import { db, type DbOrTx, type Tx } from '../../db/client';
+import { afterCommit, db, type DbOrTx, type Tx } from '../../db/client';
 import { campaigns, cases, communityPeriodPoints, periodEnum, periodPointsHistogram, pointsLedger, redemptions, rewards, tips, users } from '../../db/schema/index';
 import type { Actor } from '../../http/actor';
 import { AppError, notFound } from '../../http/errors';
@@ -7,6 +7,7 @@ import { clock } from '../../lib/clock';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import { cstDate, cstMonthStart, cstWeekStart } from '../../lib/time';
 import { audit } from '../audit/audit.service';
+import { boardCache, boardVersion } from '../leaderboards/board-cache';
 import { once, requestHash, type Replay } from '../idempotency/idempotency.service';
 import { presentLedgerEntry } from './points.presenter';
 import { CAPPED_REASONS, POINT_RULES, RANKED_REASONS, STRICT_DEBIT_REASONS, type PointsReason } from './points.rules';
@@ -185,6 +186,10 @@ async function addToPeriods(
       ];
     }),
   );
+  dropCachedBoards(tx, {
+    periods,
+    districtIds: [user.districtId, ...moved.map((r) => (r.old_district_id === null ? null : Number(r.old_district_id)))],
+  });
   const { communityId, districtId } = user;
   if (communityId === null || districtId === null) return;
   await tx
@@ -194,6 +199,20 @@ async function addToPeriods(
       target: [communityPeriodPoints.period, communityPeriodPoints.periodStart, communityPeriodPoints.communityId],
       set: { points: sql`${communityPeriodPoints.points} + ${delta}` },
     });
+}
+
+/**
+ * The cached top N of every board these totals belong to — city-wide and the districts the user
+ * was and is in (their communities' boards fall under the district), volunteers and communities —
+ * is dropped once the transaction commits: the next request reads the new totals. Dropped any
+ * earlier, a board read between now and the commit would be cached again with the old rows.
+ */
+function dropCachedBoards(tx: Tx, changed: { periods: { period: string; periodStart: string }[]; districtIds: (number | null)[] }): void {
+  const places = [null, ...new Set(changed.districtIds.filter((d): d is number => d !== null))];
+  const versions = changed.periods.flatMap((p) =>
+    places.flatMap((d) => [boardVersion('volunteers', p.period, p.periodStart, d), boardVersion('communities', p.period, p.periodStart, d)]),
+  );
+  afterCommit(tx, () => boardCache.invalidate(versions));
 }
 
 /** period_points_histogram.district_id of the city-wide scope. */

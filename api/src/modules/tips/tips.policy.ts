@@ -20,6 +20,26 @@ export function tipsVisibleTo(actor: Actor): SQL {
   }
 }
 
+/**
+ * tipsVisibleTo for a prepared statement (db/prepared), whose text is fixed when first built: the
+ * same scope with the actor's id or district as a placeholder (`visibleTo`), named by its shape.
+ */
+export function tipsVisibleToShape(actor: Actor): { shape: string; where: SQL; values: { visibleTo?: string | number } } {
+  switch (actor.role) {
+    case 'volunteer':
+      return { shape: 'reporter', where: eq(tips.reporterId, sql.placeholder('visibleTo')), values: { visibleTo: actor.id } };
+    case 'officer':
+    case 'supervisor':
+      return actor.districtId === null
+        ? { shape: 'none', where: sql`false`, values: {} }
+        : { shape: 'district', where: eq(tips.districtId, sql.placeholder('visibleTo')), values: { visibleTo: actor.districtId } };
+    case 'admin':
+      return { shape: 'all', where: sql`true`, values: {} };
+    default:
+      return { shape: 'none', where: sql`false`, values: {} };
+  }
+}
+
 /** How the actor sees a tip: as its reporter, or as police (reporter hidden). */
 export type TipAudience = 'reporter' | 'police';
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { db, type DbOrTx } from '../../db/client';
+import { prepared } from '../../db/prepared';
 import { communities, media, tipHistory, tips } from '../../db/schema/index';
 import type { Actor } from '../../http/actor';
 import { forbidden, notFound, validationError } from '../../http/errors';
@@ -12,7 +13,7 @@ import { storePhotos, type StoredPhoto } from '../media/stored-photos';
 import type { Upload } from '../media/upload';
 import { districtExists } from '../reference/reference.service';
 import { nextTipReference } from './reference';
-import { audienceFor, tipsVisibleTo } from './tips.policy';
+import { audienceFor, tipsVisibleTo, tipsVisibleToShape } from './tips.policy';
 import { presentTip, type TipBundle } from './tips.presenter';
 import type { CreateTip, MineQuery } from '@hy/schemas/tips';
 
@@ -203,10 +204,51 @@ export async function getTip(actor: Actor, id: string): Promise<TipRow> {
   return tip;
 }
 
+/** The tip view's reads, prepared (db/prepared): the tip through each shape of the actor's scope, then its media, history and original. */
+const tipInScope = (shape: string, where: SQL) =>
+  prepared(`tip_view_${shape}`, (db, name) =>
+    db
+      .select()
+      .from(tips)
+      .where(and(eq(tips.id, sql.placeholder('id')), where))
+      .prepare(name),
+  );
+const tipInScopeByShape = new Map<string, ReturnType<typeof tipInScope>>();
+const tipMedia = prepared('tip_view_media', (db, name) =>
+  db.select().from(media).where(eq(media.tipId, sql.placeholder('id'))).orderBy(asc(media.position)).prepare(name),
+);
+const tipHistoryOf = prepared('tip_view_history', (db, name) =>
+  db
+    .select()
+    .from(tipHistory)
+    .where(eq(tipHistory.tipId, sql.placeholder('id')))
+    .orderBy(asc(tipHistory.createdAt), asc(tipHistory.id))
+    .prepare(name),
+);
+const tipOriginal = prepared('tip_view_original', (db, name) =>
+  db
+    .select({ reference: tips.reference, status: tips.status })
+    .from(tips)
+    .where(eq(tips.id, sql.placeholder('id')))
+    .prepare(name),
+);
+
 export async function viewTip(actor: Actor, id: string) {
-  const tip = await getTip(actor, id);
-  const [bundle] = await loadBundles(db, [tip]);
-  return presentTip(bundle, audienceFor(actor, tip), actor);
+  const visible = tipsVisibleToShape(actor);
+  let statement = tipInScopeByShape.get(visible.shape);
+  if (!statement) {
+    statement = tipInScope(visible.shape, visible.where);
+    tipInScopeByShape.set(visible.shape, statement);
+  }
+  const [tip] = await statement().execute({ id, ...visible.values });
+  if (!tip) throw notFound('Tip');
+  // Outside a transaction: the three reads run side by side on the pool.
+  const [mediaRows, history, [original]] = await Promise.all([
+    tipMedia().execute({ id }),
+    tipHistoryOf().execute({ id }),
+    tip.duplicateOfId ? tipOriginal().execute({ id: tip.duplicateOfId }) : Promise.resolve([]),
+  ]);
+  return presentTip({ tip, media: mediaRows, history, duplicateOf: original ?? null }, audienceFor(actor, tip), actor);
 }
 
 export async function getTipMedia(actor: Actor, tipId: string, mediaId: string) {

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, isNull, lte, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { tips } from '../../db/schema/index';
 import type { Actor } from '../../http/actor';
 
@@ -15,11 +15,11 @@ export const isClaimedByOther = (actor: Actor, t: ClaimState, now: Date) =>
   isClaimActive(t, now) && t.claimedById !== actor.id;
 
 /** SQL: the tip has no live claim (never claimed, released, or lapsed). */
-export const isUnclaimedSql = (now: Date): SQL =>
+export const isUnclaimedSql = (now: Date | SQLWrapper): SQL =>
   or(isNull(tips.claimedById), isNull(tips.claimExpiresAt), lte(tips.claimExpiresAt, now))!;
 
 /** SQL: the tip is under a live claim by this user. */
-export const isClaimedBySql = (userId: string, now: Date): SQL =>
+export const isClaimedBySql = (userId: string | SQLWrapper, now: Date | SQLWrapper): SQL =>
   and(eq(tips.claimedById, userId), isNotNull(tips.claimExpiresAt), gt(tips.claimExpiresAt, now))!;
 
 /** Roughly metres between two points (equirectangular: exact enough within a city). */
@@ -31,7 +31,7 @@ export const distanceMetresSql = (lat: number, lng: number): SQL =>
  * case, so the planner walks the partial tips_queue_verification_idx (district, status,
  * verification status, queue order) — only tips ever checked, never the whole district.
  */
-export function verificationFilterSql(state: 'pending' | 'overdue' | 'reported', now: Date): SQL {
+export function verificationFilterSql(state: 'pending' | 'overdue' | 'reported', now: Date | SQLWrapper): SQL {
   if (state === 'reported') return eq(tips.verificationStatus, 'reported');
   return and(eq(tips.verificationStatus, 'open'), state === 'pending' ? gt(tips.verificationDueAt, now) : lte(tips.verificationDueAt, now))!;
 }

@@ -1,5 +1,7 @@
-import { and, asc, desc, eq, gte, ilike, inArray, isNotNull, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { and, asc, desc, eq, gte, ilike, isNotNull, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { db } from '../../db/client';
+import { prepared } from '../../db/prepared';
 import { media, tips, users } from '../../db/schema/index';
 import type { Actor } from '../../http/actor';
 import { notFound } from '../../http/errors';
@@ -8,7 +10,7 @@ import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import { escapeLike } from '../../lib/like';
 import { actingDistrict } from '../cases/cases.service';
 import { loadBundles } from '../tips/tips.service';
-import { tipsVisibleTo } from '../tips/tips.policy';
+import { tipsVisibleTo, tipsVisibleToShape } from '../tips/tips.policy';
 import { presentTip } from '../tips/tips.presenter';
 import { PRIORITY_RANK } from '../tips/transitions';
 import { distanceMetresSql, isClaimedBySql, isUnclaimedSql, verificationFilterSql } from './triage.policy';
@@ -59,11 +61,87 @@ const queueColumns = {
   photoCount: sql<number>`(SELECT count(*)::int FROM ${media} WHERE ${media.tipId} = ${tips.id} AND ${media.purgedAt} IS NULL)`,
 };
 
+const claimerNamesOf = prepared('queue_claimer_names', (db, name) =>
+  db
+    .select({ id: users.id, displayName: users.displayName })
+    .from(users)
+    .where(sql`${users.id} = ANY(${sql.placeholder('ids')}::uuid[])`)
+    .prepare(name),
+);
+
 async function claimerNames(rows: { claimedById: string | null }[]): Promise<Map<string, string>> {
   const ids = [...new Set(rows.map((r) => r.claimedById).filter((x): x is string => x !== null))];
   if (!ids.length) return new Map();
-  const found = await db.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, ids));
+  const found = await claimerNamesOf().execute({ ids });
   return new Map(found.map((u) => [u.id, u.displayName]));
+}
+
+const ph = sql.placeholder;
+
+/**
+ * One queue request's filters as a *shape* (which filters are present, which key page) and the
+ * values for it. Each shape is one prepared statement (db/prepared), built the first time it is
+ * asked for: the SQL text of a shape never changes, only the values, so PostgreSQL parses and
+ * plans it once per connection. The shapes an officer meets are few (status alone, with a
+ * category, with a priority; first or next page).
+ */
+type QueueFilters = { key: string; where: (SQL | undefined)[]; values: Record<string, unknown> };
+
+function queueFilters(actor: Actor, q: QueueQuery, districtId: number | undefined, now: Date): QueueFilters {
+  const key: string[] = [];
+  const where: (SQL | undefined)[] = [];
+  const values: Record<string, unknown> = {};
+  const add = (part: string, condition: SQL | undefined, v: Record<string, unknown> = {}) => {
+    key.push(part);
+    where.push(condition);
+    Object.assign(values, v);
+  };
+  const visible = tipsVisibleToShape(actor);
+  add(visible.shape, visible.where, visible.values);
+  if (districtId !== undefined) add('d', eq(tips.districtId, ph('districtId')), { districtId });
+  if (q.category) add('cat', eq(tips.category, ph('category')), { category: q.category });
+  if (q.priority) add('pri', eq(tips.priorityRank, ph('priorityRank')), { priorityRank: PRIORITY_RANK[q.priority] });
+  if (q.from) add('from', gte(tips.createdAt, ph('from')), { from: q.from });
+  if (q.to) add('to', lt(tips.createdAt, ph('to')), { to: q.to });
+  if (q.q) add('text', or(ilike(tips.description, ph('text')), ilike(tips.address, ph('text'))), { text: `%${escapeLike(q.q)}%` });
+  if (q.claim === 'mine') add('mine', isClaimedBySql(ph('me'), ph('now')), { me: actor.id, now });
+  if (q.claim === 'unclaimed') add('unclaimed', isUnclaimedSql(ph('now')), { now });
+  if (q.verification) add(`ver_${q.verification}`, verificationFilterSql(q.verification, ph('now')), { now });
+  return { key: key.join('_'), where, values };
+}
+
+type QueuePage = 'first' | 'band' | 'lower';
+
+/** A statement name PostgreSQL keeps whole (names are cut at 63 bytes, so two long shapes could meet). */
+function shapeName(prefix: string, key: string): string {
+  const name = `${prefix}_${key}`;
+  return name.length <= 63 ? name : `${prefix}_${createHash('sha256').update(key).digest('hex').slice(0, 20)}`;
+}
+const queuePages = new Map<string, () => { execute(values: Record<string, unknown>): Promise<QueueRow[]> }>();
+
+/** The page statement of a shape: the first page, the rest of the cursor's priority band, or the bands below it. */
+function queuePage(filters: QueueFilters, page: QueuePage) {
+  const name = shapeName('queue_page', `${filters.key}_${page}`);
+  let statement = queuePages.get(name);
+  if (!statement) {
+    const keyset =
+      page === 'band'
+        ? and(eq(tips.priorityRank, ph('afterRank')), sql`(${tips.createdAt}, ${tips.id}) > (${ph('afterTime')}::timestamptz, ${ph('afterId')}::uuid)`)
+        : page === 'lower'
+          ? lt(tips.priorityRank, ph('afterRank'))
+          : undefined;
+    statement = prepared(name, (db, n) =>
+      db
+        .select(queueColumns)
+        .from(tips)
+        .where(and(...filters.where, eq(tips.status, ph('status')), keyset))
+        .orderBy(...QUEUE_ORDER)
+        .limit(ph('limit'))
+        .prepare(n),
+    );
+    queuePages.set(name, statement);
+  }
+  return statement();
 }
 
 /**
@@ -71,54 +149,36 @@ async function claimerNames(rows: { claimedById: string | null }[]): Promise<Map
  * (priority_rank desc, created_at, id): the rest of the cursor's priority band, then the lower
  * bands. Each part is a plain range scan of tips_queue_idx (district, status, rank desc,
  * created_at, id) — or tips_queue_category_idx with a category — so a deep page costs what the
- * first does — no OFFSET, no OR across bands.
+ * first does — no OFFSET, no OR across bands. Every statement is prepared (one per filter shape).
  * Counts per status (for the header tabs) come with the first page only, capped (see statusCounts).
  */
 export async function listQueue(actor: Actor, q: QueueQuery) {
   const districtId = actingDistrict(actor, q.districtId);
   const after = decodeCursor(QueueCursor, q.cursor);
   const now = clock.now();
-  const text = q.q ? `%${escapeLike(q.q)}%` : undefined;
-  const filters: (SQL | undefined)[] = [
-    tipsVisibleTo(actor),
-    districtId !== undefined ? eq(tips.districtId, districtId) : undefined,
-    q.category ? eq(tips.category, q.category) : undefined,
-    q.priority ? eq(tips.priorityRank, PRIORITY_RANK[q.priority]) : undefined,
-    q.from ? gte(tips.createdAt, q.from) : undefined,
-    q.to ? lt(tips.createdAt, q.to) : undefined,
-    text ? or(ilike(tips.description, text), ilike(tips.address, text)) : undefined,
-    q.claim === 'mine' ? isClaimedBySql(actor.id, now) : q.claim === 'unclaimed' ? isUnclaimedSql(now) : undefined,
-    q.verification ? verificationFilterSql(q.verification, now) : undefined,
-  ];
-  const base = and(...filters, eq(tips.status, q.status));
-  const page = (where: SQL | undefined, limit: number) =>
-    db
-      .select(queueColumns)
-      .from(tips)
-      .where(and(base, where))
-      .orderBy(...QUEUE_ORDER)
-      .limit(limit);
-
+  const filters = queueFilters(actor, q, districtId, now);
   const want = q.limit + 1;
-  let rows: QueueRow[];
-  if (!after) {
-    rows = await page(undefined, want);
-  } else {
-    rows = await page(
-      and(eq(tips.priorityRank, after.r), sql`(${tips.createdAt}, ${tips.id}) > (${new Date(after.t)}, ${after.id})`),
-      want,
-    );
-    if (rows.length < want && after.r > 0) rows = rows.concat(await page(lt(tips.priorityRank, after.r), want - rows.length));
-  }
-
-  const shown = rows.slice(0, q.limit);
-  const last = shown.at(-1);
+  const values = { ...filters.values, status: q.status, limit: want };
   // Counted only when every filter is a leading column of tips_queue_idx / tips_queue_category_idx
   // (district, status, category, rank), so each count is a bounded index range. Free text and
   // claims are in no btree and a date range sits behind the rank: counting those could read the
   // whole district's history (5–25 ms for 7 days at 2M tips, seconds for rare text).
   const isCountable = !after && !q.q && !q.claim && !q.from && !q.to;
-  const [names, counted] = await Promise.all([claimerNames(shown), isCountable ? statusCounts(and(...filters)) : Promise.resolve(null)]);
+  let rows: QueueRow[];
+  let counted: Awaited<ReturnType<typeof statusCounts>> | null = null;
+  if (!after) {
+    // The page and the header counts are independent reads: on the pool they run side by side.
+    [rows, counted] = await Promise.all([queuePage(filters, 'first').execute(values), isCountable ? statusCounts(filters) : null]);
+  } else {
+    const cursor = { afterRank: after.r, afterTime: new Date(after.t), afterId: after.id };
+    rows = await queuePage(filters, 'band').execute({ ...values, ...cursor });
+    if (rows.length < want && after.r > 0)
+      rows = rows.concat(await queuePage(filters, 'lower').execute({ ...values, ...cursor, limit: want - rows.length }));
+  }
+
+  const shown = rows.slice(0, q.limit);
+  const last = shown.at(-1);
+  const names = await claimerNames(shown);
   return {
     tips: shown.map((r) => presentQueueRow(r, actor, names, now)),
     nextCursor:
@@ -132,19 +192,31 @@ export async function listQueue(actor: Actor, q: QueueQuery) {
 export const COUNT_CAP = 1000;
 
 const STATUSES: readonly TipStatus[] = ['submitted', 'needs_info', 'valid', 'invalid', 'duplicate'];
+const queueCounts = new Map<string, () => { execute(values: Record<string, unknown>): Promise<Record<TipStatus, number>[]> }>();
 
 /**
  * Tips per status for the header tabs, each counted only up to COUNT_CAP (+1 to know it was
  * reached): one statement, five index-only range scans of at most 1,001 entries each, instead
  * of reading every tip of the district's history. Exact below the cap and always current (no
  * counter rows to keep in step, no hot row for every submission); statuses that reach the cap
- * are listed in `capped` and their count is a lower bound.
+ * are listed in `capped` and their count is a lower bound. Prepared per filter shape; the
+ * statuses and the cap are constants of the text, so even a generic plan knows each range.
  */
-async function statusCounts(where: SQL | undefined): Promise<{ counts: Record<TipStatus, number>; capped: TipStatus[] }> {
-  const bounded = (status: TipStatus) =>
-    sql`(SELECT count(*)::int FROM (SELECT 1 FROM ${tips} WHERE ${and(where, eq(tips.status, status))} LIMIT ${COUNT_CAP + 1}) AS t) AS ${sql.identifier(status)}`;
-  const result = await db.execute<Record<TipStatus, number>>(sql`SELECT ${sql.join(STATUSES.map(bounded), sql`, `)}`);
-  const [row] = result.rows;
+async function statusCounts(filters: QueueFilters): Promise<{ counts: Record<TipStatus, number>; capped: TipStatus[] }> {
+  const name = shapeName('queue_counts', filters.key);
+  let statement = queueCounts.get(name);
+  if (!statement) {
+    const bounded = (status: TipStatus) =>
+      sql`(SELECT count(*)::int FROM (SELECT 1 FROM ${tips} WHERE ${and(...filters.where, sql`${tips.status} = ${sql.raw(`'${status}'`)}`)} LIMIT ${sql.raw(String(COUNT_CAP + 1))}) AS t)`;
+    statement = prepared(name, (db, n) =>
+      db
+        .select(Object.fromEntries(STATUSES.map((s) => [s, sql<number>`${bounded(s)}`.mapWith(Number)])) as Record<TipStatus, SQL<number>>)
+        .from(sql`(SELECT 1) AS one`)
+        .prepare(n),
+    );
+    queueCounts.set(name, statement);
+  }
+  const [row] = await statement().execute(filters.values);
   const counts = { submitted: 0, needs_info: 0, valid: 0, invalid: 0, duplicate: 0 };
   const capped: TipStatus[] = [];
   for (const status of STATUSES) {
