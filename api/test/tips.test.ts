@@ -3,8 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
 import type { Response } from 'supertest';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { media, tipHistory, tips } from '../src/db/schema/index';
+import { keepTipReferenceSequences } from '../src/modules/tips/reference';
 import { api, db, harness } from './support/harness';
 import { createTip, createUser, type TestUser } from './support/factories';
 import { jpegWithGps, png, webp } from './support/images';
@@ -339,6 +340,34 @@ describe('tips: references', () => {
     expect(new Set(refs).size).to.equal(refs.length);
     expect(Math.min(...refs.map(numberOf))).to.be.greaterThan(sequential[2]);
     for (const r of refs) expect(r).to.match(REFERENCE);
+  });
+});
+
+describe('tips: reference sequences per day', () => {
+  const sequencesOf = async (prefix: string) =>
+    (await db().execute<{ name: string }>(sql`SELECT relname AS name FROM pg_class WHERE relkind = 'S' AND relname LIKE ${prefix + '%'} ORDER BY 1`)).rows.map((r) => r.name);
+
+  it("starts a day's sequence after every number the day already used: the old counter and existing references", async () => {
+    const v = await createUser({ role: 'volunteer', districtId: 1 });
+    await db().execute(sql`INSERT INTO tip_reference_counters (day, last) VALUES ('2020-05-05', 7)`);
+    await db().insert(tips).values({ reference: 'HY-20200505-0012', reporterId: v.user.id, category: 'fraud', description: '旧编号的线索内容', occurredAt: new Date(), districtId: 1 });
+    const block = await db().execute<{ reference_no: string | number }>(sql`SELECT reference_no FROM hy_tip_numbers('2020-05-05', 3)`);
+    expect(block.rows.map((r) => Number(r.reference_no))).to.deep.equal([13, 14, 15]);
+    const counterOnly = await db().execute<{ reference_no: string | number }>(sql`SELECT reference_no FROM hy_tip_numbers('2020-05-06', 1)`);
+    expect(counterOnly.rows.map((r) => Number(r.reference_no))).to.deep.equal([1]);
+  });
+
+  it("housekeeping creates tomorrow's sequence ahead and drops those of days before yesterday", async () => {
+    const now = new Date('2031-03-10T12:00:00Z');
+    await db().execute(sql`SELECT hy_tip_reference_sequence('2031-03-07')`);
+    await db().execute(sql`SELECT hy_tip_reference_sequence('2031-03-08')`);
+    const { dropped } = await keepTipReferenceSequences(now);
+    expect(dropped).to.be.greaterThan(0);
+    expect(await sequencesOf('tip_ref_2031')).to.deep.equal(['tip_ref_20310308', 'tip_ref_20310310', 'tip_ref_20310311']);
+    // a sequence dropped and needed again starts after that day's references, never at 1 again
+    await db().insert(tips).values({ reference: 'HY-20310307-0003', isAnonymous: true, category: 'fraud', description: '旧编号的线索内容', occurredAt: new Date(), districtId: 1 });
+    const again = await db().execute<{ reference_no: string | number }>(sql`SELECT reference_no FROM hy_tip_numbers('2031-03-07', 1)`);
+    expect(Number(again.rows[0].reference_no)).to.equal(4);
   });
 });
 

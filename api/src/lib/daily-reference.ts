@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import { db } from '../db/client';
 import { cstDate } from './time';
 
-type Counter = 'tip_reference_counters' | 'case_reference_counters';
+// Tips number from a sequence per day instead (modules/tips/reference.ts); cases are few.
+type Counter = 'case_reference_counters';
 
 /**
  * Next human reference PREFIX-YYYYMMDD-NNNN for today (Asia/Shanghai) from a per-day counter table.

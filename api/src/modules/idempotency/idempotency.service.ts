@@ -97,12 +97,41 @@ export async function once(
       .where(and(eq(idempotencyKeys.scope, id.scope), eq(idempotencyKeys.key, id.key)));
     return { replay: result };
   });
-  if ('mismatch' in outcome)
-    throw new AppError('IDEMPOTENCY_MISMATCH', 'This Idempotency-Key was already used for a different request', {
-      field: 'Idempotency-Key',
-    });
+  if ('mismatch' in outcome) throw mismatch();
   return outcome.replay;
 }
+
+/**
+ * The idempotency record of a finished request, for a caller that writes it in its own single
+ * statement together with the work (tip submission: one round trip, no claim first). The caller
+ * inserts it with ON CONFLICT DO NOTHING, writes its rows only if the record was inserted, and
+ * otherwise answers with `storedReplay`. Anonymous answers are sealed as in `once`.
+ */
+export function finishedRecord(opts: { scope: IdempotencyScope; key: string; hash: string; result: Replay }) {
+  const id = storedKey(opts.scope, opts.key);
+  const body = 'anonymous' in opts.scope ? seal(opts.key, opts.result.body) : opts.result.body;
+  return { scope: id.scope, key: id.key, requestHash: opts.hash, responseStatus: opts.result.status, responseBody: body };
+}
+
+/**
+ * The stored answer for a key another request already used (read after a conflict on the
+ * record): the same request replays it; another body under the same key is 422.
+ */
+export async function storedReplay(opts: { scope: IdempotencyScope; key: string; hash: string }): Promise<Replay> {
+  const id = storedKey(opts.scope, opts.key);
+  const [prior] = await db
+    .select()
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.scope, id.scope), eq(idempotencyKeys.key, id.key)));
+  if (!prior || prior.requestHash !== opts.hash) throw mismatch();
+  const body = 'anonymous' in opts.scope ? unseal(opts.key, prior.responseBody as { sealed: string }) : prior.responseBody;
+  return { status: prior.responseStatus ?? 200, body };
+}
+
+const mismatch = () =>
+  new AppError('IDEMPOTENCY_MISMATCH', 'This Idempotency-Key was already used for a different request', {
+    field: 'Idempotency-Key',
+  });
 
 /** How long a key (and its stored answer) is kept: long enough for any retry from a phone. */
 export const IDEMPOTENCY_TTL_MS = 24 * 3600_000;

@@ -1,32 +1,17 @@
-import { randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { db, type DbOrTx } from '../../db/client';
 import { prepared } from '../../db/prepared';
-import { communities, media, tipHistory, tips } from '../../db/schema/index';
+import { media, tipHistory, tips } from '../../db/schema/index';
 import type { Actor } from '../../http/actor';
-import { forbidden, notFound, validationError } from '../../http/errors';
+import { notFound } from '../../http/errors';
 import { decodeCursor, encodeCursor, TimeIdCursor } from '../../lib/cursor';
-import { hashPassword } from '../auth/passwords';
-import { once, requestHash, type Replay } from '../idempotency/idempotency.service';
-import { sha256OfFile } from '../media/images';
-import { storePhotos, type StoredPhoto } from '../media/stored-photos';
-import type { Upload } from '../media/upload';
-import { districtExists } from '../reference/reference.service';
-import { nextTipReference } from './reference';
 import { audienceFor, tipsVisibleTo, tipsVisibleToShape } from './tips.policy';
 import { presentTip, type TipBundle } from './tips.presenter';
-import type { CreateTip, MineQuery } from '@hy/schemas/tips';
+import type { MineQuery } from '@hy/schemas/tips';
+
+export { submitTip } from './submission';
 
 type TipRow = typeof tips.$inferSelect;
-
-/** 20 characters of Crockford base32: 100 bits, easy to read aloud and write down. */
-const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-export function newAccessCode(): string {
-  const bytes = randomBytes(20);
-  let code = '';
-  for (const b of bytes) code += CODE_ALPHABET[b & 31];
-  return code.replace(/(.{5})(?=.)/g, '$1-');
-}
 
 export async function loadBundles(tx: DbOrTx, rows: TipRow[]): Promise<TipBundle[]> {
   if (rows.length === 0) return [];
@@ -51,125 +36,6 @@ export async function loadBundles(tx: DbOrTx, rows: TipRow[]): Promise<TipBundle
       duplicateOf: dup ? { reference: dup.reference, status: dup.status } : null,
     };
   });
-}
-
-/**
- * A volunteer's or an anonymous tipster's report. Photos (temp files of the upload) are checked
- * and re-encoded into temp files before anything is stored; those are renamed to their keys
- * before the transaction, and removed again if it does not commit (or if it turns out to be a
- * replay), so nothing is ever half-written.
- */
-export async function submitTip(opts: {
-  actor: Actor | undefined;
-  input: CreateTip;
-  photos: Upload[];
-  idempotencyKey: string | undefined;
-  /** More rows of the same submission (e.g. how it arrived), written in the tip's transaction. */
-  also?: (tx: DbOrTx, tipId: string) => Promise<void>;
-}): Promise<Replay> {
-  const { actor, input, photos } = opts;
-  if (actor && actor.role !== 'volunteer') throw forbidden('Only volunteers report tips from an account');
-  if (!(await districtExists(input.districtId)))
-    throw validationError([{ field: 'districtId', message: 'no such district' }]);
-
-  const hash = requestHash({
-    input: { ...input, occurredAt: input.occurredAt.toISOString() },
-    photos: await Promise.all(photos.map((p) => sha256OfFile(p.path))),
-  });
-
-  const stored = await storePhotos(photos);
-  try {
-    const { replay, isNew } = await insertTip({ actor, input, idempotencyKey: opts.idempotencyKey, hash, photos: stored.photos, also: opts.also });
-    if (!isNew) await stored.discard();
-    return replay;
-  } catch (err) {
-    await stored.discard();
-    throw err;
-  }
-}
-
-/** The tip, its photos' rows and its first history entry, in one transaction (or the replay of a key). */
-async function insertTip(opts: {
-  actor: Actor | undefined;
-  input: CreateTip;
-  idempotencyKey: string | undefined;
-  hash: string;
-  photos: StoredPhoto[];
-  also?: (tx: DbOrTx, tipId: string) => Promise<void>;
-}): Promise<{ replay: Replay; isNew: boolean }> {
-  const { actor, input, photos, hash } = opts;
-  const isAnonymous = !actor;
-  const accessCode = isAnonymous ? newAccessCode() : undefined;
-  const [reference, accessCodeHash] = await Promise.all([
-    nextTipReference(),
-    accessCode ? hashPassword(accessCode) : Promise.resolve(null),
-  ]);
-  // The reporter's community from the token, kept only if it exists — checked inside the INSERT
-  // rather than by a query of its own (one round trip less per submission).
-  const communityId =
-    actor?.communityId != null
-      ? sql<number | null>`(SELECT ${communities.id} FROM ${communities} WHERE ${communities.id} = ${actor.communityId})`
-      : null;
-
-  let isNew = false;
-  const replay = await once(
-    { scope: actor ? { userId: actor.id } : { anonymous: true }, key: opts.idempotencyKey, hash },
-    async (tx) => {
-      isNew = true;
-      const now = new Date();
-      const [tip] = await tx
-        .insert(tips)
-        .values({
-          reference,
-          reporterId: actor?.id ?? null,
-          isAnonymous,
-          accessCodeHash,
-          category: input.category,
-          description: input.description,
-          occurredAt: input.occurredAt,
-          lat: input.lat ?? null,
-          lng: input.lng ?? null,
-          address: input.address ?? null,
-          districtId: input.districtId,
-          communityId,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning();
-      const mediaRows = photos.length
-        ? await tx
-            .insert(media)
-            .values(
-              photos.map((p, i) => ({
-                tipId: tip.id,
-                storageKey: p.storageKey,
-                mimeType: p.mimeType,
-                bytes: p.bytes,
-                width: p.width,
-                height: p.height,
-                sha256: p.sha256,
-                position: i,
-              })),
-            )
-            .returning()
-        : [];
-      const history = await tx
-        .insert(tipHistory)
-        .values({
-          tipId: tip.id,
-          kind: 'status',
-          toStatus: 'submitted',
-          actorRole: 'reporter',
-          createdAt: now,
-        })
-        .returning();
-      if (opts.also) await opts.also(tx, tip.id);
-      // A new tip's bundle is exactly what was just written: no read-back queries.
-      const bundle: TipBundle = { tip, media: mediaRows, history, duplicateOf: null };
-      return { status: 201, body: { tip: presentTip(bundle, 'reporter'), ...(accessCode ? { accessCode } : {}) } };
-    },
-  );
-  return { replay, isNew };
 }
 
 /** The reporter's own tips, newest first, keyset-paginated. */
