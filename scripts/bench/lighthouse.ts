@@ -5,6 +5,11 @@
  *
  *   npx tsx scripts/bench/lighthouse.ts [--runs 3] [--locale zh-CN|en-US] [--pages /,/report]
  *                                       [--throttling simulate|devtools] [--json-dir DIR]
+ *                                       [--web-dist DIR[,DIR2]] [--cpu-multiplier N]
+ *
+ * `--web-dist` serves another build (default web/dist); with two, both are served (one server
+ * each) and audited in turn, page by page and run by run, so a before/after comparison on a
+ * shared machine sees the same load on both sides.
  *
  * The app runs out of process (`api/src/main.ts` through tsx, NODE_ENV=production, embedded PGlite
  * in a temp DATA_DIR seeded with the demo accounts as `npm run seed` does, RATE_LIMITS=off), serving
@@ -18,7 +23,10 @@
  *
  * Throttling is Lighthouse's default mobile profile, simulated (150 ms RTT, 1.6 Mbit/s, CPU × 4):
  * the trace is recorded unthrottled and the metrics are computed from it, so total blocking time
- * still grows with the machine's load. The load average is printed before and after.
+ * still grows with the machine's load. The load average and Lighthouse's benchmark index of the
+ * CPU (higher is faster; Lighthouse's CPU × 4 assumes a fast desktop) are printed with every run.
+ * `--cpu-multiplier N` replaces the × 4: on a host whose benchmark index is already that of a phone
+ * (≈ 400, a busy shared box), × 4 counts the slowness twice; × 1 there approximates the profile.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,6 +35,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { throttling as lighthouseThrottling } from 'lighthouse/core/config/constants.js';
 import { chromium } from 'playwright-core';
 import { freePort } from '../../api/test/support/listen';
 import { chromiumPath } from '../../web/e2e/support/browser';
@@ -39,13 +48,18 @@ const { values } = parseArgs({
     pages: { type: 'string', default: '/,/report,/my-tips,/organizer' },
     throttling: { type: 'string', default: 'simulate' },
     'json-dir': { type: 'string' },
+    'web-dist': { type: 'string' },
+    'cpu-multiplier': { type: 'string' },
   },
 });
 const runs = Number(values.runs);
 const language = values.locale === 'en-US' ? 'en' : 'zh-CN';
 const throttlingMethod = values.throttling === 'devtools' ? 'devtools' : 'simulate';
 const jsonDir = values['json-dir'];
+/** Lighthouse's CPU slowdown (default 4, meant for a fast desktop host: benchmark index ≈ 1,500+). */
+const cpuSlowdownMultiplier = values['cpu-multiplier'] ? Number(values['cpu-multiplier']) : undefined;
 const root = path.resolve(import.meta.dirname, '../..');
+const MOBILE_THROTTLING = lighthouseThrottling.mobileSlow4G;
 
 /** The demo accounts (`npm run seed`, README "Demo accounts"). */
 const DEMO_PASSWORD = 'demo12345';
@@ -56,7 +70,7 @@ const SIGNED_IN_AS: Record<string, string | undefined> = {
 
 type Server = { url: string; child: ChildProcess; dataDir: string; output: () => string };
 
-async function startServer(): Promise<Server> {
+async function startServer(webDist: string | undefined): Promise<Server> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hy-bench-lighthouse-'));
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
@@ -72,6 +86,7 @@ async function startServer(): Promise<Server> {
       RATE_LIMITS: 'off',
       LOG_LEVEL: 'warn',
       MALLOC_ARENA_MAX: '2',
+      ...(webDist ? { WEB_DIST: webDist } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -79,10 +94,15 @@ async function startServer(): Promise<Server> {
   child.stdout!.on('data', (c: Buffer) => (output += c));
   child.stderr!.on('data', (c: Buffer) => (output += c));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 180_000;
+  // Minutes on a busy shared machine: migrations and the demo seed run on PGlite first.
+  const deadline = Date.now() + 600_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited:\n${output}`);
-    if (Date.now() > deadline) throw new Error(`server did not start:\n${output}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      rmSync(dataDir, { recursive: true, force: true });
+      throw new Error(`server did not start:\n${output}`);
+    }
     if (await fetch(`${url}/readyz`).then((r) => r.ok, () => false)) return { url, child, dataDir, output: () => output };
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -123,9 +143,9 @@ async function prepareStorage(port: number, base: string, entries: Record<string
   }
 }
 
-type Result = { score: number; tbt: number; cls: number; lcp: number; fcp: number; si: number; tti: number; mainThread: number; js: number };
+type Result = { score: number; tbt: number; cls: number; lcp: number; fcp: number; si: number; tti: number; mainThread: number; js: number; benchmarkIndex: number };
 
-async function audit(base: string, pagePath: string, run: number): Promise<Result> {
+async function audit(base: string, pagePath: string, run: string): Promise<Result> {
   const profile = mkdtempSync(path.join(tmpdir(), 'hy-lighthouse-chromium-'));
   const chrome = await chromeLauncher.launch({
     chromePath: chromiumPath(),
@@ -157,6 +177,7 @@ async function audit(base: string, pagePath: string, run: number): Promise<Resul
       logLevel: 'error',
       onlyCategories: ['performance'],
       throttlingMethod,
+      ...(cpuSlowdownMultiplier ? { throttling: { ...MOBILE_THROTTLING, cpuSlowdownMultiplier } } : {}),
       disableStorageReset: true, // keeps the session written above; the profile is fresh
     });
     if (!result) throw new Error(`no Lighthouse result for ${pagePath}`);
@@ -181,6 +202,8 @@ async function audit(base: string, pagePath: string, run: number): Promise<Resul
       tti: num('interactive'),
       mainThread: num('mainthread-work-breakdown'),
       js: scripts.filter((s) => s.resourceType === 'Script').reduce((sum, s) => sum + (s.transferSize ?? 0), 0),
+      // Lighthouse's own measure of how fast this CPU was during the run (higher is faster).
+      benchmarkIndex: lhr.environment.benchmarkIndex,
     };
   } finally {
     chrome.kill();
@@ -192,41 +215,49 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const loadAverage = () => os.loadavg().map((l) => l.toFixed(2)).join(', ');
 
 async function main(): Promise<void> {
-  if (!existsSync(path.join(root, 'web/dist/index.html'))) throw new Error('web/dist is missing: run `npm run build -w web` first');
+  const dists = values['web-dist'] ? values['web-dist'].split(',').map((d) => path.resolve(d.trim())) : [path.join(root, 'web/dist')];
+  for (const dist of dists) if (!existsSync(path.join(dist, 'index.html'))) throw new Error(`${dist}/index.html is missing: run \`npm run build -w web\` first`);
   const version = (JSON.parse(readFileSync(path.join(root, 'node_modules/lighthouse/package.json'), 'utf8')) as { version: string }).version;
   const pages = values.pages.split(',').map((p) => p.trim()).filter(Boolean);
+  const label = (dist: string) => (dist.startsWith(root) ? path.relative(root, dist) : dist);
   const loadBefore = loadAverage();
-  const server = await startServer();
+  const servers: Server[] = [];
   const rows = [];
   const perRun = [];
   try {
+    for (const dist of dists) servers.push(await startServer(dists.length > 1 || values['web-dist'] ? dist : undefined));
     for (const pagePath of pages) {
-      const results: Result[] = [];
+      const results = dists.map((): Result[] => []);
       for (let i = 0; i < runs; i++) {
-        const r = await audit(server.url, pagePath, i + 1);
-        results.push(r);
-        perRun.push({ page: pagePath, run: i + 1, score: r.score, 'TBT ms': Math.round(r.tbt), CLS: r.cls.toFixed(3), 'LCP ms': Math.round(r.lcp), load: loadAverage() });
+        for (const [d, server] of servers.entries()) {
+          const r = await audit(server.url, pagePath, `${d + 1}-${i + 1}`);
+          results[d].push(r);
+          perRun.push({ build: label(dists[d]), page: pagePath, run: i + 1, score: r.score, 'TBT ms': Math.round(r.tbt), CLS: r.cls.toFixed(3), 'LCP ms': Math.round(r.lcp), 'benchmark index': Math.round(r.benchmarkIndex), load: loadAverage() });
+        }
       }
-      rows.push({
-        page: pagePath,
-        'signed in': SIGNED_IN_AS[pagePath] ? (pagePath === '/organizer' ? 'organizer' : 'volunteer') : '—',
-        runs,
-        'performance (median)': median(results.map((r) => r.score)),
-        'min–max': `${Math.min(...results.map((r) => r.score))}–${Math.max(...results.map((r) => r.score))}`,
-        'TBT ms': Math.round(median(results.map((r) => r.tbt))),
-        CLS: median(results.map((r) => r.cls)).toFixed(3),
-        'LCP ms': Math.round(median(results.map((r) => r.lcp))),
-        'FCP ms': Math.round(median(results.map((r) => r.fcp))),
-        'SI ms': Math.round(median(results.map((r) => r.si))),
-        'main-thread ms': Math.round(median(results.map((r) => r.mainThread))),
-        'JS KB': Math.round((median(results.map((r) => r.js)) / 1024) * 10) / 10,
-      });
+      for (const [d, rs] of results.entries()) {
+        rows.push({
+          build: label(dists[d]),
+          page: pagePath,
+          'signed in': SIGNED_IN_AS[pagePath] ? (pagePath === '/organizer' ? 'organizer' : 'volunteer') : '—',
+          runs,
+          'performance (median)': median(rs.map((r) => r.score)),
+          'min–max': `${Math.min(...rs.map((r) => r.score))}–${Math.max(...rs.map((r) => r.score))}`,
+          'TBT ms': Math.round(median(rs.map((r) => r.tbt))),
+          CLS: median(rs.map((r) => r.cls)).toFixed(3),
+          'LCP ms': Math.round(median(rs.map((r) => r.lcp))),
+          'FCP ms': Math.round(median(rs.map((r) => r.fcp))),
+          'SI ms': Math.round(median(rs.map((r) => r.si))),
+          'main-thread ms': Math.round(median(rs.map((r) => r.mainThread))),
+          'JS KB': Math.round((median(rs.map((r) => r.js)) / 1024) * 10) / 10,
+        });
+      }
     }
   } finally {
-    await stopServer(server);
+    for (const server of servers) await stopServer(server);
   }
   process.stdout.write(
-    `Lighthouse ${version}, mobile, ${throttlingMethod} throttling, ${language}; ${JSON.stringify(machine())}\n` +
+    `Lighthouse ${version}, mobile, ${throttlingMethod} throttling, CPU × ${cpuSlowdownMultiplier ?? MOBILE_THROTTLING.cpuSlowdownMultiplier}, ${language}; ${JSON.stringify(machine())}\n` +
       `load average (1, 5, 15 min) before: ${loadBefore}; after: ${loadAverage()}\n\n`,
   );
   process.stdout.write(table(rows) + '\n\nPer run:\n\n' + table(perRun) + '\n\n');

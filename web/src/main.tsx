@@ -4,7 +4,7 @@ import { App } from './app/app';
 import { installOutboxSync } from './app/outbox-sync';
 import { registerServiceWorker } from './app/service-worker';
 import { installSessionBoundary } from './app/session-boundary';
-import './lib/i18n';
+import { i18nReady } from './lib/i18n';
 import './styles/global.css';
 
 const container = document.getElementById('root');
@@ -12,10 +12,13 @@ if (!container) throw new Error('index.html must contain #root');
 
 installSessionBoundary();
 
-createRoot(container).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// The static shell of index.html stays on screen until the active language's strings are in.
+void i18nReady.finally(() =>
+  createRoot(container).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );
 
 registerServiceWorker();

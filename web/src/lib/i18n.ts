@@ -1,31 +1,51 @@
-import i18next from 'i18next';
+import i18next, { type BackendModule, type ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import enAuth from '../locales/en/auth.json';
-import enCommon from '../locales/en/common.json';
-import enTips from '../locales/en/tips.json';
-import enMessages from '../locales/en/messages.json';
-import zhAuth from '../locales/zh-CN/auth.json';
-import zhCommon from '../locales/zh-CN/common.json';
-import zhTips from '../locales/zh-CN/tips.json';
-import zhMessages from '../locales/zh-CN/messages.json';
 import { local } from './safe-storage';
 
 export const languages = ['zh-CN', 'en'] as const;
 export type Language = (typeof languages)[number];
 
+/** The namespaces (one JSON file per language in src/locales/<language>/), as components name them. */
+export const namespaceFiles = {
+  common: 'common',
+  auth: 'auth',
+  tips: 'tips',
+  messages: 'messages',
+  points: 'points',
+  police: 'police',
+  admin: 'admin',
+  twoFactor: 'two-factor',
+  audit: 'audit',
+  antiSpam: 'anti-spam',
+  campaigns: 'campaigns',
+  verifications: 'verifications',
+  stats: 'stats',
+} as const;
+export type Namespace = keyof typeof namespaceFiles;
+
 const STORAGE_KEY = 'hy.lang';
 
-// Typed against the English files, so a key missing from the Chinese ones fails the type check.
-const zhCN: { common: typeof enCommon; auth: typeof enAuth; tips: typeof enTips; messages: typeof enMessages } = {
-  common: zhCommon,
-  auth: zhAuth,
-  tips: zhTips,
-  messages: zhMessages,
+/**
+ * Every locale file is its own small chunk, fetched when a page needs it and only in the active
+ * language: the entry chunk carries no strings at all, the home page fetches `common` in one
+ * language, the report form adds `tips`, and so on. Switching language fetches the namespaces
+ * already in use in the other language.
+ */
+const localeFiles = import.meta.glob<ResourceKey>('../locales/*/*.json', { import: 'default' });
+
+const localeBackend: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  read(language, namespace, callback) {
+    const file = namespaceFiles[namespace as Namespace];
+    const load = file ? localeFiles[`../locales/${language}/${file}.json`] : undefined;
+    if (!load) return callback(new Error(`no strings for ${language}/${namespace}`), false);
+    load().then(
+      (strings) => callback(null, strings),
+      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), true),
+    );
+  },
 };
-export const resources = {
-  'zh-CN': zhCN,
-  en: { common: enCommon, auth: enAuth, tips: enTips, messages: enMessages },
-} as const;
 
 function isLanguage(value: string | null): value is Language {
   return value === 'zh-CN' || value === 'en';
@@ -53,19 +73,28 @@ export async function setLanguage(language: Language): Promise<void> {
   await i18next.changeLanguage(language);
 }
 
+/** Starts fetching a page's strings (route loaders call it next to the page's own chunk). */
+export function loadNamespaces(namespaces: readonly Namespace[]): Promise<void> {
+  return i18next.loadNamespaces([...namespaces]);
+}
+
 i18next.on('languageChanged', (language) => {
   document.documentElement.lang = language;
 });
 
-export const i18nReady = i18next.use(initReactI18next).init({
-  resources,
-  lng: detectLanguage(),
-  fallbackLng: 'zh-CN',
-  supportedLngs: [...languages],
-  ns: ['common', 'auth', 'tips', 'messages'],
-  defaultNS: 'common',
-  interpolation: { escapeValue: false },
-  initAsync: false,
-});
+/** Resolves once the active language's `common` strings are in: the first render waits for it. */
+export const i18nReady = i18next
+  .use(localeBackend)
+  .use(initReactI18next)
+  .init({
+    lng: detectLanguage(),
+    // Both languages have every key (src/locales/same-keys.ts): no second language is ever fetched as a fallback.
+    fallbackLng: false,
+    supportedLngs: [...languages],
+    load: 'currentOnly',
+    ns: ['common'],
+    defaultNS: 'common',
+    interpolation: { escapeValue: false },
+  });
 
 export { i18next };

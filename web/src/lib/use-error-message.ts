@@ -1,12 +1,14 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import enCommon from '../locales/en/common.json';
+import type enCommon from '../locales/en/common.json';
 import { isApiError } from './api-error';
+import { i18next } from './i18n';
 
 /** Every error code the API can answer with (and the client's own NETWORK_ERROR) has a sentence. */
 export type KnownErrorCode = keyof typeof enCommon.errors.code;
 
-export const isKnownErrorCode = (code: string): code is KnownErrorCode => Object.hasOwn(enCommon.errors.code, code);
+/** Asked of the loaded `common` strings (both languages have the same codes: web/test/error-codes.test.ts). */
+export const isKnownErrorCode = (code: string): code is KnownErrorCode => /^[A-Z_]+$/.test(code) && i18next.exists(`errors.code.${code}`);
 
 /**
  * Turns any thrown error into one sentence in the page's language, chosen by the error's `code`.

@@ -1,10 +1,8 @@
-import { i18next } from '../../lib/i18n';
-import enAdmin from '../../locales/en/admin.json';
-import zhAdmin from '../../locales/zh-CN/admin.json';
+import { loadNamespaces } from '../../lib/i18n';
 
-// Typed against the English file, so a key missing from the Chinese one fails the type check.
-const zh: typeof enAdmin = zhAdmin;
-
-/** The admin strings load with the admin pages only. */
-i18next.addResourceBundle('en', 'admin', enAdmin, true, true);
-i18next.addResourceBundle('zh-CN', 'admin', zh, true, true);
+/**
+ * The admin strings load with the lazy chunks that use them, in the active language only (lib/i18n.ts):
+ * importing this module starts the fetch; the route loaders usually started it already, and a
+ * component rendered before it arrives waits for it (react-i18next suspends).
+ */
+void loadNamespaces(['admin']);

@@ -4,7 +4,7 @@ import { lazyPage } from '../lazy-page';
 /** The admin area under /admin: its layout, pages and strings load only when someone opens it. */
 export const adminRoutes: RouteObject = {
   path: 'admin',
-  lazy: lazyPage(() => import('./admin-layout')),
+  lazy: lazyPage(() => import('./admin-layout'), ['admin', 'audit']),
   children: [
     { index: true, lazy: lazyPage(() => import('./users-page')) },
     { path: 'users/new', lazy: lazyPage(() => import('./new-user-page')) },

@@ -9,7 +9,7 @@ import { useManagedCommunities } from '../../features/organizer/api/get-managed-
 import { useManagedRewards } from '../../features/organizer/api/get-managed-rewards';
 import { useRedemptionQueue } from '../../features/organizer/api/get-redemption-queue';
 import type { ActivityPeriod } from '../../features/organizer/api/types';
-import { ActivityChart } from '../../features/organizer/components/activity-chart';
+import { ActivityChart, CHART_HEIGHT } from '../../features/organizer/components/activity-chart';
 import { MembersPanel } from '../../features/organizer/components/members-panel';
 import { RedemptionQueue } from '../../features/organizer/components/redemption-queue';
 import { RewardCatalogue } from '../../features/organizer/components/reward-catalogue';
@@ -25,6 +25,20 @@ import type { Community } from '../../shared/types/reference';
 import { CommunityPicker } from './community-picker';
 import css from './organizer-dashboard.module.css';
 import { QueryFallback } from '../../components/ui/query-fallback';
+
+/**
+ * The dashboard's panels arrive one by one (six requests). Each keeps the room of its usual content
+ * while it loads (`reserve`, in px, the height of an ordinary panel on a phone), so a panel that
+ * arrives never pushes the others down (layout shift); the one that sits on top, the community's
+ * card, has a placeholder of exactly its size.
+ */
+function PanelFallback({ query, reserve }: { query: { isError: boolean; error: unknown; refetch: () => unknown }; reserve: number }) {
+  return (
+    <div style={{ minHeight: reserve }}>
+      {query.isError ? <QueryError error={query.error} onRetry={() => void query.refetch()} /> : <LoadingState isCompact />}
+    </div>
+  );
+}
 
 export default function OrganizerDashboardPage() {
   const { t } = useTranslation('points');
@@ -103,6 +117,19 @@ function Communities({ communityId }: { communityId?: number }) {
   const { t } = useTranslation('points');
   const language = useLanguage();
   const query = useManagedCommunities(communityId);
+  if (!query.data && !query.isError) {
+    // One card (an organizer of one community, or the picked one), blank until its figures arrive.
+    return (
+      <div className={css.communities} aria-hidden="true">
+        <div className={`card ${css.stat}`}>
+          <p className={styles.rowTitle}>&nbsp;</p>
+          <p className={styles.rowMeta}>&nbsp;</p>
+          <p className={css.statValue}>&nbsp;</p>
+          <p className={styles.rowMeta}>&nbsp;</p>
+        </div>
+      </div>
+    );
+  }
   if (!query.data) return <QueryFallback query={query} />;
   return (
     <section aria-labelledby="communities-title" className={css.communities}>
@@ -123,7 +150,7 @@ function Communities({ communityId }: { communityId?: number }) {
 
 function Queue() {
   const query = useRedemptionQueue();
-  if (!query.data) return <QueryFallback query={query} />;
+  if (!query.data) return <PanelFallback query={query} reserve={37} />;
   return <RedemptionQueue redemptions={query.data} />;
 }
 
@@ -132,13 +159,19 @@ function CatalogueSection({ communityId }: { communityId?: number }) {
   const rewards = useManagedRewards();
   const failed = communities.isError ? communities : rewards.isError ? rewards : null;
   if (failed) return <QueryError error={failed.error} onRetry={() => void failed.refetch()} />;
-  if (!communities.data || !rewards.data) return <LoadingState />;
+  if (!communities.data || !rewards.data) {
+    return (
+      <div style={{ minHeight: 420 }}>
+        <LoadingState isCompact />
+      </div>
+    );
+  }
   return <RewardCatalogue rewards={rewards.data} communities={communities.data} />;
 }
 
 function MembersSection({ pickedId }: { pickedId: number | null | undefined }) {
   const communities = useManagedCommunities();
-  if (!communities.data) return <QueryFallback query={communities} />;
+  if (!communities.data) return <PanelFallback query={communities} reserve={240} />;
   return <MembersPanel communities={communities.data} pickedId={pickedId} />;
 }
 
@@ -158,7 +191,7 @@ function ActivitySection({ communityId }: { communityId?: number }) {
           { value: 'month', label: t('organizer.monthly') },
         ]}
       />
-      {query.data ? <ActivityChart activity={query.data} /> : <QueryFallback query={query} />}
+      {query.data ? <ActivityChart activity={query.data} /> : <PanelFallback query={query} reserve={CHART_HEIGHT} />}
     </>
   );
 }
@@ -180,7 +213,7 @@ function BoardSection({ districtId }: { districtId: number | undefined }) {
         <input id="org-per-capita" type="checkbox" checked={perCapita} onChange={(e) => setPerCapita(e.target.checked)} />
         <label htmlFor="org-per-capita">{t('leaderboard.perCapita')}</label>
       </div>
-      {query.data ? <CommunityBoardList board={query.data} /> : <QueryFallback query={query} />}
+      {query.data ? <CommunityBoardList board={query.data} /> : <PanelFallback query={query} reserve={360} />}
     </>
   );
 }

@@ -1,10 +1,8 @@
-import { i18next } from '../../lib/i18n';
-import enPolice from '../../locales/en/police.json';
-import zhPolice from '../../locales/zh-CN/police.json';
+import { loadNamespaces } from '../../lib/i18n';
 
-// Typed against the English file, so a key missing from the Chinese one fails the type check.
-const zh: typeof enPolice = zhPolice;
-
-/** The police strings load with the police pages, not with the volunteer home page. */
-i18next.addResourceBundle('en', 'police', enPolice, true, true);
-i18next.addResourceBundle('zh-CN', 'police', zh, true, true);
+/**
+ * The police strings load with the lazy chunks that use them, in the active language only (lib/i18n.ts):
+ * importing this module starts the fetch; the route loaders usually started it already, and a
+ * component rendered before it arrives waits for it (react-i18next suspends).
+ */
+void loadNamespaces(['police']);

@@ -5,7 +5,7 @@ import { lazyPage } from '../lazy-page';
 export const verifyRoutes: RouteObject = {
   path: 'verify',
   children: [
-    { index: true, lazy: lazyPage(() => import('./verify-page')) },
-    { path: 'tasks/:taskId', lazy: lazyPage(() => import('./task-page')) },
+    { index: true, lazy: lazyPage(() => import('./verify-page'), ['verifications', 'tips']) },
+    { path: 'tasks/:taskId', lazy: lazyPage(() => import('./task-page'), ['verifications', 'tips']) },
   ],
 };

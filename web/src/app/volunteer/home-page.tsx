@@ -7,7 +7,6 @@ import styles from './home-page.module.css';
 
 export default function HomePage() {
   const { t } = useTranslation();
-  const { t: tm } = useTranslation('messages');
   const { isSignedIn } = useSession();
   const me = useMe();
   useDocumentTitle(null);
@@ -31,7 +30,7 @@ export default function HomePage() {
           {t('nav.myTips')}
         </Link>
         <Link className="btn btn-quiet" to="/track">
-          {tm('track.title')}
+          {t('nav.trackTip')}
         </Link>
       </div>
 

@@ -1,10 +1,8 @@
-import { i18next } from '../../lib/i18n';
-import enAudit from '../../locales/en/audit.json';
-import zhAudit from '../../locales/zh-CN/audit.json';
+import { loadNamespaces } from '../../lib/i18n';
 
-// Typed against the English file, so a key missing from the Chinese one fails the type check.
-const zh: typeof enAudit = zhAudit;
-
-/** The audit texts load with the audit page only. */
-i18next.addResourceBundle('en', 'audit', enAudit, true, true);
-i18next.addResourceBundle('zh-CN', 'audit', zh, true, true);
+/**
+ * The audit log strings load with the lazy chunks that use them, in the active language only (lib/i18n.ts):
+ * importing this module starts the fetch; the route loaders usually started it already, and a
+ * component rendered before it arrives waits for it (react-i18next suspends).
+ */
+void loadNamespaces(['audit']);

@@ -1,12 +1,8 @@
-import { i18next } from '../../lib/i18n';
-import enCampaigns from '../../locales/en/campaigns.json';
-import zhCampaigns from '../../locales/zh-CN/campaigns.json';
+import { loadNamespaces } from '../../lib/i18n';
 
-// Typed against the English file, so a key missing from the Chinese one fails the type check.
-const zh: typeof enCampaigns = zhCampaigns;
-
-/** The campaign texts ship with the campaign pages: importing this module registers the namespace. */
-if (!i18next.hasResourceBundle('en', 'campaigns')) {
-  i18next.addResourceBundle('en', 'campaigns', enCampaigns);
-  i18next.addResourceBundle('zh-CN', 'campaigns', zh);
-}
+/**
+ * The campaign strings load with the lazy chunks that use them, in the active language only (lib/i18n.ts):
+ * importing this module starts the fetch; the route loaders usually started it already, and a
+ * component rendered before it arrives waits for it (react-i18next suspends).
+ */
+void loadNamespaces(['campaigns']);

@@ -1,15 +1,8 @@
-import { i18next } from '../../lib/i18n';
-import enPoints from '../../locales/en/points.json';
-import zhPoints from '../../locales/zh-CN/points.json';
-
-// Typed against the English file, so a key missing from the Chinese one fails the type check.
-const zh: typeof enPoints = zhPoints;
+import { loadNamespaces } from '../../lib/i18n';
 
 /**
- * The points/rewards/leaderboard/organizer texts ship with those lazy pages, not in the entry
- * chunk: importing this module registers the namespace before the page renders.
+ * The points, rewards, leaderboard and organizer strings load with the lazy chunks that use them, in the active language only (lib/i18n.ts):
+ * importing this module starts the fetch; the route loaders usually started it already, and a
+ * component rendered before it arrives waits for it (react-i18next suspends).
  */
-if (!i18next.hasResourceBundle('en', 'points')) {
-  i18next.addResourceBundle('en', 'points', enPoints);
-  i18next.addResourceBundle('zh-CN', 'points', zh);
-}
+void loadNamespaces(['points']);

@@ -1,10 +1,8 @@
-import { i18next } from '../../lib/i18n';
-import enStats from '../../locales/en/stats.json';
-import zhStats from '../../locales/zh-CN/stats.json';
+import { loadNamespaces } from '../../lib/i18n';
 
-// Typed against the English file, so a key missing from the Chinese one fails the type check.
-const zh: typeof enStats = zhStats;
-
-/** The statistics strings load with the statistics pages only. */
-i18next.addResourceBundle('en', 'stats', enStats, true, true);
-i18next.addResourceBundle('zh-CN', 'stats', zh, true, true);
+/**
+ * The statistics strings load with the lazy chunks that use them, in the active language only (lib/i18n.ts):
+ * importing this module starts the fetch; the route loaders usually started it already, and a
+ * component rendered before it arrives waits for it (react-i18next suspends).
+ */
+void loadNamespaces(['stats']);

@@ -1,15 +1,8 @@
-import { i18next } from '../../lib/i18n';
-import enAntiSpam from '../../locales/en/anti-spam.json';
-import zhAntiSpam from '../../locales/zh-CN/anti-spam.json';
-
-// Typed against the English file, so a key missing from the Chinese one fails the type check.
-const zh: typeof enAntiSpam = zhAntiSpam;
+import { loadNamespaces } from '../../lib/i18n';
 
 /**
- * The anti-spam check's texts ship with the report page (a lazy chunk), not in the entry chunk:
- * importing this module registers the namespace before the form renders.
+ * The anti-spam check strings load with the lazy chunks that use them, in the active language only (lib/i18n.ts):
+ * importing this module starts the fetch; the route loaders usually started it already, and a
+ * component rendered before it arrives waits for it (react-i18next suspends).
  */
-if (!i18next.hasResourceBundle('en', 'antiSpam')) {
-  i18next.addResourceBundle('en', 'antiSpam', enAntiSpam);
-  i18next.addResourceBundle('zh-CN', 'antiSpam', zh);
-}
+void loadNamespaces(['antiSpam']);

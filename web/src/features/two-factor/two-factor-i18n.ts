@@ -1,10 +1,8 @@
-import { i18next } from '../../lib/i18n';
-import enTwoFactor from '../../locales/en/two-factor.json';
-import zhTwoFactor from '../../locales/zh-CN/two-factor.json';
+import { loadNamespaces } from '../../lib/i18n';
 
-// Typed against the English file, so a key missing from the Chinese one fails the type check.
-const zh: typeof enTwoFactor = zhTwoFactor;
-
-/** The two-factor texts load with the staff pages that use them, not with the volunteer home page. */
-i18next.addResourceBundle('en', 'twoFactor', enTwoFactor, true, true);
-i18next.addResourceBundle('zh-CN', 'twoFactor', zh, true, true);
+/**
+ * The two-factor strings load with the lazy chunks that use them, in the active language only (lib/i18n.ts):
+ * importing this module starts the fetch; the route loaders usually started it already, and a
+ * component rendered before it arrives waits for it (react-i18next suspends).
+ */
+void loadNamespaces(['twoFactor']);

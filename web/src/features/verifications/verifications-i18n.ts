@@ -1,12 +1,8 @@
-import { i18next } from '../../lib/i18n';
-import enVerifications from '../../locales/en/verifications.json';
-import zhVerifications from '../../locales/zh-CN/verifications.json';
+import { loadNamespaces } from '../../lib/i18n';
 
-// Typed against the English file, so a key missing from the Chinese one fails the type check.
-const zh: typeof enVerifications = zhVerifications;
-
-/** The on-site check texts ship with the pages that use them: importing this module registers the namespace. */
-if (!i18next.hasResourceBundle('en', 'verifications')) {
-  i18next.addResourceBundle('en', 'verifications', enVerifications);
-  i18next.addResourceBundle('zh-CN', 'verifications', zh);
-}
+/**
+ * The on-site verification strings load with the lazy chunks that use them, in the active language only (lib/i18n.ts):
+ * importing this module starts the fetch; the route loaders usually started it already, and a
+ * component rendered before it arrives waits for it (react-i18next suspends).
+ */
+void loadNamespaces(['verifications']);

@@ -5,11 +5,15 @@ import type { Activity } from '../api/types';
 
 const SUBMITTED = '#1250b4';
 const VALIDATED = '#17613a';
+const PLOT_HEIGHT = 240;
+/** The room the chart takes (plot and legend), kept free before it is drawn: nothing below it moves. */
+export const CHART_HEIGHT = PLOT_HEIGHT + 36;
 
 /**
- * Tips submitted and validated per period. uPlot (≈50 KB) is fetched only when this chart
- * mounts, so neither the volunteer app nor the dashboard's first paint waits for it. The same
- * numbers are in a table for screen readers.
+ * Tips submitted and validated per period. uPlot (≈50 KB) is fetched and the chart drawn only
+ * when it comes near the screen (on a phone it is far below the first screen), so neither the
+ * volunteer app nor the dashboard's first paint waits for it or its work. The same numbers are in
+ * a table for screen readers.
  */
 export function ActivityChart({ activity }: { activity: Activity }) {
   const { t } = useTranslation('points');
@@ -23,13 +27,14 @@ export function ActivityChart({ activity }: { activity: Activity }) {
     const xs = activity.series.map((s) => Date.parse(`${s.periodStart}T00:00:00+08:00`) / 1000);
     const pad = xs.length > 1 ? (xs[1] - xs[0]) / 2 : 86_400 * 3;
     const data: uPlot.AlignedData = [xs, activity.series.map((s) => s.submitted), activity.series.map((s) => s.validated)];
-    void Promise.all([import('uplot'), import('uplot/dist/uPlot.min.css')]).then(([{ default: UPlot }]) => {
+    const draw = async () => {
+      const [{ default: UPlot }] = await Promise.all([import('uplot'), import('uplot/dist/uPlot.min.css')]);
       if (isCancelled) return;
       const bars = UPlot.paths.bars?.({ size: [0.35, 40], align: 0 });
       plot = new UPlot(
         {
           width: Math.max(280, el.clientWidth),
-          height: 240,
+          height: PLOT_HEIGHT,
           scales: {
             // Half a period of room on each side, so the first and last bars are not cut in half.
             x: { time: true, range: (_u, min, max) => [min - pad, max + pad] },
@@ -46,11 +51,22 @@ export function ActivityChart({ activity }: { activity: Activity }) {
         data,
         el,
       );
-    });
-    const resize = () => plot?.setSize({ width: Math.max(280, el.clientWidth), height: 240 });
+    };
+    // Drawn once it comes within a screen's height of the viewport.
+    const near = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        near.disconnect();
+        void draw();
+      },
+      { rootMargin: '100% 0px' },
+    );
+    near.observe(el);
+    const resize = () => plot?.setSize({ width: Math.max(280, el.clientWidth), height: PLOT_HEIGHT });
     window.addEventListener('resize', resize);
     return () => {
       isCancelled = true;
+      near.disconnect();
       window.removeEventListener('resize', resize);
       plot?.destroy();
     };
@@ -58,7 +74,12 @@ export function ActivityChart({ activity }: { activity: Activity }) {
 
   return (
     <figure style={{ margin: 0 }}>
-      <div ref={box} role="img" aria-label={t('organizer.chartLabel', { period: t(activity.period === 'week' ? 'organizer.weekly' : 'organizer.monthly') })} />
+      <div
+        ref={box}
+        style={{ minHeight: CHART_HEIGHT }}
+        role="img"
+        aria-label={t('organizer.chartLabel', { period: t(activity.period === 'week' ? 'organizer.weekly' : 'organizer.monthly') })}
+      />
       <table className="visually-hidden">
         <thead>
           <tr>

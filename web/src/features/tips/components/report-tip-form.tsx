@@ -104,6 +104,9 @@ export function ReportTipForm() {
   // Anonymous tips carry a solved proof-of-work; a spent or refused one is replaced by a new round.
   const [antiSpamProof, setAntiSpamProof] = useState<string | null>(null);
   const [antiSpamRound, setAntiSpamRound] = useState(0);
+  // The anti-spam widget (its chunk, its challenge, its solving) waits until the tipster starts on
+  // the form: opening the page costs none of it, and the proof is ready long before the description is.
+  const [hasStarted, setStarted] = useState(start.isRestored);
 
   const isSubmitting = createTip.isPending;
 
@@ -379,7 +382,14 @@ export function ReportTipForm() {
   return (
     <>
       <OutboxPanel />
-      <form ref={formRef} className="form card" onSubmit={submit} noValidate aria-labelledby="report-tip-title">
+      <form
+        ref={formRef}
+        className="form card"
+        onSubmit={submit}
+        onFocus={() => setStarted(true)}
+        noValidate
+        aria-labelledby="report-tip-title"
+      >
         {isRestored ? (
           <Alert
             tone="info"
@@ -519,7 +529,7 @@ export function ReportTipForm() {
           ) : null}
         </div>
 
-        {draft.isAnonymous ? <AntiSpamCheck key={antiSpamRound} districtId={draft.districtId} onProof={setAntiSpamProof} /> : null}
+        {draft.isAnonymous && hasStarted ? <AntiSpamCheck key={antiSpamRound} districtId={draft.districtId} onProof={setAntiSpamProof} /> : null}
 
         <div ref={submitErrorRef} tabIndex={-1}>
           {submitError && !(submitError.kind === 'fix' && !hasFieldErrors && submitError.messages.length === 0) ? (
