@@ -2,26 +2,30 @@
  * Triage queue page latency and claim throughput on the PostgreSQL server at scale.
  * Needs a database filled by scripts/seed/scale.ts (2M tips):
  *
- *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/hy_scale npx tsx scripts/bench/queue.ts [--samples 300] [--plans]
+ *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/hy_scale npx tsx scripts/bench/queue.ts [--samples 300] [--plans] [--in-process]
  *
+ * The app runs out of process (the built api/dist/main.js, as `npm start`); --plans (which
+ * captures statements from the pg client) and --in-process run it inside this process instead.
  * Page latency is measured one request at a time (what one officer waits) and under 10
  * concurrent officers; claims by many officers at once, each from their own district. Claims the
  * run makes are released again at the end. --plans prints EXPLAIN (ANALYZE, BUFFERS) of every
  * statement each scenario runs.
  */
+import os from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { inArray, sql } from 'drizzle-orm';
 import { users } from '../../api/src/db/schema/index';
 import { actorOf } from '../../api/src/modules/auth/auth.service';
 import { signAccessToken } from '../../api/src/modules/auth/tokens';
-import { captureQueries, explainAll, load, machine, sequentialLatency, startApp, table } from './support';
+import { buildApi, captureQueries, explainAll, load, machine, sequentialLatency, startApp, startAppProcess, table } from './support';
 
 const { values } = parseArgs({
   options: {
     samples: { type: 'string', default: '300' },
     seconds: { type: 'string', default: '10' },
     plans: { type: 'boolean', default: false },
+    'in-process': { type: 'boolean', default: false },
   },
 });
 const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hy_scale';
@@ -29,7 +33,10 @@ const samples = Number(values.samples);
 
 async function main(): Promise<void> {
   const started = new Date();
-  const running = await startApp({ databaseUrl: url, poolSize: 10 });
+  const inProcess = values['in-process'] || values.plans;
+  const load0 = os.loadavg().map((x) => x.toFixed(2)).join(' ');
+  if (!inProcess) buildApi();
+  const running = inProcess ? await startApp({ databaseUrl: url, poolSize: 10 }) : await startAppProcess({ databaseUrl: url, poolSize: 10 });
   const db = running.database.db;
   const officers = await db.select().from(users).where(inArray(users.role, ['officer']));
   if (officers.length === 0) throw new Error('no officers: fill the database with scripts/seed/scale.ts first');
@@ -97,7 +104,9 @@ async function main(): Promise<void> {
   await running.close();
   await releaseBenchClaims(started);
 
-  process.stdout.write(`PostgreSQL server, ${tipCount} tips, ${officers.length} officers; ${JSON.stringify(machine())}\n\n`);
+  process.stdout.write(
+    `PostgreSQL server, ${tipCount} tips, ${officers.length} officers; app ${inProcess ? 'in process' : 'out of process (api/dist/main.js)'}; load average before ${load0}, after ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}; ${JSON.stringify(machine())}\n\n`,
+  );
   process.stdout.write(`One request at a time (${samples} samples each, ms):\n\n`);
   process.stdout.write(table(latency.map((l) => ({ scenario: l.label, p50: l.p50, p95: l.p95, p99: l.p99, max: l.max, failures: l.failures }))) + '\n\n');
   process.stdout.write('Concurrent (autocannon, ms; p95 interpolated between p90 and p97.5):\n\n');

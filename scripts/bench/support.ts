@@ -3,6 +3,8 @@
  * DATA_DIR, silent logs) on PGlite or on a database of the PostgreSQL server, autocannon runs
  * summarised the same way, and EXPLAIN plans. Benchmarks are scripts, never timed tests.
  */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,10 +12,11 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { createApp } from '../../api/src/app';
 import { loadConfig, type Config } from '../../api/src/config';
-import type { Database } from '../../api/src/db/client';
+import { openPostgres, type Database } from '../../api/src/db/client';
+import { setJwtSecret } from '../../api/src/modules/auth/tokens';
 import { createLogger } from '../../api/src/lib/logger';
 import { startRuntime } from '../../api/src/runtime';
-import { listen } from '../../api/test/support/listen';
+import { freePort, listen } from '../../api/test/support/listen';
 
 export { listen };
 
@@ -48,6 +51,105 @@ export async function startApp(opts: { databaseUrl?: string; poolSize?: number; 
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+const root = path.resolve(import.meta.dirname, '../..');
+/** Another checkout's build to measure instead (a "before" figure): BENCH_APP_ROOT=/path/to/checkout with api/dist built. */
+const appRoot = process.env.BENCH_APP_ROOT ?? root;
+
+/** Builds the API as `npm start` does (api/dist/main.js), once per benchmark run (not for BENCH_APP_ROOT). */
+export function buildApi(): void {
+  if (process.env.BENCH_APP_ROOT) return;
+  execFileSync('npm', ['run', 'build', '-w', 'api'], { cwd: root, stdio: 'ignore' });
+}
+
+async function waitForPort(child: ChildProcess, url: string, stderr: () => string): Promise<void> {
+  // A first start migrates the database, which at scale can take minutes.
+  const deadline = Date.now() + 900_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited:\n${stderr()}`);
+    if (Date.now() > deadline) throw new Error(`server did not start:\n${stderr()}`);
+    if (await fetch(`${url}/healthz`).then((r) => r.ok, () => false)) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  return exited;
+}
+
+/**
+ * The built app in a process of its own, as `npm start` runs it (`node api/dist/main.js`, its
+ * default logging to a discarded stdout, budgets off), so the load generator does not share its
+ * event loop. The benchmark keeps a pool of its own (`database`) to pick callers, and signs their
+ * tokens with the secret it hands the server. `cpuProfDir`: the server runs under
+ * `node --cpu-prof` and writes its profile there when it stops.
+ */
+export async function startAppProcess(opts: { databaseUrl: string; poolSize?: number; cpuProfDir?: string }): Promise<RunningApp & { pid: number }> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'hy-bench-'));
+  const jwtSecret = randomBytes(48).toString('base64url');
+  const port = await freePort();
+  const env = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    SEED_DEMO: 'false',
+    RATE_LIMITS: 'off',
+    JWT_SECRET: jwtSecret,
+    DATABASE_URL: opts.databaseUrl,
+    DATABASE_POOL_SIZE: String(opts.poolSize ?? 10),
+  };
+  const profile = opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : [];
+  const child = spawn(process.execPath, [...profile, '--enable-source-maps', 'api/dist/main.js'], {
+    cwd: appRoot,
+    env: { ...env, MALLOC_ARENA_MAX: '2' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (c: Buffer) => (stderr += c));
+  const url = `http://127.0.0.1:${port}`;
+  await waitForPort(child, url, () => stderr).catch(async (err: unknown) => {
+    await stopChild(child);
+    throw err;
+  });
+  setJwtSecret(jwtSecret);
+  const config = loadConfig({ ...env, LOG_LEVEL: 'silent' });
+  const database = await openPostgres(opts.databaseUrl, { poolSize: 2 });
+  return {
+    url,
+    config,
+    database,
+    pid: child.pid!,
+    close: async () => {
+      await stopChild(child);
+      await database.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A bare Express route (`GET /bare` answering a small JSON) in a process of its own: the yardstick of a throughput target. */
+export async function startBareProcess(): Promise<{ url: string; close: () => Promise<void> }> {
+  const port = await freePort();
+  const code = `const express = require('express'); const app = express(); app.disable('x-powered-by');
+    app.get('/bare', (req, res) => { res.json({ ok: true, at: Date.now() }); });
+    app.listen(${port}, '127.0.0.1');`;
+  const child = spawn(process.execPath, ['-e', code], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (c: Buffer) => (stderr += c));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  while (!(await fetch(`${url}/bare`).then((r) => r.ok, () => false))) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`bare server did not start:\n${stderr}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { url, close: () => stopChild(child) };
 }
 
 /** A fresh, empty database of our own on the server (dropped first if it exists). */
