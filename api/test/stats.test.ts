@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { eq, sql } from 'drizzle-orm';
-import { campaignParticipants, campaigns, cases, tips } from '../src/db/schema/index';
+import { campaignParticipants, campaigns, cases, tips, verifications } from '../src/db/schema/index';
 import { clock } from '../src/lib/clock';
 import { clearPublicFiguresCache } from '../src/modules/stats/public-figures';
 import { api, db } from './support/harness';
@@ -243,6 +243,59 @@ describe('statistics: overview', () => {
       FULL JOIN (SELECT * FROM tip_daily_stats WHERE tips <> 0) s USING (day, district_id, category, status)
       WHERE t.n IS DISTINCT FROM s.tips`);
     expect(Number(rows[0].bad)).to.equal(0);
+  });
+
+  it('counts on-site checks due in the period, those overdue, and those open past due now', async () => {
+    const checks = async (who: TestUser) => {
+      const res = await overview(who, PERIOD);
+      expect(res.status, JSON.stringify(res.body)).to.equal(200);
+      return res.body.onSiteChecks as { due: number; overdue: number; overdueNow: number };
+    };
+    // Other test files leave open checks: "open past due now" is asserted as a difference.
+    const [ownBefore, cityBefore] = [await checks(supervisor), await checks(admin)];
+    expect(ownBefore.due).to.equal(0);
+    const auxA = await createUser({ role: 'auxiliary', districtId: A });
+    const auxB = await createUser({ role: 'auxiliary', districtId: B });
+    const at = (local: string) => new Date(cst(`2024-03-${local}`));
+    /** A check of a tip of its own (submitted in February, outside the period); the tip carries the queue's copy. */
+    const check = async (aux: TestUser, districtId: number, dueAt: Date, reportedAt: Date | null) => {
+      const tip = await tipAt(cst('2024-02-10T10:00:00'), { reporter: null, districtId, category: 'fraud' });
+      await db()
+        .insert(verifications)
+        .values({
+          tipId: tip.id,
+          communityId: aux.user.communityId!,
+          assignedToId: aux.user.id,
+          requestedById: supervisor.user.id,
+          note: '请核实',
+          dueAt,
+          createdAt: new Date(dueAt.getTime() - 48 * H),
+          ...(reportedAt ? { status: 'reported' as const, finding: 'confirmed' as const, reportedById: aux.user.id, reportedAt } : {}),
+        });
+      await db()
+        .update(tips)
+        .set({ verificationStatus: reportedAt ? 'reported' : 'open', verificationDueAt: dueAt })
+        .where(eq(tips.id, tip.id));
+    };
+    await check(auxA, A, at('05T10:00:00'), at('05T09:00:00')); // on time
+    await check(auxA, A, at('06T10:00:00'), at('07T10:00:00')); // reported a day late
+    await check(auxA, A, at('10T10:00:00'), null); // never reported: overdue, and still open past due now
+    await check(auxA, A, at('18T10:00:00'), null); // due after the period, past due now
+    await check(auxA, A, at('19T10:00:00'), null); // not due yet
+    await check(auxA, A, at('03T10:00:00'), at('04T10:00:00')); // due before the period
+    await check(auxB, B, at('06T10:00:00'), null); // district B
+    clock.set(NOW);
+    const own = await checks(supervisor);
+    expect({ ...own, overdueNow: own.overdueNow - ownBefore.overdueNow }).to.deep.equal({ due: 3, overdue: 2, overdueNow: 2 });
+    const city = await checks(admin);
+    expect({ ...city, due: city.due - cityBefore.due, overdue: city.overdue - cityBefore.overdue, overdueNow: city.overdueNow - cityBefore.overdueNow }).to.deep.equal({
+      due: 4,
+      overdue: 3,
+      overdueNow: 3,
+    });
+    // The same checks an hour before the one due on the 18th: it is not overdue yet.
+    clock.set(cst('2024-03-18T09:00:00'));
+    expect((await checks(supervisor)).overdueNow - ownBefore.overdueNow).to.equal(1);
   });
 
   it('keeps the first decision through a reversal and moves it with a transferred tip', async () => {

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { tips } from '../src/db/schema/index';
 import supertest from 'supertest';
 import { api, appWith, db, resetDb } from './support/harness';
 import { insertBulkTips } from './support/bulk-tips';
@@ -169,6 +170,30 @@ describe('tip map', () => {
       expect(body.mode).to.equal('grid');
       expect(body.cellSize).to.equal(0.05);
       expect(body.total).to.equal(2500 + 300 + 4);
+    });
+
+    it('keeps the cell summary equal to the tips through submissions, decisions, transfers and deletions', async () => {
+      const summaryMatches = async () => {
+        const { rows } = await db().execute<{ bad: number }>(sql`
+          SELECT count(*)::int AS bad FROM (
+            SELECT z.size, district_id, floor(lng * 1000 / z.size)::int AS gx, floor(lat * 1000 / z.size)::int AS gy, status, category,
+                   count(*)::int AS n, sum(lat) AS lat, sum(lng) AS lng
+            FROM tips CROSS JOIN (VALUES (5::smallint), (50::smallint)) z(size) WHERE lat IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6) t
+          FULL JOIN (SELECT * FROM tip_map_cells WHERE tips <> 0) s USING (size, district_id, gx, gy, status, category)
+          WHERE t.n IS DISTINCT FROM s.tips OR abs(t.lat - s.lat_sum) > 1e-6 OR abs(t.lng - s.lng_sum) > 1e-6`);
+        return Number(rows[0].bad);
+      };
+      expect(await summaryMatches()).to.equal(0);
+      const [one, two] = (await db().select({ id: tips.id }).from(tips).where(eq(tips.districtId, 1)).limit(2));
+      await db().update(tips).set({ status: 'valid' }).where(eq(tips.id, one.id));
+      await db().update(tips).set({ districtId: 2, lat: 26.9, lng: 112.6 }).where(eq(tips.id, two.id));
+      expect(await summaryMatches()).to.equal(0);
+      const before = (await map(cast.officer, { bbox: YANFENG })).total;
+      await db().delete(tips).where(eq(tips.id, two.id));
+      expect(await summaryMatches()).to.equal(0);
+      // The transferred tip had left district 1 already; the decided one is still counted.
+      expect((await map(cast.officer, { bbox: YANFENG })).total).to.equal(before);
+      expect((await map(cast.officer, { bbox: YANFENG, status: 'valid' })).mode).to.equal('points');
     });
   });
 });

@@ -3,7 +3,7 @@
  *
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/hy_scale_map npx tsx scripts/bench/map.ts [--samples 200] [--plans]
  *
- * One request at a time (what one officer waits), per scenario: a district-sized box (0.2° × 0.2°
+ * The app runs as a separate process (RATE_LIMITS=off); one request at a time (what one officer waits), per scenario: a district-sized box (0.2° × 0.2°
  * around the district's tips) for the biggest district (耒阳市, ≈287k tips) and a middle one
  * (雁峰区, ≈54k), with the map's default filter (new tips, as the queue) and with every status;
  * a street-sized box (points, not a grid); the whole city for an admin. --plans prints
@@ -14,6 +14,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { users } from '../../api/src/db/schema/index';
 import { actorOf } from '../../api/src/modules/auth/auth.service';
 import { signAccessToken } from '../../api/src/modules/auth/tokens';
+import { startAppProcess } from '../../api/test/support/app-process';
 import { captureQueries, explainAll, machine, sequentialLatency, startApp, table } from './support';
 
 const { values } = parseArgs({
@@ -57,19 +58,26 @@ async function main(): Promise<void> {
     { label: 'admin, city box, new tips', auth: admin, query: `bbox=${CITY}&status=submitted` },
     { label: 'admin, city box, every status', auth: admin, query: `bbox=${CITY}` },
   ];
-  const get = (s: (typeof scenarios)[number]) => fetch(`${running.url}/api/map/tips?${s.query}`, { headers: { authorization: s.auth } });
+  const getFrom = (base: string, s: (typeof scenarios)[number]) => fetch(`${base}/api/map/tips?${s.query}`, { headers: { authorization: s.auth } });
 
+  // Timed against the app as its own process (as it runs in production); the in-process app above
+  // only signs the tokens and, with --plans, captures the statements for EXPLAIN.
+  const app = await startAppProcess({ env: { DATABASE_URL: url, RATE_LIMITS: 'off', LOG_LEVEL: 'warn' } });
   const rows = [];
-  for (const s of scenarios) {
-    const first = (await (await get(s)).json()) as { mode: string; total: number; features: unknown[] };
-    const latency = await sequentialLatency({ label: s.label, count: samples, request: () => get(s) });
-    rows.push({ scenario: s.label, mode: first.mode, tips: first.total, features: first.features.length, p50: latency.p50, p95: latency.p95, p99: latency.p99, max: latency.max, failures: latency.failures });
+  try {
+    for (const s of scenarios) {
+      const first = (await (await getFrom(app.url, s)).json()) as { mode: string; total: number; features: unknown[] };
+      const latency = await sequentialLatency({ label: s.label, count: samples, request: () => getFrom(app.url, s) });
+      rows.push({ scenario: s.label, mode: first.mode, tips: first.total, features: first.features.length, p50: latency.p50, p95: latency.p95, p99: latency.p99, max: latency.max, failures: latency.failures });
+    }
+  } finally {
+    await app.stop();
   }
 
   const plans: { label: string; plans: { text: string; plan: string }[] }[] = [];
   if (values.plans) {
     for (const s of scenarios) {
-      const queries = await captureQueries(async () => (await get(s)).arrayBuffer());
+      const queries = await captureQueries(async () => (await getFrom(running.url, s)).arrayBuffer());
       plans.push({ label: s.label, plans: await explainAll(url, queries) });
     }
   }

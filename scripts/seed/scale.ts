@@ -305,6 +305,18 @@ async function main(): Promise<void> {
       );
     });
 
+    // The map's cell summary, kept by the same kind of triggers, rebuilt the same way (migration 0020).
+    await step('tip map cells (summary rebuild)', async () => {
+      await q(`DELETE FROM tip_map_cells`);
+      await q(
+        `INSERT INTO tip_map_cells (size, district_id, gx, gy, status, category, tips, lat_sum, lng_sum)
+         SELECT z.size, t.district_id, floor(t.lng * 1000 / z.size)::int, floor(t.lat * 1000 / z.size)::int, t.status, t.category,
+                count(*)::int, sum(t.lat), sum(t.lng)
+         FROM tips t CROSS JOIN (VALUES (5::smallint), (50::smallint)) z(size) WHERE t.lat IS NOT NULL
+         GROUP BY 1, 2, 3, 4, 5, 6`,
+      );
+    });
+
     // The ledger is staged, made consistent (daily cap, no negative balance), then written in
     // time order so ledger ids grow with time as they do in production.
     await q(
@@ -496,6 +508,7 @@ async function checkInvariants(q: (text: string) => Promise<pg.QueryResult>): Pr
     ['histogram = period totals', `SELECT count(*)::int AS bad FROM (SELECT * FROM period_points_histogram WHERE users <> 0) h FULL JOIN (SELECT period, period_start, 0 AS district_id, points, count(*)::int AS users FROM user_period_points GROUP BY 1, 2, 4 UNION ALL SELECT period, period_start, district_id, points, count(*)::int FROM user_period_points WHERE district_id IS NOT NULL GROUP BY 1, 2, 3, 4) a USING (period, period_start, district_id, points) WHERE h.users IS DISTINCT FROM a.users`],
     ['daily cap', `SELECT count(*)::int AS bad FROM (SELECT 1 FROM points_ledger WHERE reason IN ${reasons(CAPPED_REASONS)} GROUP BY user_id, earned_on HAVING sum(delta) > ${POINT_RULES.dailyCap}) x`],
     ['tip daily statistics = tips', `SELECT count(*)::int AS bad FROM (SELECT hy_stats_day(created_at) AS day, district_id, category, status, count(*)::int AS n FROM tips GROUP BY 1, 2, 3, 4) t FULL JOIN (SELECT * FROM tip_daily_stats WHERE tips <> 0) s USING (day, district_id, category, status) WHERE t.n IS DISTINCT FROM s.tips`],
+    ['tip map cells = tips', `SELECT count(*)::int AS bad FROM (SELECT z.size, district_id, floor(lng * 1000 / z.size)::int AS gx, floor(lat * 1000 / z.size)::int AS gy, status, category, count(*)::int AS n FROM tips CROSS JOIN (VALUES (5::smallint), (50::smallint)) z(size) WHERE lat IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6) t FULL JOIN (SELECT * FROM tip_map_cells WHERE tips <> 0) s USING (size, district_id, gx, gy, status, category) WHERE t.n IS DISTINCT FROM s.tips`],
     ['first decisions = history', `SELECT count(*)::int AS bad FROM (SELECT tip_id, min(created_at) AS first FROM tip_history WHERE kind = 'status' AND to_status IN ('valid', 'invalid', 'duplicate', 'needs_info') GROUP BY 1) h FULL JOIN tip_first_decisions f USING (tip_id) LEFT JOIN tips t ON t.id = coalesce(h.tip_id, f.tip_id) WHERE h.first IS DISTINCT FROM f.first_decided_at OR f.district_id IS DISTINCT FROM t.district_id OR f.submitted_at IS DISTINCT FROM t.created_at`],
     ['member counts', `SELECT count(*)::int AS bad FROM communities c WHERE member_count <> (SELECT count(*) FROM users u WHERE u.community_id = c.id AND u.role = 'volunteer')`],
   ];

@@ -1,4 +1,4 @@
-import { date, index, integer, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, doublePrecision, index, integer, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { tips, tipStatusEnum } from './tips';
 
 /**
@@ -43,4 +43,28 @@ export const tipFirstDecisions = pgTable(
     firstDecidedAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),
   },
   (t) => [index('tip_first_decisions_period_idx').on(t.districtId, t.submittedAt, t.firstDecidedAt)],
+);
+
+/**
+ * The police map's summary: tips with coordinates per grid cell × district × current status ×
+ * category, at two cell sizes (`size` in thousandths of a degree: 5 = 0.005°, about 500 m, and
+ * 50 = 0.05°), with the sums of their coordinates so a cell is drawn at its tips' mean position.
+ * A cell is `gx = floor(lng / size°)`, `gy = floor(lat / size°)`. Kept like tip_daily_stats by
+ * statement-level triggers on `tips` (migration 0020, hand-written part), so a zoomed-out map of
+ * 287k tips reads a few thousand summary rows instead of every tip. Read by modules/tip-map.
+ */
+export const tipMapCells = pgTable(
+  'tip_map_cells',
+  {
+    size: smallint().notNull(),
+    districtId: smallint().notNull(),
+    gx: integer().notNull(),
+    gy: integer().notNull(),
+    status: tipStatusEnum().notNull(),
+    category: text().notNull(),
+    tips: integer().notNull(),
+    latSum: doublePrecision().notNull(),
+    lngSum: doublePrecision().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.size, t.districtId, t.gx, t.gy, t.status, t.category] })],
 );

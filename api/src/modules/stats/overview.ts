@@ -6,6 +6,7 @@ import { caseFigures } from '../cases/figures';
 import { CATEGORIES } from '@hy/schemas/categories';
 import { districtExists, listDistricts } from '../reference/reference.service';
 import { backlogFigures, submissionFigures } from '../tips/figures';
+import { verificationFigures } from '../verifications/figures';
 import { resolvePeriod, weeksOf } from './period';
 import { canReadOverview, defaultScope, maySeeDistrict } from './stats.policy';
 import type { OverviewQuery } from './stats.schema';
@@ -32,12 +33,14 @@ export async function overview(actor: Actor, q: OverviewQuery) {
   const districts = await districtList;
   const districtIds = districtId === null ? districts.map((d) => d.id) : [districtId];
   const scope = { districtIds, start: period.start, end: period.end };
-  const [totals, submissions, backlog, cases, campaigns] = await Promise.all([
+  const now = clock.now();
+  const [totals, submissions, backlog, cases, campaigns, onSiteChecks] = await Promise.all([
     periodTotals(period, districtId),
     submissionFigures(scope),
-    backlogFigures({ districtIds, now: clock.now() }),
+    backlogFigures({ districtIds, now }),
     caseFigures(scope),
     campaignFigures(scope),
+    verificationFigures({ ...scope, now }),
   ]);
 
   const count = (kind: string, key: string) => totals.find((t) => t.kind === kind && t.key === key)?.tips ?? 0;
@@ -60,6 +63,7 @@ export async function overview(actor: Actor, q: OverviewQuery) {
       validRate: judged ? Math.round((byStatus.valid / judged) * 10_000) / 10_000 : null,
     },
     backlog,
+    onSiteChecks,
     cases,
     activeVolunteers: submissions.activeVolunteers,
     campaigns,

@@ -1,10 +1,11 @@
 import { and, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { db } from '../../db/client';
-import { districts, tips } from '../../db/schema/index';
+import { districts, tipMapCells, tips } from '../../db/schema/index';
 import type { Actor } from '../../http/actor';
 import { forbidden } from '../../http/errors';
 import { tipsVisibleTo } from '../tips/tips.policy';
 import { isPolice } from './tip-map.policy';
+import { TIP_STATUSES } from '../triage/triage.schema';
 import type { Box, MapQuery } from './tip-map.schema';
 
 /** Beyond this many tips in the box, the answer is a grid of counts instead of the tips. */
@@ -45,7 +46,9 @@ function matching(actor: Actor, q: MapQuery): SQL | undefined {
     sql`${tips.lng} BETWEEN ${minLng} AND ${maxLng}`,
     sql`${tips.lat} BETWEEN ${minLat} AND ${maxLat}`,
     q.category ? eq(tips.category, q.category) : undefined,
-    q.status ? eq(tips.status, q.status) : undefined,
+    // Every status as a list: tips_map_idx (district, status, lng, …) then reads one lng range per
+    // status instead of the district's whole band.
+    q.status ? eq(tips.status, q.status) : inArray(tips.status, [...TIP_STATUSES]),
     q.from ? gte(tips.createdAt, q.from) : undefined,
     q.to ? lt(tips.createdAt, q.to) : undefined,
   );
@@ -54,15 +57,72 @@ function matching(actor: Actor, q: MapQuery): SQL | undefined {
 /**
  * The tips of the actor's jurisdiction inside the box: each tip when at most MAX_POINTS, else a
  * grid of counts (cells aligned on multiples of the cell size, so panning keeps them in place).
+ *
+ * Without a period the grid and the count come from the summary tip_map_cells (a few thousand
+ * rows for the biggest district, whatever its tips), never finer than its 0.005° cells: the
+ * cells the box touches are counted whole. With a period (the summary has no time) they come
+ * from tips_map_idx, which reads every tip of the box that the filters leave.
  */
 export async function mapTips(actor: Actor, q: MapQuery): Promise<MapAnswer> {
   const where = matching(actor, q);
+  if (!q.from && !q.to) {
+    const cellSize = Math.max(cellSizeFor(q.bbox), SUMMARY_SIZES[SUMMARY_SIZES.length - 1] / 1000);
+    const cells = await summaryGrid(actor, q, cellSize);
+    const total = cells.reduce((n, c) => n + c.count, 0);
+    if (total <= MAX_POINTS) return { mode: 'points', points: await pointsIn(where) };
+    return { mode: 'grid', cellSize, cells };
+  }
   // Counted from the index first (at most MAX_POINTS + 1 entries): a full box never reads a tip row.
   const [{ n }] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(db.select({ one: sql`1` }).from(tips).where(where).limit(MAX_POINTS + 1).as('bounded'));
   if (n <= MAX_POINTS) return { mode: 'points', points: await pointsIn(where) };
   return { mode: 'grid', ...(await gridIn(where, cellSizeFor(q.bbox))) };
+}
+
+/** Cell sizes of tip_map_cells, in thousandths of a degree, coarsest first. */
+const SUMMARY_SIZES = [50, 5];
+
+/**
+ * A grid of `cellSize` from tip_map_cells: the summary level that divides it (0.05° cells for
+ * 0.05° and above, else 0.005°), its cells touching the box, merged k × k. A range of the primary
+ * key (size, district, gx, …) per district of the actor's scope.
+ */
+async function summaryGrid(actor: Actor, q: MapQuery, cellSize: number): Promise<MapCell[]> {
+  const size = SUMMARY_SIZES.find((s) => cellSize * 1000 >= s - 1e-9)!;
+  const k = Math.round((cellSize * 1000) / size);
+  const cell = (v: number) => Math.floor((v * 1000) / size);
+  const c = tipMapCells;
+  const scope =
+    actor.role === 'admin'
+      ? inArray(c.districtId, db.select({ id: districts.id }).from(districts))
+      : actor.districtId === null
+        ? sql`false`
+        : eq(c.districtId, actor.districtId);
+  const gx = sql`floor(${c.gx}::float8 / ${k})::int`;
+  const gy = sql`floor(${c.gy}::float8 / ${k})::int`;
+  const rows = await db
+    .select({
+      gx: sql<number>`${gx}`.as('gx'),
+      gy: sql<number>`${gy}`.as('gy'),
+      count: sql<number>`sum(${c.tips})::int`,
+      lat: sql<number>`sum(${c.latSum}) / sum(${c.tips})`,
+      lng: sql<number>`sum(${c.lngSum}) / sum(${c.tips})`,
+    })
+    .from(c)
+    .where(
+      and(
+        eq(c.size, size),
+        scope,
+        sql`${c.gx} BETWEEN ${cell(q.bbox.minLng)} AND ${cell(q.bbox.maxLng)}`,
+        sql`${c.gy} BETWEEN ${cell(q.bbox.minLat)} AND ${cell(q.bbox.maxLat)}`,
+        q.status ? eq(c.status, q.status) : undefined,
+        q.category ? eq(c.category, q.category) : undefined,
+      ),
+    )
+    .groupBy(sql`1`, sql`2`)
+    .having(sql`sum(${c.tips}) > 0`);
+  return rows.map((r) => ({ ...r, count: Number(r.count) }));
 }
 
 function pointsIn(where: SQL | undefined): Promise<MapPoint[]> {

@@ -14,6 +14,8 @@ export type Overview = {
   };
   decisions: { decided: number; medianHours: number | null; p90Hours: number | null; validRate: number | null };
   backlog: { total: number; byAge: { bucket: string; tips: number }[] };
+  /** On-site checks due in the period (`overdue`: not reported by their due time) and open past due now. */
+  onSiteChecks: { due: number; overdue: number; overdueNow: number };
   cases: { opened: number; solved: number };
   activeVolunteers: number;
   campaigns: { held: number; joined: number; checkedIn: number; attended: number; minutesAttended: number };

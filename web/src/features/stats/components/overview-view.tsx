@@ -43,6 +43,11 @@ export function OverviewView({ overview: o, categories, districts, isCity }: Pro
         <StatCard label={t('card.median')} value={hours(o?.decisions.medianHours)} detail={o ? t('card.decidedOf', { decided: formatNumber(o.decisions.decided, language) }) : undefined} />
         <StatCard label={t('card.p90')} value={hours(o?.decisions.p90Hours)} />
         <StatCard label={t('card.backlog')} value={n(o?.backlog.total)} />
+        <StatCard
+          label={t('card.checksOverdue')}
+          value={n(o?.onSiteChecks.overdue)}
+          detail={o ? t('card.checksOverdueDetail', { due: formatNumber(o.onSiteChecks.due, language), now: formatNumber(o.onSiteChecks.overdueNow, language) }) : undefined}
+        />
         <StatCard label={t('card.casesOpened')} value={n(o?.cases.opened)} />
         <StatCard label={t('card.casesSolved')} value={n(o?.cases.solved)} />
         <StatCard label={t('card.volunteers')} value={n(o?.activeVolunteers)} />
