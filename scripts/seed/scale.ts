@@ -261,7 +261,8 @@ async function main(): Promise<void> {
                 CASE WHEN status <> 'submitted' THEN least(now(), created_at + rt * interval '72 hours') ELSE created_at END
          -- Numbered after the references the demo seed already gave out that day (its tip of today).
          FROM (SELECT judged.*, coalesce(rc.last, 0) + row_number() OVER (PARTITION BY ${cstDay('judged.created_at')} ORDER BY judged.created_at) AS seq
-               FROM judged LEFT JOIN tip_reference_counters rc ON rc.day = ${cstDay('judged.created_at')}) j
+               FROM judged LEFT JOIN (SELECT ${cstDay('created_at')} AS day, max(split_part(reference, '-', 3)::int) AS last FROM tips GROUP BY 1) rc
+                 ON rc.day = ${cstDay('judged.created_at')}) j
          JOIN dw ON dw.district_id = j.district_id
          JOIN districts dist ON dist.id = j.district_id
          JOIN pcount pc ON pc.district_id = j.district_id
@@ -483,6 +484,14 @@ async function main(): Promise<void> {
         `INSERT INTO tip_reference_counters (day, last)
          SELECT to_date(split_part(reference, '-', 2), 'YYYYMMDD'), max(split_part(reference, '-', 3)::int) FROM tips GROUP BY 1
          ON CONFLICT (day) DO UPDATE SET last = greatest(tip_reference_counters.last, excluded.last)`,
+      );
+      // A day whose reference sequence exists already (today's, made by the demo seed's tip)
+      // continues after the generated references, so the next submission does not reuse one.
+      await q(
+        `SELECT setval(c.oid::regclass, m.last)
+         FROM pg_class c JOIN (SELECT 'tip_ref_' || split_part(reference, '-', 2) AS name, max(split_part(reference, '-', 3)::int) AS last
+                               FROM tips GROUP BY 1) m ON m.name = c.relname
+         WHERE c.relkind = 'S' AND c.relnamespace = 'public'::regnamespace`,
       );
     });
   } finally {
