@@ -49,11 +49,13 @@ export default defineConfig({
             { name: 'uplot', test: /node_modules[\\/]uplot[\\/]/, priority: 4 },
             // Maps (police map, the report form's pin): Leaflet, its cluster plugin and gcoord load with them only.
             { name: 'leaflet', test: /node_modules[\\/](leaflet|leaflet\.markercluster|gcoord)[\\/]/, priority: 4 },
+            // The shared schemas' runtime (zod): only pages that check a form with the server's rules load it.
+            { name: 'zod', test: /node_modules[\\/]zod[\\/]/, priority: 4 },
             // The bundler's runtime (CommonJS interop, needed by React itself) rides with React: one request less.
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]|rolldown[\\/]runtime/, priority: 3 },
             // Not the anti-spam widget: it loads only when a tip is sent anonymously (its lazy chunk).
             // React Router, React Query and i18next: every page needs them, one long-cached chunk.
-            { name: 'vendor', test: /node_modules[\\/](?!altcha[\\/]|hash-wasm[\\/]|leaflet|gcoord[\\/])/, priority: 1 },
+            { name: 'vendor', test: /node_modules[\\/](?!altcha[\\/]|hash-wasm[\\/]|leaflet|gcoord[\\/]|zod[\\/])/, priority: 1 },
             // What the entry needs of our own code and of the bundler's helpers, in one chunk: left alone,
             // the modules the lazy pages share with it come out as half a dozen sub-KB chunks, each
             // with its own request and ~1 KB of response headers on the home page.

@@ -27,7 +27,8 @@ function text({ min = 1, max, tooShort }: TextRules, isSingleLine: boolean) {
         .string()
         .min(min, tooShort ?? (min === 1 ? 'must not be empty' : `must be at least ${min} characters`))
         .max(max, `must be at most ${max} characters`),
-    );
+    )
+    .meta({ minLength: min, maxLength: max });
 }
 
 /**

@@ -1,15 +1,13 @@
 import { z } from 'zod';
 import { CATEGORY_IDS } from './categories';
+import { PRIORITIES, TIP_STATUSES, VERIFICATION_STATES } from './tip-rules';
 
 /**
  * What the API answers about a tip (api/src/modules/tips/tips.presenter.ts): the OpenAPI document's
  * response schemas and the web's types (z.infer). Objects are open: a new field is not a break.
  */
 
-export const TIP_STATUSES = ['submitted', 'needs_info', 'valid', 'invalid', 'duplicate'] as const;
-export type TipStatus = (typeof TIP_STATUSES)[number];
-export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
-export type Priority = (typeof PRIORITIES)[number];
+export type { Priority, TipStatus, VerificationState } from './tip-rules';
 
 const instant = z.string().meta({ format: 'date-time' });
 const tipStatus = z.enum(TIP_STATUSES);
@@ -26,11 +24,11 @@ export type TipMedia = z.infer<typeof TipMedia>;
 
 export const TipHistoryEntry = z.object({
   id: z.union([z.string(), z.number()]),
-  kind: z.enum(['status', 'note', 'reveal', 'link', 'transfer', 'verification']),
+  kind: z.enum(['status', 'note', 'reveal', 'link', 'transfer']),
   fromStatus: tipStatus.nullable(),
   toStatus: tipStatus.nullable(),
   note: z.string().nullable(),
-  by: z.enum(['you', 'police', 'auxiliary', 'system']),
+  by: z.enum(['you', 'police', 'system']),
   createdAt: instant,
 });
 export type TipHistoryEntry = z.infer<typeof TipHistoryEntry>;
@@ -75,12 +73,13 @@ export const HistoryVerification = z.object({
 });
 export type HistoryVerification = z.infer<typeof HistoryVerification>;
 
-export const VERIFICATION_STATES = ['pending', 'overdue', 'reported'] as const;
-
 /** The police view of a tip: never the reporter; the full timeline with internal notes. */
 export const PoliceTip = Tip.extend({
   history: z.array(
     TipHistoryEntry.extend({
+      /** `verification` and `auxiliary` (an on-site check) appear in the police view only. */
+      kind: z.enum([...TipHistoryEntry.shape.kind.options, 'verification']),
+      by: z.enum([...TipHistoryEntry.shape.by.options, 'auxiliary']),
       isVisibleToReporter: z.boolean(),
       actorId: z.uuid().nullable(),
       caseLink: z.object({ reference: z.string(), linked: z.boolean() }).nullable(),

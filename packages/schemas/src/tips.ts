@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { dateTime, plainText, singleLine } from './fields';
 import { clock } from './clock';
 import { CATEGORY_IDS, CITY_BOUNDS } from './categories';
+import { DESCRIPTION_LENGTH } from './tip-rules';
 
 const emptyToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 const optionalNumber = (min: number, max: number, label: string) =>
@@ -21,7 +22,7 @@ const FUTURE_SKEW_MS = 5 * 60_000;
 export const CreateTip = z
   .strictObject({
     category: z.enum(CATEGORY_IDS, { message: `must be one of ${CATEGORY_IDS.join(', ')}` }),
-    description: plainText({ min: 10, max: 4000 }),
+    description: plainText(DESCRIPTION_LENGTH),
     occurredAt: dateTime()
       .refine((d) => d.getTime() <= clock.nowMs() + FUTURE_SKEW_MS, 'must not be in the future')
       .refine((d) => d.getTime() >= clock.nowMs() - 10 * 365 * 86_400_000, 'is more than 10 years ago'),

@@ -2,10 +2,10 @@ import { mkdir, rm } from 'node:fs/promises';
 import type { RequestHandler } from 'express';
 import multer from 'multer';
 import { payloadTooLarge, unsupportedMedia } from '../../http/errors';
+import { MAX_PHOTO_BYTES, MAX_PHOTOS } from '@hy/schemas/tip-rules';
 import { incomingDir, storageError } from './storage';
 
-export const MAX_PHOTOS = 6;
-export const MAX_PHOTO_BYTES = 15 * 1024 * 1024;
+export { MAX_PHOTO_BYTES, MAX_PHOTOS };
 
 /** A photo as received: a temp file under UPLOAD_DIR/.incoming, never the whole file in memory. */
 export type Upload = { field: string; path: string };

@@ -14,7 +14,7 @@ import { DistrictSelect } from '../../../shared/components/district-select';
 import { useCreateTip, type CreateTipResult } from '../api/create-tip';
 import { deleteDraftPhoto, deleteDraftPhotos, loadDraftPhotos, putDraftPhoto, type DraftPhoto } from '../draft/photo-draft-db';
 import { clearDraft, emptyDraft, hasContent, loadDraft, saveDraft, type TipDraft } from '../draft/tip-draft-storage';
-import { DESCRIPTION_MAX } from '../draft/tip-rules';
+import { DESCRIPTION_LENGTH } from '../draft/tip-rules';
 import { queueTip } from '../outbox/queue-tip';
 import {
   tipFieldOf,
@@ -442,7 +442,7 @@ export function ReportTipForm() {
           error={fieldError('description')}
           isRequired
           aside={
-            <span className={`counter ${descriptionLength > DESCRIPTION_MAX ? 'is-over' : ''}`} aria-live="polite">
+            <span className={`counter ${descriptionLength > DESCRIPTION_LENGTH.max ? 'is-over' : ''}`} aria-live="polite">
               {t('report.counter', { count: descriptionLength })}
             </span>
           }

@@ -1,5 +1,6 @@
+import { CreateTip } from '@hy/schemas/tips';
 import type { TipDraft } from './tip-draft-storage';
-import { DESCRIPTION_MAX, DESCRIPTION_MIN, isInHengyang, MAX_PHOTOS } from './tip-rules';
+import { MAX_PHOTOS } from './tip-rules';
 
 export type TipField = 'category' | 'description' | 'occurredAt' | 'location' | 'districtId' | 'photos' | 'anonymous';
 export type TipErrorKey =
@@ -16,20 +17,33 @@ export type TipFieldErrors = Partial<Record<TipField, TipErrorKey>>;
 /** Order of the fields on the page, to focus the first one in error. */
 export const tipFieldOrder: TipField[] = ['category', 'description', 'occurredAt', 'location', 'districtId', 'photos', 'anonymous'];
 
-/** A minute of slack: the phone's clock and the server's rarely agree to the second. */
-const CLOCK_SKEW_MS = 60_000;
+/** The draft as the API's body: the datetime-local value read in the device's time zone. */
+function bodyOf(draft: TipDraft) {
+  const occurredAt = new Date(draft.occurredAt);
+  return {
+    category: draft.category,
+    description: draft.description,
+    occurredAt: draft.occurredAt && !Number.isNaN(occurredAt.getTime()) ? occurredAt.toISOString() : draft.occurredAt,
+    lat: draft.lat,
+    lng: draft.lng,
+    address: draft.address,
+    districtId: draft.districtId,
+  };
+}
 
-export function validateTipDraft(draft: TipDraft, photoCount: number, isSignedIn: boolean, now = Date.now()): TipFieldErrors {
+/**
+ * The server's own rules (CreateTip, the schema POST /api/tips validates with), run on the phone
+ * before anything is sent; only the photo count and who may send stay the form's.
+ */
+export function validateTipDraft(draft: TipDraft, photoCount: number, isSignedIn: boolean): TipFieldErrors {
   const errors: TipFieldErrors = {};
-  if (!draft.category) errors.category = 'category';
-  const length = draft.description.trim().length;
-  if (length < DESCRIPTION_MIN || length > DESCRIPTION_MAX) errors.description = 'description';
-  const occurredAt = new Date(draft.occurredAt).getTime();
-  if (!draft.occurredAt || Number.isNaN(occurredAt) || occurredAt > now + CLOCK_SKEW_MS) errors.occurredAt = 'occurredAt';
   const hasCoordinates = draft.lat !== null && draft.lng !== null;
-  if (!hasCoordinates && !draft.address.trim()) errors.location = 'location';
-  else if (hasCoordinates && !isInHengyang(draft.lat ?? 0, draft.lng ?? 0)) errors.location = 'outsideHengyang';
-  if (!draft.districtId) errors.districtId = 'districtId';
+  const result = CreateTip.safeParse(bodyOf(draft));
+  for (const issue of result.error?.issues ?? []) {
+    const field = tipFieldOf(String(issue.path[0] ?? ''));
+    if (!field || field === 'anonymous' || errors[field]) continue;
+    errors[field] = field === 'location' && hasCoordinates && issue.path[0] !== 'address' ? 'outsideHengyang' : field;
+  }
   if (photoCount > MAX_PHOTOS) errors.photos = 'photos';
   if (!draft.isAnonymous && !isSignedIn) errors.anonymous = 'needSignIn';
   return errors;

@@ -4,7 +4,7 @@ import { useTipMedia } from '../../../shared/api/get-tip-media';
 import type { VerificationPhoto } from '../api/types';
 import styles from './verifications.module.css';
 
-function Photo({ photo, alt, onOpen }: { photo: VerificationPhoto; alt: string; onOpen: (url: string) => void }) {
+function Photo({ photo, alt, onOpen }: { photo: Pick<VerificationPhoto, 'id' | 'url'>; alt: string; onOpen: (url: string) => void }) {
   // Protected files: fetched with the Authorization header, shown from an object URL.
   const blob = useTipMedia(photo.url);
   const url = useObjectUrl(blob.data);
@@ -16,7 +16,7 @@ function Photo({ photo, alt, onOpen }: { photo: VerificationPhoto; alt: string; 
 }
 
 /** Thumbnails of protected photos (a tip's, through the task, or a report's); one opens large below. */
-export function VerificationPhotos({ photos, altOf }: { photos: VerificationPhoto[]; altOf: (n: number) => string }) {
+export function VerificationPhotos({ photos, altOf }: { photos: Pick<VerificationPhoto, 'id' | 'url'>[]; altOf: (n: number) => string }) {
   const [open, setOpen] = useState<{ url: string; n: number } | null>(null);
   if (photos.length === 0) return null;
   return (
