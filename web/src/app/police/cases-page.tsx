@@ -3,8 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/ui/alert';
 import { Field } from '../../components/ui/field';
-import { LoadingState } from '../../components/ui/loading-state';
-import { QueryError } from '../../components/ui/query-error';
+import { ListStatus } from '../../components/ui/query-fallback';
 import { useMe } from '../../shared/api/get-me';
 import { useCreateCase } from '../../features/cases/api/create-case';
 import { useCases } from '../../features/cases/api/get-cases';
@@ -85,9 +84,7 @@ export default function CasesPage() {
               </li>
             ))}
           </ul>
-          {cases.isError ? <QueryError error={cases.error} onRetry={() => void cases.refetch()} /> : null}
-          {cases.isPending ? <LoadingState /> : null}
-          {cases.data && rows.length === 0 ? <Alert tone="info">{t('cases.empty')}</Alert> : null}
+          <ListStatus query={cases} isEmpty={rows.length === 0} empty={t('cases.empty')} />
           {rows.length > 0 ? (
             <div className={styles.tableWrap}>
               <table className={styles.table}>

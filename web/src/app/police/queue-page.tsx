@@ -3,8 +3,7 @@ import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/ui/alert';
 import { Field } from '../../components/ui/field';
-import { LoadingState } from '../../components/ui/loading-state';
-import { QueryError } from '../../components/ui/query-error';
+import { ListStatus } from '../../components/ui/query-fallback';
 import { useMe } from '../../shared/api/get-me';
 import { useCategories } from '../../shared/api/get-categories';
 import { useDistricts } from '../../shared/api/get-districts';
@@ -278,9 +277,7 @@ export default function QueuePage() {
         </Field>
       </form>
 
-      {queue.isError ? <QueryError error={queue.error} onRetry={() => void queue.refetch()} /> : null}
-      {queue.isPending ? <LoadingState /> : null}
-      {queue.data && rows.length === 0 ? <Alert tone="info">{t('queue.empty')}</Alert> : null}
+      <ListStatus query={queue} isEmpty={rows.length === 0} empty={t('queue.empty')} />
       {rows.length > 0 ? (
         <div className={styles.tableWrap}>
           <table className={styles.table}>
