@@ -7,6 +7,7 @@ export const FREE_FAILURES = 3;
 const MAX_DELAY_MS = 15 * 60_000;
 /** A reference's failures are forgotten an hour after the last one. */
 const FAILURES_TTL_MS = 60 * 60_000;
+const GATE_SLACK_MS = 60_000;
 
 /** 1 s after the FREE_FAILURES-th wrong code, then doubling, at most 15 minutes. */
 export const delayAfter = (failures: number) =>
@@ -30,5 +31,7 @@ export async function recordWrongCode(reference: string): Promise<void> {
   }
   const failures = await sharedState.increment(`track-failures:${reference}`, FAILURES_TTL_MS);
   const delay = delayAfter(failures);
-  if (delay > 0) await sharedState.write(gateKey, now + delay, delay);
+  // The value is the end of the delay, compared with the clock above; the entry itself lives a
+  // minute longer, so a slow request or instances whose clocks differ a little still see the gate.
+  if (delay > 0) await sharedState.write(gateKey, now + delay, delay + GATE_SLACK_MS);
 }
