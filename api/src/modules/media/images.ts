@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
+import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileTypeFromFile } from 'file-type';
 import sharp from 'sharp';
@@ -56,6 +57,9 @@ export async function processImage(input: string, field: string): Promise<Proces
     ]);
   }
   const output = stagingPath('jpg');
+  // The upload middleware makes the folder for what it receives; a photo handed over by other code
+  // (a seed, a script, a test calling the service) may be the first to need it.
+  await mkdir(path.dirname(output), { recursive: true });
   try {
     const info = await imageSlots.run(() =>
       sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error', sequentialRead: true })
