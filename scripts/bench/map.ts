@@ -62,7 +62,7 @@ async function main(): Promise<void> {
 
   // Timed against the app as its own process (as it runs in production); the in-process app above
   // only signs the tokens and, with --plans, captures the statements for EXPLAIN.
-  const app = await startAppProcess({ env: { DATABASE_URL: url, RATE_LIMITS: 'off', LOG_LEVEL: 'warn' } });
+  const app = await startAppProcess({ env: { DATABASE_URL: url, RATE_LIMITS: 'off', JWT_SECRET: running.config.jwtSecret } });
   const rows = [];
   try {
     for (const s of scenarios) {

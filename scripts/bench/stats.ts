@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   const [{ n: tipCount }] = (await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM tips`)).rows;
   const token = (u: typeof supervisor) => `Bearer ${signAccessToken(actorOf(u))}`;
 
-  const app = await startAppProcess({ env: { DATABASE_URL: url, RATE_LIMITS: 'off', LOG_LEVEL: 'warn' } });
+  const app = await startAppProcess({ env: { DATABASE_URL: url, RATE_LIMITS: 'off', JWT_SECRET: local.config.jwtSecret } });
   const scenarios = [
     { label: 'supervisor, own district, last 30 days', who: supervisor, days: 30 },
     { label: 'supervisor, own district, last 365 days', who: supervisor, days: 365 },
