@@ -78,6 +78,17 @@ function startDraft(userId: string | null): { draft: TipDraft; isRestored: boole
   };
 }
 
+/** What the server stores of a draft: the same fields whether sent now or kept in the outbox. */
+const tipFields = (attempt: TipDraft) => ({
+  category: attempt.category,
+  description: attempt.description.trim(),
+  occurredAt: new Date(attempt.occurredAt).toISOString(),
+  lat: attempt.lat,
+  lng: attempt.lng,
+  address: attempt.address,
+  districtId: Number(attempt.districtId),
+});
+
 export function ReportTipForm() {
   const { t } = useTranslation('tips');
   const { t: tc } = useTranslation();
@@ -211,15 +222,7 @@ export function ReportTipForm() {
       id: idempotencyKey,
       ownerId: userId,
       isAnonymous: attempt.isAnonymous,
-      fields: {
-        category: attempt.category,
-        description: attempt.description.trim(),
-        occurredAt: new Date(attempt.occurredAt).toISOString(),
-        lat: attempt.lat,
-        lng: attempt.lng,
-        address: attempt.address,
-        districtId: Number(attempt.districtId),
-      },
+      fields: tipFields(attempt),
       photos: photos.map((p) => ({ name: p.file.name, type: p.file.type, blob: p.file })),
       antiSpamProof: attempt.isAnonymous ? antiSpamProof : null,
     })
@@ -291,13 +294,7 @@ export function ReportTipForm() {
     createTip.mutate(
       {
         input: {
-          category: attempt.category,
-          description: attempt.description.trim(),
-          occurredAt: new Date(attempt.occurredAt).toISOString(),
-          lat: attempt.lat,
-          lng: attempt.lng,
-          address: attempt.address,
-          districtId: Number(attempt.districtId),
+          ...tipFields(attempt),
           photos: photos.map((p) => p.file),
           isAnonymous: attempt.isAnonymous,
           idempotencyKey,
