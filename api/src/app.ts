@@ -34,7 +34,9 @@ import { campaignsRoutes } from './modules/campaigns/campaigns.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { statsRoutes } from './modules/stats/stats.routes';
 import { verificationsRoutes } from './modules/verifications/verifications.routes';
+import { ROUTE_DOCS } from './openapi/document';
 import { openApiRoutes } from './openapi/openapi.routes';
+import { checkResponses } from './http/response-check';
 
 export type AppDeps = {
   config: Config;
@@ -106,6 +108,7 @@ export function createApp({ config, log, ping }: AppDeps): express.Express {
       crossOriginEmbedderPolicy: false,
     }),
   );
+  if (config.checkResponses) app.use(checkResponses(ROUTE_DOCS));
   app.use(compression());
   app.use(express.json({ limit: '64kb', strict: true }));
   app.use(refuseNulInput);

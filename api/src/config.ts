@@ -101,6 +101,8 @@ export type Config = {
    * its tiles are drawn in (`gcj02` for Chinese providers: the web shifts WGS-84 points with gcoord).
    */
   mapTiles: { url: string; crs: 'wgs84' | 'gcj02'; attribution: string };
+  /** Parse every JSON answer with its documented schema and report a mismatch (api/src/http/response-check.ts): the tests turn it on. */
+  checkResponses: boolean;
 };
 
 /** A secret kept in DATA_DIR when the environment does not give one: never a constant in the code. */
@@ -168,5 +170,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     staffTotp: e.STAFF_TOTP,
     mapTiles: { url: e.MAP_TILE_URL, crs: e.MAP_TILE_CRS, attribution: e.MAP_TILE_ATTRIBUTION },
+    checkResponses: false,
   };
 }

@@ -46,7 +46,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     RATE_LIMITS: 'off',
     WEB_DIST: process.env.WEB_DIST ?? path.resolve(import.meta.dirname, '../../../web/dist'),
   });
-  return { ...base, ...overrides };
+  // Every JSON answer of every test is parsed with its documented schema (test/hooks.ts fails the test).
+  return { ...base, checkResponses: true, ...overrides };
 }
 
 export async function startHarness(): Promise<Harness> {

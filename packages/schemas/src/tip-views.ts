@@ -4,7 +4,8 @@ import { PRIORITIES, TIP_STATUSES, VERIFICATION_STATES } from './tip-rules';
 
 /**
  * What the API answers about a tip (api/src/modules/tips/tips.presenter.ts): the OpenAPI document's
- * response schemas and the web's types (z.infer). Objects are open: a new field is not a break.
+ * response schemas and the web's types (z.infer). Objects are strict: a field the document does not
+ * name fails the response check of the tests (api/src/http/response-check.ts), so nothing leaks unseen.
  */
 
 export type { Priority, TipStatus, VerificationState } from './tip-rules';
@@ -12,7 +13,7 @@ export type { Priority, TipStatus, VerificationState } from './tip-rules';
 const instant = z.string().meta({ format: 'date-time' });
 const tipStatus = z.enum(TIP_STATUSES);
 
-export const TipMedia = z.object({
+export const TipMedia = z.strictObject({
   id: z.uuid(),
   url: z.string(),
   mimeType: z.string(),
@@ -22,7 +23,7 @@ export const TipMedia = z.object({
 });
 export type TipMedia = z.infer<typeof TipMedia>;
 
-export const TipHistoryEntry = z.object({
+export const TipHistoryEntry = z.strictObject({
   id: z.union([z.string(), z.number()]),
   kind: z.enum(['status', 'note', 'reveal', 'link', 'transfer']),
   fromStatus: tipStatus.nullable(),
@@ -35,7 +36,7 @@ export type TipHistoryEntry = z.infer<typeof TipHistoryEntry>;
 
 /** A tip as its reporter sees it (also the anonymous tipster through tracking). */
 export const Tip = z
-  .object({
+  .strictObject({
     id: z.uuid(),
     reference: z.string().meta({ example: 'HY-20261129-0001' }),
     category: z.enum(CATEGORY_IDS),
@@ -52,24 +53,24 @@ export const Tip = z
     updatedAt: instant,
     media: z.array(TipMedia),
     history: z.array(TipHistoryEntry),
-    duplicateOf: z.object({ reference: z.string(), status: tipStatus }).nullable(),
+    duplicateOf: z.strictObject({ reference: z.string(), status: tipStatus }).nullable(),
   })
   .meta({ id: 'Tip' });
 export type Tip = z.infer<typeof Tip>;
 
 export const TipCorrection = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('transfer'), reason: z.string(), fromDistrictId: z.number().int(), toDistrictId: z.number().int() }),
-  z.object({ kind: z.literal('reversal'), reason: z.string() }),
+  z.strictObject({ kind: z.literal('transfer'), reason: z.string(), fromDistrictId: z.number().int(), toDistrictId: z.number().int() }),
+  z.strictObject({ kind: z.literal('reversal'), reason: z.string() }),
 ]);
 export type TipCorrection = z.infer<typeof TipCorrection>;
 
-export const HistoryVerification = z.object({
+export const HistoryVerification = z.strictObject({
   id: z.uuid(),
   event: z.enum(['requested', 'reported']),
   communityId: z.number().int().nullable(),
   dueAt: instant.nullable(),
   finding: z.enum(['confirmed', 'not_found', 'unclear']).nullable(),
-  photos: z.array(z.object({ id: z.uuid(), url: z.string() })),
+  photos: z.array(z.strictObject({ id: z.uuid(), url: z.string() })),
 });
 export type HistoryVerification = z.infer<typeof HistoryVerification>;
 
@@ -82,7 +83,7 @@ export const PoliceTip = Tip.extend({
       by: z.enum([...TipHistoryEntry.shape.by.options, 'auxiliary']),
       isVisibleToReporter: z.boolean(),
       actorId: z.uuid().nullable(),
-      caseLink: z.object({ reference: z.string(), linked: z.boolean() }).nullable(),
+      caseLink: z.strictObject({ reference: z.string(), linked: z.boolean() }).nullable(),
       /** Why the tip was transferred or its decision reversed. */
       correction: TipCorrection.nullable(),
       /** An on-site check requested or reported. */
@@ -97,18 +98,18 @@ export const PoliceTip = Tip.extend({
   decidedAt: instant.nullable(),
   decidedById: z.uuid().nullable(),
   /** Whether the viewer may reverse the decision now: `undo` (their own, briefly) or `review` (supervisor, admin). */
-  reversal: z.object({ kind: z.enum(['undo', 'review']), until: instant.nullable() }).nullable(),
+  reversal: z.strictObject({ kind: z.enum(['undo', 'review']), until: instant.nullable() }).nullable(),
   /** The latest on-site check. */
-  verification: z.object({ state: z.enum(VERIFICATION_STATES), dueAt: instant.nullable() }).nullable(),
+  verification: z.strictObject({ state: z.enum(VERIFICATION_STATES), dueAt: instant.nullable() }).nullable(),
 }).meta({ id: 'PoliceTip' });
 export type PoliceTip = z.infer<typeof PoliceTip>;
 
 /** POST /api/tips: the tip, and for an anonymous submission the one-time access code. */
-export const SubmittedTip = z.object({ tip: Tip, accessCode: z.string().optional() });
+export const SubmittedTip = z.strictObject({ tip: Tip, accessCode: z.string().optional() });
 export type SubmittedTip = z.infer<typeof SubmittedTip>;
 
-export const MyTipsPage = z.object({ tips: z.array(Tip), nextCursor: z.string().nullable() });
+export const MyTipsPage = z.strictObject({ tips: z.array(Tip), nextCursor: z.string().nullable() });
 export type MyTipsPage = z.infer<typeof MyTipsPage>;
 
 /** GET /api/tips/:id: the reporter's view, or the police view for police of the district. */
-export const TipView = z.object({ tip: z.union([PoliceTip, Tip]) });
+export const TipView = z.strictObject({ tip: z.union([PoliceTip, Tip]) });
