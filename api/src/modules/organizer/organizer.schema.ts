@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CommunitySearchText } from '../reference/reference.schema';
+import { CommunitySearchText } from '@hy/schemas/reference';
 
 const communityId = z.coerce.number({ message: 'must be a community id' }).int('must be a community id').positive('must be a community id').max(2_147_483_647);
 

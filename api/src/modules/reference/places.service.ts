@@ -5,7 +5,7 @@ import { communities, townships } from '../../db/schema/index';
 import { notFound } from '../../http/errors';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import { escapeLike } from '../../lib/like';
-import type { CommunitiesQuery, DistrictCommunitiesQuery } from './reference.schema';
+import type { CommunitiesQuery, DistrictCommunitiesQuery } from '@hy/schemas/reference';
 import { districtExists } from './reference.service';
 
 const communityColumns = {

@@ -1,12 +1,21 @@
+import {
+  CategoryList,
+  CommunitiesPage,
+  CommunitiesQuery,
+  CommunityList,
+  DistrictCommunitiesQuery,
+  DistrictList,
+  DistrictParam,
+  TownshipList,
+} from '@hy/schemas/reference';
 import type { RouteDoc } from '../../openapi/route-doc';
-import { CommunitiesQuery, DistrictCommunitiesQuery, DistrictParam } from './reference.schema';
 
 const tag = 'Reference data';
 
 export const referenceDocs: RouteDoc[] = [
-  { method: 'get', path: '/api/categories', tag, summary: 'Tip categories (ids, zh-CN and en names)', access: 'anyone', ok: { description: '`{categories}`' } },
-  { method: 'get', path: '/api/districts', tag, summary: 'The districts of Hengyang', access: 'anyone', ok: { description: '`{districts}`' } },
-  { method: 'get', path: '/api/districts/:id/townships', tag, summary: 'Townships (乡镇/街道) of a district', access: 'anyone', params: DistrictParam, ok: { description: '`{townships}`' } },
+  { method: 'get', path: '/api/categories', tag, summary: 'Tip categories (ids, zh-CN and en names)', access: 'anyone', ok: { description: 'The categories', schema: CategoryList } },
+  { method: 'get', path: '/api/districts', tag, summary: 'The districts of Hengyang', access: 'anyone', ok: { description: 'The districts', schema: DistrictList } },
+  { method: 'get', path: '/api/districts/:id/townships', tag, summary: 'Townships (乡镇/街道) of a district', access: 'anyone', params: DistrictParam, ok: { description: 'Its townships', schema: TownshipList } },
   {
     method: 'get',
     path: '/api/districts/:id/communities',
@@ -15,7 +24,7 @@ export const referenceDocs: RouteDoc[] = [
     access: 'anyone',
     params: DistrictParam,
     query: DistrictCommunitiesQuery,
-    ok: { description: '`{communities}`' },
+    ok: { description: 'Its communities', schema: CommunityList },
   },
-  { method: 'get', path: '/api/communities', tag, summary: 'Search communities by name, pinyin or initials', access: 'anyone', query: CommunitiesQuery, ok: { description: '`{communities, nextCursor}`' } },
+  { method: 'get', path: '/api/communities', tag, summary: 'Search communities by name, pinyin or initials', access: 'anyone', query: CommunitiesQuery, ok: { description: 'A page of communities', schema: CommunitiesPage } },
 ];

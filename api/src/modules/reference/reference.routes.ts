@@ -1,9 +1,9 @@
 import { Router } from 'express';
+import { CommunitiesQuery, DistrictCommunitiesQuery, DistrictParam, type CategoryList, type CommunitiesPage, type CommunityList, type DistrictList, type TownshipList } from '@hy/schemas/reference';
 import { parse } from '../../http/validate';
 import { CATEGORIES } from '@hy/schemas/categories';
 import { listDistrictCommunities, listTownships, searchCommunities } from './places.service';
 import { presentCommunity, presentTownship } from './reference.presenter';
-import { CommunitiesQuery, DistrictCommunitiesQuery, DistrictParam } from './reference.schema';
 import { listDistricts } from './reference.service';
 
 export function referenceRoutes(): Router {
@@ -15,23 +15,23 @@ export function referenceRoutes(): Router {
     next();
   });
   router.get('/categories', (_req, res) => {
-    res.json({ categories: CATEGORIES });
+    res.json({ categories: [...CATEGORIES] } satisfies CategoryList);
   });
   router.get('/districts', async (_req, res) => {
-    res.json({ districts: await listDistricts() });
+    res.json({ districts: await listDistricts() } satisfies DistrictList);
   });
   router.get('/districts/:id/townships', async (req, res) => {
     const { id } = parse(DistrictParam, req.params);
-    res.json({ townships: (await listTownships(id)).map(presentTownship) });
+    res.json({ townships: (await listTownships(id)).map(presentTownship) } satisfies TownshipList);
   });
   router.get('/districts/:id/communities', async (req, res) => {
     const { id } = parse(DistrictParam, req.params);
     const rows = await listDistrictCommunities(id, parse(DistrictCommunitiesQuery, req.query));
-    res.json({ communities: rows.map(presentCommunity) });
+    res.json({ communities: rows.map(presentCommunity) } satisfies CommunityList);
   });
   router.get('/communities', async (req, res) => {
     const page = await searchCommunities(parse(CommunitiesQuery, req.query));
-    res.json({ communities: page.communities.map(presentCommunity), nextCursor: page.nextCursor });
+    res.json({ communities: page.communities.map(presentCommunity), nextCursor: page.nextCursor } satisfies CommunitiesPage);
   });
   return router;
 }
