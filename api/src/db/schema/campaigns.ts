@@ -2,8 +2,9 @@ import { sql } from 'drizzle-orm';
 import { check, doublePrecision, index, integer, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { communities, districts } from './places';
 import { users } from './users';
+import { CAMPAIGN_KINDS } from '@hy/schemas/campaign-rules';
 
-export const campaignKindEnum = pgEnum('campaign_kind', ['patrol', 'publicity', 'other']);
+export const campaignKindEnum = pgEnum('campaign_kind', CAMPAIGN_KINDS);
 
 /** A campaign (群防群治: patrol, publicity, …) organizers and police post and volunteers attend. Owned by modules/campaigns. */
 export const campaigns = pgTable(

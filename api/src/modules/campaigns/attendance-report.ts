@@ -8,7 +8,7 @@ import { clock } from '../../lib/clock';
 import { decodeCursor, encodeCursor, TimeIdCursor } from '../../lib/cursor';
 import { canSeeAttendance } from './campaigns.policy';
 import { presentAttendance, presentCampaign } from './campaigns.presenter';
-import type { AttendanceQuery } from './campaigns.schema';
+import type { Attendance, AttendanceLine, AttendanceQuery } from '@hy/schemas/campaigns';
 import { findCampaign } from './listing';
 
 type Campaign = typeof campaigns.$inferSelect;
@@ -63,7 +63,7 @@ async function totals(campaignId: string) {
 }
 
 /** Who joined, checked in and out, minutes (so far, for those still on site) and points. */
-export async function getAttendance(actor: Actor, id: string, q: AttendanceQuery) {
+export async function getAttendance(actor: Actor, id: string, q: AttendanceQuery): Promise<Attendance> {
   const row = await campaignForReport(actor, id);
   const now = clock.now();
   const { page, next } = await attendancePage(row.campaign, decodeCursor(TimeIdCursor, q.cursor), q.limit);
@@ -95,17 +95,15 @@ export async function attendanceCsv(actor: Actor, id: string) {
     filename: `campaign-${id}-attendance.csv`,
     columns: COLUMNS,
     rows: rows(),
-    toCells: (a: ReturnType<typeof presentAttendance>) => [
+    toCells: (a: AttendanceLine) => [
       a.volunteer.displayName,
       a.community?.nameZh ?? '',
-      iso(a.joinedAt),
-      iso(a.checkedInAt),
-      iso(a.checkedOutAt),
+      a.joinedAt,
+      a.checkedInAt ?? '',
+      a.checkedOutAt ?? '',
       a.minutes,
       a.pointsAwarded,
       a.checkInDistanceM ?? '',
     ],
   };
 }
-
-const iso = (d: Date | null) => (d ? d.toISOString() : '');

@@ -1,6 +1,7 @@
+import { iso } from '@hy/schemas/answers';
+import { CAMPAIGN_RULES } from '@hy/schemas/campaign-rules';
+import type { AttendanceLine, Campaign as CampaignView, CampaignStatus, Participation as ParticipationView } from '@hy/schemas/campaigns';
 import type { campaignParticipants, campaigns } from '../../db/schema/index';
-import { CAMPAIGN_RULES } from './campaigns.rules';
-import type { CampaignStatus } from './campaigns.schema';
 
 type Campaign = typeof campaigns.$inferSelect;
 type Participation = typeof campaignParticipants.$inferSelect;
@@ -27,30 +28,29 @@ export function minutesAttended(c: Pick<Campaign, 'startsAt' | 'endsAt'>, checke
 }
 
 /** What the caller did in a campaign (null when they have not joined). */
-export function presentParticipation(c: Campaign, p: Participation | null, now: Date) {
-  if (!p) return null;
+export function presentParticipation(c: Campaign, p: Participation, now: Date): ParticipationView {
   return {
-    joinedAt: p.joinedAt,
-    checkedInAt: p.checkedInAt,
-    checkedOutAt: p.checkedOutAt,
+    joinedAt: iso(p.joinedAt),
+    checkedInAt: iso(p.checkedInAt),
+    checkedOutAt: iso(p.checkedOutAt),
     minutes: p.minutes ?? (p.checkedInAt ? minutesAttended(c, p.checkedInAt, now) : 0),
     pointsAwarded: p.pointsAwarded,
   };
 }
 
 /** A campaign as any signed-in user sees it; positions of volunteers are never part of it. */
-export function presentCampaign(r: CampaignRow, now: Date) {
+export function presentCampaign(r: CampaignRow, now: Date): CampaignView {
   const c = r.campaign;
-  const mine = presentParticipation(c, r.mine, now);
+  const mine = r.mine ? presentParticipation(c, r.mine, now) : null;
   return {
     id: c.id,
     title: c.title,
     kind: c.kind,
     description: c.description,
     status: statusAt(c, now),
-    startsAt: c.startsAt,
-    endsAt: c.endsAt,
-    checkInOpensAt: new Date(c.startsAt.getTime() - CAMPAIGN_RULES.checkInOpensBeforeMs),
+    startsAt: iso(c.startsAt),
+    endsAt: iso(c.endsAt),
+    checkInOpensAt: iso(new Date(c.startsAt.getTime() - CAMPAIGN_RULES.checkInOpensBeforeMs)),
     place: { lat: c.lat, lng: c.lng, radiusM: c.radiusM, address: c.address },
     district: r.district,
     community: r.community,
@@ -60,7 +60,7 @@ export function presentCampaign(r: CampaignRow, now: Date) {
     points: c.points,
     minMinutesForPoints: CAMPAIGN_RULES.minMinutesForPoints,
     createdBy: { displayName: r.creator.displayName },
-    createdAt: c.createdAt,
+    createdAt: iso(c.createdAt),
     hasJoined: mine !== null,
     hasCheckedIn: mine?.checkedInAt != null,
     hasCheckedOut: mine?.checkedOutAt != null,
@@ -75,8 +75,8 @@ export type AttendanceRow = {
 };
 
 /** One line of the attendance sheet: who, and what they did; never their phone or positions. */
-export function presentAttendance(c: Campaign, r: AttendanceRow, now: Date) {
-  const p = presentParticipation(c, r.participant, now)!;
+export function presentAttendance(c: Campaign, r: AttendanceRow, now: Date): AttendanceLine {
+  const p = presentParticipation(c, r.participant, now);
   return {
     volunteer: { id: r.volunteer.id, displayName: r.volunteer.displayName },
     community: r.community,

@@ -3,7 +3,7 @@ import { Router } from 'express';
 import { authenticate, requireRole } from '../../http/authenticate';
 import { IdParam, parse, validate } from '../../http/validate';
 import { attendanceCsv, getAttendance } from './attendance-report';
-import { AttendanceQuery, CampaignsQuery, CreateCampaign, PositionFix } from './campaigns.schema';
+import { AttendanceQuery, CampaignsQuery, CreateCampaign, PositionFix } from '@hy/schemas/campaigns';
 import { checkIn, checkOut } from './check-in';
 import { getCampaign, listCampaigns } from './listing';
 import { joinCampaign, leaveCampaign } from './membership';

@@ -5,9 +5,9 @@ import type { Actor } from '../../http/actor';
 import { AppError, notFound } from '../../http/errors';
 import { clock } from '../../lib/clock';
 import { applyPoints } from '../points/points.service';
-import { CAMPAIGN_RULES } from './campaigns.rules';
+import { CAMPAIGN_RULES } from '@hy/schemas/campaign-rules';
 import { minutesAttended, presentParticipation } from './campaigns.presenter';
-import type { PositionFix } from './campaigns.schema';
+import type { CheckedIn, CheckedOut, PositionFix } from '@hy/schemas/campaigns';
 import { metresBetween } from './geo';
 
 type Campaign = typeof campaigns.$inferSelect;
@@ -82,13 +82,13 @@ async function assertPlausibleMove(tx: Tx, actor: Actor, fix: PositionFix, now: 
  * 201 on the first check-in; a repeated one (a retry) answers 200 with the check-in already
  * recorded. The rules, in order: joined, not checked out, time window, accuracy, area, movement.
  */
-export async function checkIn(actor: Actor, id: string, fix: PositionFix) {
+export async function checkIn(actor: Actor, id: string, fix: PositionFix): Promise<{ status: 200 | 201; body: CheckedIn }> {
   const now = clock.now();
   return db.transaction(async (tx) => {
     const { campaign, participation } = await lockParticipation(tx, actor, id);
     if (participation.checkedOutAt) throw new AppError('ALREADY_CHECKED_OUT', 'You have already checked out of this campaign');
     if (participation.checkedInAt)
-      return { status: 200, body: { attendance: presentParticipation(campaign, participation, now), distanceM: participation.checkInDistanceM } };
+      return { status: 200 as const, body: { attendance: presentParticipation(campaign, participation, now), distanceM: participation.checkInDistanceM } };
     assertInWindow(campaign, now);
     const distanceM = Math.round(assertOnSite(campaign, fix));
     await assertPlausibleMove(tx, actor, fix, now);
@@ -97,7 +97,7 @@ export async function checkIn(actor: Actor, id: string, fix: PositionFix) {
       .set({ checkedInAt: now, checkInLat: fix.lat, checkInLng: fix.lng, checkInAccuracyM: fix.accuracyM, checkInDistanceM: distanceM })
       .where(and(eq(campaignParticipants.campaignId, id), eq(campaignParticipants.userId, actor.id)))
       .returning();
-    return { status: 201, body: { attendance: presentParticipation(campaign, updated, now), distanceM } };
+    return { status: 201 as const, body: { attendance: presentParticipation(campaign, updated, now), distanceM } };
   });
 }
 
@@ -106,7 +106,7 @@ export async function checkIn(actor: Actor, id: string, fix: PositionFix) {
  * earliest the start) to now (at the latest the end); at least minMinutesForPoints earns the
  * campaign's points through the points module, in this transaction, within the daily cap.
  */
-export async function checkOut(actor: Actor, id: string, fix: PositionFix) {
+export async function checkOut(actor: Actor, id: string, fix: PositionFix): Promise<CheckedOut> {
   const now = clock.now();
   return db.transaction(async (tx) => {
     const { campaign, participation } = await lockParticipation(tx, actor, id);

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { db } from '../../db/client';
 import { districtArray, type TipFigureScope } from '../tips/figures';
-import { CAMPAIGN_RULES } from './campaigns.rules';
+import { CAMPAIGN_RULES } from '@hy/schemas/campaign-rules';
 
 /**
  * Campaigns that started in the period and their attendance: volunteers joined, checked in, and

@@ -7,7 +7,7 @@ import { notFound } from '../../http/errors';
 import { clock } from '../../lib/clock';
 import { decodeCursor, encodeCursor, TimeIdCursor } from '../../lib/cursor';
 import { presentCampaign, type CampaignRow } from './campaigns.presenter';
-import type { CampaignsQuery, CampaignStatus } from './campaigns.schema';
+import type { Campaign, CampaignsPage, CampaignsQuery, CampaignStatus } from '@hy/schemas/campaigns';
 
 const mine = alias(campaignParticipants, 'mine');
 
@@ -34,7 +34,7 @@ export async function findCampaign(tx: DbOrTx, actor: Actor, id: string): Promis
   return row ?? null;
 }
 
-export async function getCampaign(actor: Actor, id: string) {
+export async function getCampaign(actor: Actor, id: string): Promise<Campaign> {
   const row = await findCampaign(db, actor, id);
   if (!row) throw notFound('Campaign');
   return presentCampaign(row, clock.now());
@@ -50,7 +50,7 @@ function statusWhere(status: CampaignStatus, now: Date): SQL {
  * Keyset-paged by start time: soonest first, or most recent first when only past campaigns are
  * asked for. A volunteer without a filter sees their own district (what is on near them).
  */
-export async function listCampaigns(actor: Actor, q: CampaignsQuery) {
+export async function listCampaigns(actor: Actor, q: CampaignsQuery): Promise<CampaignsPage> {
   const now = clock.now();
   const cursor = decodeCursor(TimeIdCursor, q.cursor);
   const isNewestFirst = q.status.length === 1 && q.status[0] === 'past';

@@ -7,7 +7,7 @@ import { clock } from '../../lib/clock';
 import { audit } from '../audit/audit.service';
 import { canPostFor } from './campaigns.policy';
 import { presentCampaign } from './campaigns.presenter';
-import type { CreateCampaign } from './campaigns.schema';
+import type { CreateCampaign } from '@hy/schemas/campaigns';
 import { findCampaign } from './listing';
 
 /** Where a new campaign belongs: the community named, or the poster's own place. */

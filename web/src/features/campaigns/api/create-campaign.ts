@@ -1,25 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { queryRoots } from '../../../shared/query-keys';
-import type { Campaign, CampaignKind } from './types';
+import type { CampaignAnswer, CreateCampaignInput } from '@hy/schemas/campaigns';
 
-export type CreateCampaign = {
-  title: string;
-  kind: CampaignKind;
-  description: string;
-  startsAt: string;
-  endsAt: string;
-  lat: number;
-  lng: number;
-  radiusM: number;
-  address: string;
-  capacity: number | null;
-  points: number;
-  districtId?: number;
-};
+/** The body of POST /api/campaigns, as the server's schema takes it (dates as ISO text). */
+export type CreateCampaign = CreateCampaignInput;
 
 export const createCampaign = (input: CreateCampaign) =>
-  apiRequest<{ campaign: Campaign }>('/campaigns', { method: 'POST', json: input }).then((b) => b.campaign);
+  apiRequest<CampaignAnswer>('/campaigns', { method: 'POST', json: input }).then((b) => b.campaign);
 
 export function useCreateCampaign() {
   const queryClient = useQueryClient();

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiBlob, apiRequest } from '../../../lib/api-client';
 import { queryRoots } from '../../../shared/query-keys';
-import type { Attendance } from './types';
+import type { Attendance } from '@hy/schemas/campaigns';
 
 export const getAttendance = (id: string) => apiRequest<Attendance>(`/campaigns/${encodeURIComponent(id)}/attendance?limit=500`);
 

@@ -2,9 +2,9 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { useSession } from '../../../lib/session';
 import { queryRoots } from '../../../shared/query-keys';
-import type { Campaign } from './types';
+import type { CampaignAnswer } from '@hy/schemas/campaigns';
 
-export const getCampaign = (id: string) => apiRequest<{ campaign: Campaign }>(`/campaigns/${encodeURIComponent(id)}`).then((b) => b.campaign);
+export const getCampaign = (id: string) => apiRequest<CampaignAnswer>(`/campaigns/${encodeURIComponent(id)}`).then((b) => b.campaign);
 
 export const campaignQuery = (id: string) => queryOptions({ queryKey: [...queryRoots.campaigns, 'one', id], queryFn: () => getCampaign(id) });
 

@@ -2,7 +2,7 @@ import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { useSession } from '../../../lib/session';
 import { queryRoots } from '../../../shared/query-keys';
-import type { CampaignsPage } from './types';
+import type { CampaignsPage } from '@hy/schemas/campaigns';
 
 /** Which campaigns: what is on near the volunteer (their district), in a community, in a district, or the ones they joined. */
 export type CampaignFilter = { communityId?: number; districtId?: number; mine?: boolean; status?: string };

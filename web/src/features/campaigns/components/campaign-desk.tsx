@@ -11,7 +11,8 @@ import type { User } from '../../../shared/types/user';
 import { useCreateCampaign, type CreateCampaign } from '../api/create-campaign';
 import { getAttendanceCsv, useAttendance } from '../api/get-attendance';
 import { useCampaigns } from '../api/get-campaigns';
-import type { Campaign, CampaignKind } from '../api/types';
+import { CAMPAIGN_KINDS, type CampaignKind } from '@hy/schemas/campaign-rules';
+import type { Campaign } from '@hy/schemas/campaigns';
 import '../campaigns-i18n';
 import { CampaignSummary } from './campaign-list';
 import { currentPosition } from './position';
@@ -143,7 +144,6 @@ function AttendanceTable({ id }: { id: string }) {
   );
 }
 
-const KINDS: CampaignKind[] = ['patrol', 'publicity', 'other'];
 
 function NewCampaignForm({ isAdmin }: { isAdmin: boolean }) {
   const { t } = useTranslation('campaigns');
@@ -219,7 +219,7 @@ function NewCampaignForm({ isAdmin }: { isAdmin: boolean }) {
           <Field id="campaign-kind" label={t('desk.fields.kind')} isRequired>
             {(control) => (
               <select {...control} className="input" value={form.kind} onChange={set('kind')}>
-                {KINDS.map((k) => (
+                {CAMPAIGN_KINDS.map((k) => (
                   <option key={k} value={k}>
                     {t(`kind.${k}`)}
                   </option>

@@ -6,7 +6,7 @@ import { formatDateTime } from '../../../lib/format';
 import { useLanguage } from '../../../lib/use-language';
 import { checkIn, checkOut, joinCampaign, leaveCampaign, useAttend } from '../api/attend-campaign';
 import { useCampaign } from '../api/get-campaign';
-import type { Campaign } from '../api/types';
+import type { Campaign } from '@hy/schemas/campaigns';
 import '../campaigns-i18n';
 import { CampaignSummary } from './campaign-list';
 import { currentPosition } from './position';

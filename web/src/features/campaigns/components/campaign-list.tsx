@@ -5,7 +5,7 @@ import { QueryFallback } from '../../../components/ui/query-fallback';
 import { formatDateTime, localizedName } from '../../../lib/format';
 import { useLanguage } from '../../../lib/use-language';
 import { useCampaigns, type CampaignFilter } from '../api/get-campaigns';
-import type { Campaign } from '../api/types';
+import type { Campaign } from '@hy/schemas/campaigns';
 import '../campaigns-i18n';
 import styles from './campaigns.module.css';
 

@@ -1,4 +1,4 @@
-import type { PositionFix } from '../api/types';
+import type { PositionFix } from '@hy/schemas/campaigns';
 
 export type GeoErrorCode = 'GEO_DENIED' | 'GEO_UNAVAILABLE' | 'GEO_TIMEOUT' | 'GEO_UNSUPPORTED';
 

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { dateTime, plainText, singleLine } from '@hy/schemas/fields';
-import { campaignKindEnum } from '../../db/schema/campaigns';
-import { CAMPAIGN_RULES } from './campaigns.rules';
+import { instant, nextCursor, PlaceName } from './answers';
+import { CAMPAIGN_KINDS, CAMPAIGN_RULES, CAMPAIGN_STATUSES, type CampaignStatus } from './campaign-rules';
+import { dateTime, plainText, singleLine } from './fields';
 
-export const CAMPAIGN_KINDS = campaignKindEnum.enumValues;
-export const CAMPAIGN_STATUSES = ['upcoming', 'active', 'past'] as const;
-export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+/** Campaigns and patrols (api/src/modules/campaigns): what the routes take and what they answer. */
+
+export type { CampaignKind, CampaignStatus } from './campaign-rules';
 
 const int = (message: string) => z.coerce.number({ message }).int(message);
 const communityId = int('must be a community id').positive('must be a community id').max(2_147_483_647);
@@ -45,6 +45,8 @@ export const CreateCampaign = z
       ctx.addIssue({ code: 'custom', path: ['endsAt'], message: `must be at most ${CAMPAIGN_RULES.maxDurationMs / 86_400_000} days after startsAt` });
   });
 export type CreateCampaign = z.infer<typeof CreateCampaign>;
+/** The body as a client sends it (dates as text). */
+export type CreateCampaignInput = z.input<typeof CreateCampaign>;
 
 const statusList = z
   .string()
@@ -55,7 +57,8 @@ const statusList = z
     if (bad.length === 0 && parts.length > 0) return parts as CampaignStatus[];
     ctx.addIssue({ code: 'custom', message: `must be a comma-separated list of ${CAMPAIGN_STATUSES.join(', ')}` });
     return z.NEVER;
-  });
+  })
+  .meta({ description: `A comma-separated list of ${CAMPAIGN_STATUSES.join(', ')}` });
 
 export const CampaignsQuery = z.strictObject({
   status: statusList.default(['active', 'upcoming']),
@@ -81,3 +84,83 @@ export const AttendanceQuery = z.strictObject({
   limit: z.coerce.number({ message: 'must be a number' }).int().min(1).max(500).default(200),
 });
 export type AttendanceQuery = z.infer<typeof AttendanceQuery>;
+
+/** Answers. */
+
+/** What a volunteer did in a campaign: minutes so far while on site, points once checked out. */
+export const Participation = z
+  .strictObject({
+    joinedAt: instant,
+    checkedInAt: instant.nullable(),
+    checkedOutAt: instant.nullable(),
+    minutes: z.number().int(),
+    pointsAwarded: z.number().int(),
+  })
+  .meta({ id: 'CampaignParticipation' });
+export type Participation = z.infer<typeof Participation>;
+
+/** A campaign as any signed-in user sees it; positions of volunteers are never part of it. */
+export const Campaign = z
+  .strictObject({
+    id: z.uuid(),
+    title: z.string(),
+    kind: z.enum(CAMPAIGN_KINDS),
+    description: z.string(),
+    status: z.enum(CAMPAIGN_STATUSES),
+    startsAt: instant,
+    endsAt: instant,
+    checkInOpensAt: instant,
+    place: z.strictObject({ lat: z.number(), lng: z.number(), radiusM: z.number().int(), address: z.string() }),
+    district: PlaceName,
+    community: PlaceName.nullable(),
+    capacity: z.number().int().nullable(),
+    joinedCount: z.number().int(),
+    isFull: z.boolean(),
+    points: z.number().int(),
+    minMinutesForPoints: z.number().int(),
+    createdBy: z.strictObject({ displayName: z.string() }),
+    createdAt: instant,
+    hasJoined: z.boolean(),
+    hasCheckedIn: z.boolean(),
+    hasCheckedOut: z.boolean(),
+    /** The caller's own participation, null when they have not joined. */
+    mine: Participation.nullable(),
+  })
+  .meta({ id: 'Campaign' });
+export type Campaign = z.infer<typeof Campaign>;
+
+export const CampaignAnswer = z.strictObject({ campaign: Campaign }).meta({ id: 'CampaignAnswer' });
+export type CampaignAnswer = z.infer<typeof CampaignAnswer>;
+
+export const CampaignsPage = z.strictObject({ campaigns: z.array(Campaign), nextCursor }).meta({ id: 'CampaignsPage' });
+export type CampaignsPage = z.infer<typeof CampaignsPage>;
+
+/** One line of the attendance sheet: who, and what they did; never their phone or positions. */
+export const AttendanceLine = Participation.extend({
+  volunteer: z.strictObject({ id: z.uuid(), displayName: z.string() }),
+  community: PlaceName.nullable(),
+  checkInDistanceM: z.number().int().nullable(),
+}).meta({ id: 'AttendanceLine' });
+export type AttendanceLine = z.infer<typeof AttendanceLine>;
+
+export const Attendance = z
+  .strictObject({
+    campaign: Campaign,
+    totals: z.strictObject({ joined: z.number().int(), checkedIn: z.number().int(), checkedOut: z.number().int(), pointsAwarded: z.number().int() }),
+    attendance: z.array(AttendanceLine),
+    nextCursor,
+  })
+  .meta({ id: 'Attendance' });
+export type Attendance = z.infer<typeof Attendance>;
+
+/** POST …/check-in: the participation, and how far from the meeting place the fix was (metres). */
+export const CheckedIn = z
+  .strictObject({ attendance: Participation, distanceM: z.number().int().nullable() })
+  .meta({ id: 'CheckedIn' });
+export type CheckedIn = z.infer<typeof CheckedIn>;
+
+/** POST …/check-out: minutes attended and the points actually credited (after the daily cap). */
+export const CheckedOut = z
+  .strictObject({ minutes: z.number().int(), pointsAwarded: z.number().int(), attendance: Participation })
+  .meta({ id: 'CheckedOut' });
+export type CheckedOut = z.infer<typeof CheckedOut>;

@@ -1,7 +1,17 @@
 /**
- * The campaign rules in one place (docs/campaigns.md explains each). Times in milliseconds,
+ * The campaign rules in one place (docs/campaigns.md explains each), without zod: the server's
+ * schemas and checks, the database enum and the web's forms read them. Times in milliseconds,
  * distances in metres.
  */
+
+/** The kinds of campaign (the database enum campaign_kind is made from this list). */
+export const CAMPAIGN_KINDS = ['patrol', 'publicity', 'other'] as const;
+export type CampaignKind = (typeof CAMPAIGN_KINDS)[number];
+
+/** Where a campaign stands at a given time (computed from its start and end, not stored). */
+export const CAMPAIGN_STATUSES = ['upcoming', 'active', 'past'] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
 export const CAMPAIGN_RULES = {
   maxPoints: 50,
   minRadiusM: 50,
