@@ -43,11 +43,6 @@ function mountedRoutes(app: express.Express): string[] {
  * list only shrinks, and is empty when every module is done.
  */
 const PENDING_RESPONSE_SCHEMAS: string[] = [
-  'GET /api/categories',
-  'GET /api/districts',
-  'GET /api/districts/:id/townships',
-  'GET /api/districts/:id/communities',
-  'GET /api/communities',
   'POST /api/auth/register',
   'POST /api/auth/login',
   'POST /api/auth/refresh',
@@ -96,14 +91,6 @@ const PENDING_RESPONSE_SCHEMAS: string[] = [
   'PATCH /api/admin/users/:id',
   'POST /api/admin/users/:id/reset-password',
   'POST /api/admin/users/:id/reset-two-factor',
-  'POST /api/campaigns',
-  'GET /api/campaigns',
-  'GET /api/campaigns/:id/attendance',
-  'GET /api/campaigns/:id',
-  'POST /api/campaigns/:id/join',
-  'POST /api/campaigns/:id/leave',
-  'POST /api/campaigns/:id/check-in',
-  'POST /api/campaigns/:id/check-out',
   'GET /api/admin/audit',
   'GET /api/map/config',
   'POST /api/tips/:id/verification',

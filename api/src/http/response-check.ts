@@ -31,8 +31,9 @@ export function checkResponses(docs: readonly RouteDoc[]): RequestHandler {
       let schema: z.ZodType | undefined;
       if (status >= 400) schema = req.originalUrl.startsWith('/open311/') ? Open311Errors : ErrorBody;
       else if (doc?.ok.schema) {
-        const expected = doc.ok.status ?? 200;
-        if (status !== expected) record(req, { route, status, issues: [{ code: 'custom', path: [], message: `documented status is ${expected}`, input: undefined }] });
+        const expected = [doc.ok.status ?? 200, ...(doc.ok.also ? [doc.ok.also.status] : [])];
+        if (!expected.includes(status))
+          record(req, { route, status, issues: [{ code: 'custom', path: [], message: `documented status is ${expected.join(' or ')}`, input: undefined }] });
         schema = doc.ok.schema;
       }
       if (schema) {

@@ -27,7 +27,15 @@ export type RouteDoc = {
   /** Path parameters; those not named here are documented as UUIDs (`id`, `…Id`) or strings. */
   params?: z.ZodObject;
   headers?: z.ZodObject;
-  ok: { status?: number; description: string; schema?: z.ZodType; contentType?: string; headers?: Record<string, string> };
+  ok: {
+    status?: number;
+    description: string;
+    schema?: z.ZodType;
+    contentType?: string;
+    headers?: Record<string, string>;
+    /** Another success status with the same body, and when it is given (a retry of a check-in: 200 instead of 201). */
+    also?: { status: number; description: string };
+  };
   /** Error statuses besides those that follow from the input and the access. */
   errors?: readonly number[];
   /** Errors as GeoReport v2 writes them (`[{code, description}]`) instead of the API's error body. */
@@ -117,6 +125,7 @@ export function toRouteConfig(doc: RouteDoc): RouteConfig {
     },
     responses: {
       [okStatus]: { description: doc.ok.description, content: okContent, headers: doc.ok.headers ? Object.fromEntries(Object.entries(doc.ok.headers).map(([k, d]) => [k, { description: d, schema: { type: 'string' } }])) : undefined },
+      ...(doc.ok.also ? { [doc.ok.also.status]: { description: doc.ok.also.description, content: okContent } } : {}),
       ...Object.fromEntries([...statuses].sort().map((s) => [s, errorResponse(s, doc.isOpen311 ?? false)])),
     },
   };

@@ -17,10 +17,15 @@ export const campaignsDocs: RouteDoc[] = [
     method: 'post',
     path: '/api/campaigns/:id/check-in',
     tag,
-    summary: 'Check in on site with a position fix (201; 200 when already checked in)',
+    summary: 'Check in on site with a position fix',
     access: ['volunteer'],
     body: PositionFix,
-    ok: { status: 201, description: 'The participation and the distance from the meeting place', schema: CheckedIn },
+    ok: {
+      status: 201,
+      description: 'Checked in: the participation and the distance from the meeting place',
+      schema: CheckedIn,
+      also: { status: 200, description: 'Already checked in (a retry): the check-in recorded before' },
+    },
     errors: [409, 422],
   },
   {
