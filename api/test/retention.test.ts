@@ -10,6 +10,7 @@ import { cases, media, messages, tipHistory, tips } from '../src/db/schema/index
 import { purgeExpired } from '../src/modules/retention/retention.service';
 import { api, db, harness } from './support/harness';
 import { createTip, createUser, validTipInput, type TestUser } from './support/factories';
+import { withMigratedPglite } from './support/app-process';
 
 const DAY = 86_400_000;
 const run = promisify(execFile);
@@ -151,6 +152,7 @@ describe('retention: closed tips lose photos and messages after N days, statisti
       await decide(target, 'duplicate', 40);
     } else {
       delete env.DATABASE_URL;
+      await withMigratedPglite(dataDir);
     }
     try {
       const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/scripts/retention.ts', '--days', '30'], { cwd: apiDir, env });

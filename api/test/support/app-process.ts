@@ -1,8 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { openPglite } from '../../src/db/client';
+import { seedReference } from '../../src/db/seed';
 
 export const freePort = () =>
   new Promise<number>((resolve) => {
@@ -11,6 +13,32 @@ export const freePort = () =>
       s.close(() => resolve(port));
     });
   });
+
+let template: Promise<string> | undefined;
+
+/**
+ * A PGlite data directory as the app leaves it after its first start (migrated, reference data
+ * loaded), made once per test run. A process started on a copy of it starts as the app restarts
+ * on a machine that has run before: the fresh-start path (initdb, every migration, the geography)
+ * is what the test harness itself goes through, and costs 10–30 s per process on two cores.
+ */
+export function migratedPgliteDir(): Promise<string> {
+  template ??= (async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'hy-pglite-template-'));
+    const database = await openPglite({ dataDir: dir });
+    await database.migrate();
+    await seedReference(database.db);
+    await database.close();
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    return dir;
+  })();
+  return template;
+}
+
+/** Fills `dataDir/pg` (where the app keeps its embedded database) with a copy of the template. */
+export async function withMigratedPglite(dataDir: string): Promise<void> {
+  cpSync(await migratedPgliteDir(), path.join(dataDir, 'pg'), { recursive: true });
+}
 
 export type AppProcess = {
   child: ChildProcess;
@@ -46,6 +74,7 @@ export async function startAppProcess(opts: { env?: NodeJS.ProcessEnv; preload?:
     TRACK_RATE_LIMIT: '1000000',
     ...opts.env,
   };
+  if (!env.DATABASE_URL) await withMigratedPglite(dataDir);
   const imports = ['tsx', ...(opts.preload ?? [])].flatMap((m) => ['--import', m]);
   const child = spawn(process.execPath, [...imports, 'src/main.ts'], { cwd: apiDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
