@@ -20,20 +20,9 @@ import { tips } from './tips';
 import { users } from './users';
 import { cases } from './cases';
 import { campaigns } from './campaigns';
+import { PERIODS, POINTS_REASONS } from '@hy/schemas/points-rules';
 
-export const pointsReasonEnum = pgEnum('points_reason', [
-  'tip_validated',
-  'tip_priority_bonus',
-  'case_solved_bonus',
-  'false_report_penalty',
-  'redemption',
-  'redemption_refund',
-  'adjustment',
-  /** Undoes one earlier entry (compensatesId) when a police decision is reversed. */
-  'reversal',
-  /** Attending a campaign (modules/campaigns): once per (volunteer, campaign). */
-  'campaign',
-]);
+export const pointsReasonEnum = pgEnum('points_reason', POINTS_REASONS);
 
 /** Every change of points. The balance in users.points_balance is derived from it. */
 export const pointsLedger = pgTable(
@@ -80,7 +69,7 @@ export const pointsLedger = pgTable(
   ],
 );
 
-export const periodEnum = pgEnum('period', ['week', 'month', 'all']);
+export const periodEnum = pgEnum('period', PERIODS);
 
 /** Points earned per user per period, maintained in the same transaction as the ledger. */
 export const userPeriodPoints = pgTable(

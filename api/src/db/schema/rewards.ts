@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { REDEMPTION_STATUSES } from '@hy/schemas/reward-rules';
 import { communities } from './places';
 import { users } from './users';
 
@@ -27,7 +28,7 @@ export const rewards = pgTable(
   ],
 );
 
-export const redemptionStatusEnum = pgEnum('redemption_status', ['pending', 'fulfilled', 'rejected']);
+export const redemptionStatusEnum = pgEnum('redemption_status', REDEMPTION_STATUSES);
 
 export const redemptions = pgTable(
   'redemptions',

@@ -1,7 +1,9 @@
+import type { CommunityEntry, VolunteerEntry } from '@hy/schemas/leaderboards';
+
 type CommunityName = { id: number; nameZh: string; nameEn: string };
 
 /** A volunteer on a board: display name and points only (never phone, real name or user id). */
-export function presentVolunteerEntry(r: { rank: number; displayName: string; points: number; community: CommunityName | null; isMe: boolean }) {
+export function presentVolunteerEntry(r: { rank: number; displayName: string; points: number; community: CommunityName | null; isMe: boolean }): VolunteerEntry {
   return { rank: r.rank, displayName: r.displayName, points: r.points, community: r.community, isMe: r.isMe };
 }
 
@@ -11,7 +13,7 @@ export function presentCommunityEntry(r: {
   points: number;
   memberCount: number;
   isMine: boolean;
-}) {
+}): CommunityEntry {
   return {
     rank: r.rank,
     community: r.community,

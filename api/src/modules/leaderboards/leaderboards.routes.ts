@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { authenticate } from '../../http/authenticate';
 import { parse } from '../../http/validate';
-import { CommunityBoardQuery, VolunteerBoardQuery } from './leaderboards.schema';
+import { CommunityBoardQuery, VolunteerBoardQuery } from '@hy/schemas/leaderboards';
 import { communityBoard, volunteerBoard } from './leaderboards.service';
 
 export function leaderboardsRoutes(): Router {

@@ -8,7 +8,7 @@ import { communityDistrict, districtExists } from '../reference/reference.servic
 import { boardCache, boardVersion } from './board-cache';
 import { competitionRanks } from './leaderboards.policy';
 import { presentCommunityEntry, presentVolunteerEntry } from './leaderboards.presenter';
-import type { CommunityBoardQuery, Period, VolunteerBoardQuery } from './leaderboards.schema';
+import type { CommunityBoard, CommunityBoardQuery, Period, VolunteerBoard, VolunteerBoardQuery } from '@hy/schemas/leaderboards';
 
 export function currentPeriodStart(period: Period, at: Date = new Date()): string {
   return periodsOf(at).find((p) => p.period === period)?.periodStart ?? ALL_TIME;
@@ -131,7 +131,7 @@ const aheadInHistogram = prepared('board_volunteer_ahead_histogram', (db, name) 
  * The top N comes from the board cache (a few seconds old at most, `computedAt`); the caller's
  * own standing is read anew on every request.
  */
-export async function volunteerBoard(actor: Actor, q: VolunteerBoardQuery) {
+export async function volunteerBoard(actor: Actor, q: VolunteerBoardQuery): Promise<VolunteerBoard> {
   const inDistrict = await checkScope(q.districtId, q.communityId);
   const periodStart = currentPeriodStart(q.period);
   const scope: VolunteerScope = q.communityId !== undefined ? 'community' : q.districtId !== undefined ? 'district' : 'city';
@@ -240,7 +240,7 @@ const communityBoards = {
  * computed in the query over that small set. The top N is cached like the volunteers' board; the
  * caller's own community is read anew.
  */
-export async function communityBoard(actor: Actor, q: CommunityBoardQuery) {
+export async function communityBoard(actor: Actor, q: CommunityBoardQuery): Promise<CommunityBoard> {
   await checkScope(q.districtId);
   const periodStart = currentPeriodStart(q.period);
   const statements = communityBoards[q.perCapita ? 'perCapita' : 'points'][q.districtId !== undefined ? 'district' : 'city'];

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { requireRole } from '../../http/authenticate';
 import { parse } from '../../http/validate';
-import { ActivityQuery, ManagedCommunitiesQuery, MembersQuery } from './organizer.schema';
+import { ActivityQuery, ManagedCommunitiesQuery, MembersQuery } from '@hy/schemas/organizer';
 import { activity, listManagedCommunities, listMembers } from './organizer.service';
 
 export function organizerRoutes(): Router {

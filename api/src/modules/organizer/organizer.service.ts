@@ -11,7 +11,7 @@ import { ALL_TIME } from '../points/points.service';
 import { currentPeriodStart } from '../leaderboards/leaderboards.service';
 import { managedCommunities } from './organizer.policy';
 import { presentManagedCommunity, presentMember } from './organizer.presenter';
-import type { ActivityQuery, ManagedCommunitiesQuery, MembersQuery } from './organizer.schema';
+import type { Activity, ActivityQuery, ManagedCommunitiesPage, ManagedCommunitiesQuery, MembersPage, MembersQuery } from '@hy/schemas/organizer';
 import { communitySearch, normalizeSearch } from '../reference/places.service';
 
 /** The communities the organizer manages, optionally narrowed to one (which must be theirs: 403 otherwise). */
@@ -27,13 +27,16 @@ async function scopeIds(actor: Actor, communityId: number | undefined): Promise<
 
 const CodeCursor = z.object({ code: z.string().regex(/^\d{12}$/) });
 
+/** The query asks for `code IS NOT NULL`; this tells the type. */
+const hasCode = <C extends { code: string | null }>(c: C): c is C & { code: string } => c.code !== null;
+
 /**
  * The communities the organizer manages with their members and points, by division code,
  * keyset-paged: an admin manages all 2,760 and a district organizer several hundred, so the
  * dashboard searches them (`q`: Chinese name, pinyin or initials) or asks for one (`communityId`,
  * 403 when it is not theirs).
  */
-export async function listManagedCommunities(actor: Actor, q: ManagedCommunitiesQuery) {
+export async function listManagedCommunities(actor: Actor, q: ManagedCommunitiesQuery): Promise<ManagedCommunitiesPage> {
   const after = decodeCursor(CodeCursor, q.cursor);
   const text = q.q ? normalizeSearch(q.q) : '';
   const rows = await db
@@ -51,7 +54,7 @@ export async function listManagedCommunities(actor: Actor, q: ManagedCommunities
     .orderBy(asc(communities.code))
     .limit(q.limit + 1);
   if (q.communityId !== undefined && rows.length === 0) throw forbidden('You do not organise this community');
-  const page = rows.slice(0, q.limit);
+  const page = rows.slice(0, q.limit).filter(hasCode);
   const nextCursor = rows.length > q.limit ? encodeCursor({ code: page.at(-1)!.code }) : null;
   if (page.length === 0) return { communities: [], nextCursor };
   const ids = page.map((c) => c.id);
@@ -72,7 +75,7 @@ export async function listManagedCommunities(actor: Actor, q: ManagedCommunities
 }
 
 /** Volunteers of the organizer's communities, newest members first. */
-export async function listMembers(actor: Actor, q: MembersQuery) {
+export async function listMembers(actor: Actor, q: MembersQuery): Promise<MembersPage> {
   const ids = await scopeIds(actor, q.communityId);
   if (ids.length === 0) return { members: [], nextCursor: null };
   const cursor = decodeCursor(TimeIdCursor, q.cursor);
@@ -128,7 +131,7 @@ function bucketStarts(period: 'week' | 'month', count: number, now = new Date())
  * Tips submitted and validated per week or month in the organizer's communities: counts only,
  * from tips.community_id — never a tip's contents or who reported it.
  */
-export async function activity(actor: Actor, q: ActivityQuery) {
+export async function activity(actor: Actor, q: ActivityQuery): Promise<Activity> {
   const ids = await scopeIds(actor, q.communityId);
   const starts = bucketStarts(q.period, q.buckets);
   const from = new Date(`${starts[0]}T00:00:00+08:00`);

@@ -1,3 +1,6 @@
+import { iso } from '@hy/schemas/answers';
+import type { LedgerEntry } from '@hy/schemas/points';
+import type { RedemptionStatus } from '@hy/schemas/rewards';
 import type { pointsLedger } from '../../db/schema/index';
 
 type LedgerRow = {
@@ -6,11 +9,11 @@ type LedgerRow = {
   case: { id: string; reference: string } | null;
   campaign: { id: string; title: string } | null;
   reward: { id: string; nameZh: string; nameEn: string } | null;
-  redemptionStatus: 'pending' | 'fulfilled' | 'rejected' | null;
+  redemptionStatus: RedemptionStatus | null;
 };
 
 /** One ledger entry as its owner sees it: what it was for, never who in the police decided it. */
-export function presentLedgerEntry(r: LedgerRow) {
+export function presentLedgerEntry(r: LedgerRow): LedgerEntry {
   return {
     id: r.entry.id,
     delta: r.entry.delta,
@@ -23,6 +26,6 @@ export function presentLedgerEntry(r: LedgerRow) {
       r.entry.redemptionId === null
         ? null
         : { id: r.entry.redemptionId, status: r.redemptionStatus, reward: r.reward },
-    createdAt: r.entry.createdAt,
+    createdAt: iso(r.entry.createdAt),
   };
 }

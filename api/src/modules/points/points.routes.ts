@@ -2,7 +2,8 @@ import { Router } from 'express';
 import { requireRole } from '../../http/authenticate';
 import { parse, validate } from '../../http/validate';
 import { parseIdempotencyKey } from '../idempotency/idempotency.service';
-import { AdjustPoints, LedgerQuery } from './points.schema';
+import { LedgerQuery } from '@hy/schemas/points';
+import { AdjustPoints } from './points.rules';
 import { adjustPoints, checkLedger, getMyPoints } from './points.service';
 
 export function pointsRoutes(): Router {

@@ -1,4 +1,5 @@
-import { pointsReasonEnum } from '../../db/schema/points';
+import { adjustPointsWithin, type AdjustPoints as AdjustPointsInput } from '@hy/schemas/points';
+import type { PointsReason } from '@hy/schemas/points-rules';
 import { z } from 'zod';
 
 /**
@@ -26,9 +27,12 @@ export const POINT_RULES = {
   maxAdjustment: env.POINTS_MAX_ADJUSTMENT,
 } as const;
 
-/** The ledger's reasons: the database enum is the one list. */
-export const POINTS_REASONS = pointsReasonEnum.enumValues;
-export type PointsReason = (typeof POINTS_REASONS)[number];
+/** POST /api/admin/points/adjustments: the shared schema, bounded by this configuration. */
+export const AdjustPoints = adjustPointsWithin(POINT_RULES.maxAdjustment);
+export type AdjustPoints = AdjustPointsInput;
+
+/** The ledger's reasons: the one list is @hy/schemas/points-rules (the database enum is made from it). */
+export type { PointsReason } from '@hy/schemas/points-rules';
 
 /** Earnings that count toward the daily cap (penalties and case bonuses are not capped). */
 export const CAPPED_REASONS: PointsReason[] = ['tip_validated', 'tip_priority_bonus', 'campaign'];

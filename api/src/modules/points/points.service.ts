@@ -10,8 +10,9 @@ import { audit } from '../audit/audit.service';
 import { boardCache, boardVersion } from '../leaderboards/board-cache';
 import { once, requestHash, type Replay } from '../idempotency/idempotency.service';
 import { presentLedgerEntry } from './points.presenter';
-import { CAPPED_REASONS, POINT_RULES, RANKED_REASONS, STRICT_DEBIT_REASONS, type PointsReason } from './points.rules';
-import { LedgerCursor, type AdjustPoints, type LedgerQuery } from './points.schema';
+import { CAPPED_REASONS, POINT_RULES, RANKED_REASONS, STRICT_DEBIT_REASONS, type AdjustPoints, type PointsReason } from './points.rules';
+import type { LedgerQuery, LedgerReport, MyPoints, PointsAdjusted } from '@hy/schemas/points';
+import { z } from 'zod';
 
 export type PointsEntry = {
   userId: string;
@@ -252,8 +253,10 @@ async function moveInHistogram(tx: Tx, changes: BucketChange[]): Promise<void> {
     });
 }
 
+const LedgerCursor = z.object({ id: z.number().int().positive() });
+
 /** The volunteer's balance and ledger, newest first, each entry with what it was for. */
-export async function getMyPoints(actor: Actor, q: LedgerQuery) {
+export async function getMyPoints(actor: Actor, q: LedgerQuery): Promise<MyPoints> {
   const cursor = decodeCursor(LedgerCursor, q.cursor);
   const [user] = await db.select({ balance: users.pointsBalance }).from(users).where(eq(users.id, actor.id));
   if (!user) throw notFound('User');
@@ -311,21 +314,10 @@ export async function adjustPoints(opts: { actor: Actor; input: AdjustPoints; id
       details: { delta: outcome.delta, reason: input.reason, ledgerId: outcome.ledgerId },
     });
     const [after] = await tx.select({ balance: users.pointsBalance }).from(users).where(eq(users.id, input.userId));
-    return { status: 201, body: { adjustment: { ledgerId: outcome.ledgerId, userId: input.userId, delta: outcome.delta, reason: input.reason }, balance: after.balance } };
+    const body: PointsAdjusted = { adjustment: { ledgerId: outcome.ledgerId, userId: input.userId, delta: outcome.delta, reason: input.reason }, balance: after.balance };
+    return { status: 201, body };
   });
 }
-
-export type LedgerReport = {
-  isConsistent: boolean;
-  usersChecked: number;
-  /** Users whose cached balance differs from the sum of their ledger rows. */
-  balanceMismatches: { userId: string; balance: number; ledgerSum: number }[];
-  negativeBalances: number;
-  /** (user, reason, tip, decision), (reason, redemption) or compensated-entry keys written more than once. */
-  duplicateAwards: number;
-  /** Users whose all-time leaderboard total differs from their ranked ledger rows. */
-  periodMismatches: { userId: string; periodPoints: number; ledgerRanked: number }[];
-};
 
 /**
  * Ledger ↔ balance ↔ leaderboard agreement. A full scan: an operations check (admin endpoint),

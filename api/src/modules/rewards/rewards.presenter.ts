@@ -1,3 +1,5 @@
+import { iso } from '@hy/schemas/answers';
+import type { ManagedReward, QueuedRedemption, Redemption, Reward } from '@hy/schemas/rewards';
 import type { redemptions, rewards } from '../../db/schema/index';
 import { isOffered } from './rewards.policy';
 
@@ -6,7 +8,7 @@ type RedemptionRow = typeof redemptions.$inferSelect;
 type RewardName = { id: string; nameZh: string; nameEn: string };
 
 /** The catalogue as a volunteer sees it. */
-export function presentReward(r: RewardRow) {
+export function presentReward(r: RewardRow): Reward {
   return {
     id: r.id,
     nameZh: r.nameZh,
@@ -15,33 +17,33 @@ export function presentReward(r: RewardRow) {
     descriptionEn: r.descriptionEn,
     cost: r.cost,
     stock: r.stock,
-    activeUntil: r.activeUntil,
+    activeUntil: iso(r.activeUntil),
     communityId: r.communityId,
   };
 }
 
 /** Admins and organizers also see the switch, the window and whether they may edit it. */
-export function presentRewardForManager(r: RewardRow, canEdit: boolean) {
+export function presentRewardForManager(r: RewardRow, canEdit: boolean): ManagedReward {
   return {
     ...presentReward(r),
     isActive: r.isActive,
-    activeFrom: r.activeFrom,
+    activeFrom: iso(r.activeFrom),
     isOffered: isOffered(r),
-    createdAt: r.createdAt,
+    createdAt: iso(r.createdAt),
     canEdit,
   };
 }
 
 /** A volunteer's own redemption. */
-export function presentMyRedemption(r: { redemption: RedemptionRow; reward: RewardName }) {
+export function presentMyRedemption(r: { redemption: RedemptionRow; reward: RewardName }): Redemption {
   return {
     id: r.redemption.id,
     status: r.redemption.status,
     cost: r.redemption.cost,
     note: r.redemption.note,
     reward: r.reward,
-    createdAt: r.redemption.createdAt,
-    decidedAt: r.redemption.decidedAt,
+    createdAt: iso(r.redemption.createdAt),
+    decidedAt: iso(r.redemption.decidedAt),
   };
 }
 
@@ -51,7 +53,7 @@ export function presentRedemptionForManager(r: {
   reward: RewardName;
   volunteer: { displayName: string };
   community: { id: number; nameZh: string; nameEn: string } | null;
-}) {
+}): QueuedRedemption {
   return {
     ...presentMyRedemption(r),
     volunteer: { displayName: r.volunteer.displayName },

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { requireRole } from '../../http/authenticate';
 import { IdParam, parse, validate } from '../../http/validate';
 import { parseIdempotencyKey } from '../idempotency/idempotency.service';
-import { CreateReward, DecideRedemption, MyRedemptionsQuery, RedemptionsQuery, UpdateReward } from './rewards.schema';
+import { CreateReward, DecideRedemption, MyRedemptionsQuery, RedemptionsQuery, UpdateReward } from '@hy/schemas/rewards';
 import {
   createReward,
   decideRedemption,

@@ -15,7 +15,7 @@ import {
   presentReward,
   presentRewardForManager,
 } from './rewards.presenter';
-import type { CreateReward, DecideRedemption, MyRedemptionsQuery, RedemptionsQuery, UpdateReward } from './rewards.schema';
+import type { CreateReward, DecideRedemption, MyRedemptionsPage, MyRedemptionsQuery, Redeemed, RedemptionQueuePage, RedemptionsQuery, RewardList, UpdateReward } from '@hy/schemas/rewards';
 
 type RewardRow = typeof rewards.$inferSelect;
 
@@ -33,7 +33,7 @@ async function canEditReward(actor: Actor, r: RewardRow, tx: DbOrTx = db): Promi
 }
 
 /** Volunteers: what they can redeem now. Managers: everything they see, switched off and expired included. */
-export async function listRewards(actor: Actor) {
+export async function listRewards(actor: Actor): Promise<RewardList> {
   if (actor.role === 'volunteer') {
     const rows = await db
       .select()
@@ -146,17 +146,15 @@ export async function redeemReward(opts: { actor: Actor; rewardId: string; idemp
       .values({ rewardId, userId: actor.id, communityId: me.communityId, cost: reward.cost })
       .returning();
     await applyPoints(tx, { userId: actor.id, reason: 'redemption', delta: -reward.cost, redemptionId: redemption.id, actorId: actor.id });
-    return {
-      status: 201,
-      body: {
-        redemption: presentMyRedemption({ redemption, reward: { id: reward.id, nameZh: reward.nameZh, nameEn: reward.nameEn } }),
-        balance: me.balance - reward.cost,
-      },
+    const body: Redeemed = {
+      redemption: presentMyRedemption({ redemption, reward: { id: reward.id, nameZh: reward.nameZh, nameEn: reward.nameEn } }),
+      balance: me.balance - reward.cost,
     };
+    return { status: 201, body };
   });
 }
 
-export async function listMyRedemptions(actor: Actor, q: MyRedemptionsQuery) {
+export async function listMyRedemptions(actor: Actor, q: MyRedemptionsQuery): Promise<MyRedemptionsPage> {
   const cursor = decodeCursor(TimeIdCursor, q.cursor);
   const at = cursor ? new Date(cursor.t) : undefined;
   const rows = await db
@@ -175,7 +173,7 @@ export async function listMyRedemptions(actor: Actor, q: MyRedemptionsQuery) {
 }
 
 /** The organizer's queue (oldest first), within the communities they organise. */
-export async function listRedemptions(actor: Actor, q: RedemptionsQuery) {
+export async function listRedemptions(actor: Actor, q: RedemptionsQuery): Promise<RedemptionQueuePage> {
   const cursor = decodeCursor(TimeIdCursor, q.cursor);
   const at = cursor ? new Date(cursor.t) : undefined;
   const rows = await db

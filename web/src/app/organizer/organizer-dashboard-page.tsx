@@ -8,13 +8,14 @@ import { useActivity } from '../../features/organizer/api/get-activity';
 import { useManagedCommunities } from '../../features/organizer/api/get-managed-communities';
 import { useManagedRewards } from '../../features/organizer/api/get-managed-rewards';
 import { useRedemptionQueue } from '../../features/organizer/api/get-redemption-queue';
-import type { ActivityPeriod } from '../../features/organizer/api/types';
+import type { ActivityPeriod } from '@hy/schemas/organizer';
 import { ActivityChart, CHART_HEIGHT } from '../../features/organizer/components/activity-chart';
 import { MembersPanel } from '../../features/organizer/components/members-panel';
 import { RedemptionQueue } from '../../features/organizer/components/redemption-queue';
 import { RewardCatalogue } from '../../features/organizer/components/reward-catalogue';
 import { useCommunityBoard } from '../../features/points/api/get-leaderboards';
-import type { Period } from '../../features/points/api/types';
+import type { Period } from '@hy/schemas/leaderboards';
+import { PERIODS } from '@hy/schemas/points-rules';
 import { CommunityBoardList } from '../../features/points/components/leaderboard-lists';
 import styles from '../../styles/points.module.css';
 import { Segmented } from '../../features/points/components/segmented';
@@ -207,7 +208,7 @@ function BoardSection({ districtId }: { districtId: number | undefined }) {
         legend={t('leaderboard.period')}
         value={period}
         onChange={setPeriod}
-        options={(['week', 'month', 'all'] as const).map((p) => ({ value: p, label: t(`leaderboard.periods.${p}`) }))}
+        options={PERIODS.map((p) => ({ value: p, label: t(`leaderboard.periods.${p}`) }))}
       />
       <div className="checkbox-field">
         <input id="org-per-capita" type="checkbox" checked={perCapita} onChange={(e) => setPerCapita(e.target.checked)} />

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useMe } from '../../shared/api/get-me';
 import { RequireAuth } from '../../features/auth/components/require-auth';
 import { useCommunityBoard, useVolunteerBoard, type BoardScope } from '../../features/points/api/get-leaderboards';
-import type { Period } from '../../features/points/api/types';
+import type { Period } from '@hy/schemas/leaderboards';
+import { PERIODS } from '@hy/schemas/points-rules';
 import { CommunityBoardList, VolunteerBoardList } from '../../features/points/components/leaderboard-lists';
 import { Segmented } from '../../features/points/components/segmented';
 import '../../features/points/points-i18n';
@@ -58,7 +59,7 @@ function Leaderboard() {
         legend={t('leaderboard.period')}
         value={period}
         onChange={setPeriod}
-        options={(['week', 'month', 'all'] as const).map((p) => ({ value: p, label: t(`leaderboard.periods.${p}`) }))}
+        options={PERIODS.map((p) => ({ value: p, label: t(`leaderboard.periods.${p}`) }))}
       />
       {scopes.length > 1 ? <Segmented legend={t('leaderboard.scope')} value={effectiveScope} onChange={setScope} options={scopes} /> : null}
       {board === 'communities' ? (

@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { queryRoots } from '../../../shared/query-keys';
-import type { ManagedReward, RewardFields } from './types';
+import type { CreateRewardInput, ManagedRewardAnswer } from '@hy/schemas/rewards';
 
-export type CreateReward = RewardFields & { communityId?: number };
+export type CreateReward = CreateRewardInput;
 
 export const createReward = (input: CreateReward) =>
-  apiRequest<{ reward: ManagedReward }>('/rewards', { method: 'POST', json: input }).then((body) => body.reward);
+  apiRequest<ManagedRewardAnswer>('/rewards', { method: 'POST', json: input }).then((body) => body.reward);
 
 export function useCreateReward() {
   const queryClient = useQueryClient();

@@ -2,7 +2,7 @@ import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import { apiRequest } from '../../../lib/api-client';
 import { useSession } from '../../../lib/session';
 import { queryRoots } from '../../../shared/query-keys';
-import type { Activity, ActivityPeriod } from './types';
+import type { Activity, ActivityPeriod } from '@hy/schemas/organizer';
 
 export const getActivity = (period: ActivityPeriod, communityId?: number) =>
   apiRequest<Activity>(`/organizer/activity?period=${period}&buckets=12${communityId === undefined ? '' : `&communityId=${communityId}`}`);

@@ -2,7 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { useSession } from '../../../lib/session';
 import { queryRoots } from '../../../shared/query-keys';
-import type { ManagedCommunity } from './types';
+import type { ManagedCommunity } from '@hy/schemas/organizer';
 
 /**
  * The first page of the communities the caller organises (one for a community organizer, a

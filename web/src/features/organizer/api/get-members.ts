@@ -2,7 +2,7 @@ import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanst
 import { apiRequest } from '../../../lib/api-client';
 import { useSession } from '../../../lib/session';
 import { queryRoots } from '../../../shared/query-keys';
-import type { MembersPage } from './types';
+import type { MembersPage } from '@hy/schemas/organizer';
 
 const PAGE_SIZE = 50;
 

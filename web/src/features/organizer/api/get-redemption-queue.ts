@@ -2,7 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { useSession } from '../../../lib/session';
 import { queryRoots } from '../../../shared/query-keys';
-import type { QueuedRedemption } from './types';
+import type { QueuedRedemption } from '@hy/schemas/rewards';
 
 export const getRedemptionQueue = () =>
   apiRequest<{ redemptions: QueuedRedemption[]; nextCursor: string | null }>('/redemptions?status=pending&limit=100').then((b) => b.redemptions);

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type uPlot from 'uplot';
-import type { Activity } from '../api/types';
+import type { Activity } from '@hy/schemas/organizer';
 
 const SUBMITTED = '#1250b4';
 const VALIDATED = '#17613a';

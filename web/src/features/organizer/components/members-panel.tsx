@@ -6,7 +6,7 @@ import { formatDate, formatNumber, localizedName } from '../../../lib/format';
 import { useLanguage } from '../../../lib/use-language';
 import styles from '../../../styles/points.module.css';
 import { useMembers } from '../api/get-members';
-import type { ManagedCommunity } from '../api/types';
+import type { ManagedCommunity } from '@hy/schemas/organizer';
 import css from './organizer.module.css';
 
 /**

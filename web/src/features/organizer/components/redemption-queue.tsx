@@ -6,7 +6,7 @@ import { useErrorMessage } from '../../../lib/use-error-message';
 import { useLanguage } from '../../../lib/use-language';
 import styles from '../../../styles/points.module.css';
 import { useDecideRedemption } from '../api/decide-redemption';
-import type { QueuedRedemption } from '../api/types';
+import type { QueuedRedemption } from '@hy/schemas/rewards';
 
 /** Pending redemptions of the organizer's communities: hand over, or reject (which refunds). */
 export function RedemptionQueue({ redemptions }: { redemptions: QueuedRedemption[] }) {

@@ -4,7 +4,8 @@ import { Alert } from '../../../components/ui/alert';
 import { formatDateTime, localizedName } from '../../../lib/format';
 import { useLanguage } from '../../../lib/use-language';
 import styles from '../../../styles/points.module.css';
-import type { ManagedCommunity, ManagedReward } from '../api/types';
+import type { ManagedCommunity } from '@hy/schemas/organizer';
+import type { ManagedReward } from '@hy/schemas/rewards';
 import css from './organizer.module.css';
 import { RewardForm } from './reward-form';
 

@@ -7,7 +7,8 @@ import { localizedName } from '../../../lib/format';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useLanguage } from '../../../lib/use-language';
 import { useCreateReward } from '../api/create-reward';
-import type { ManagedCommunity, ManagedReward } from '../api/types';
+import type { ManagedCommunity } from '@hy/schemas/organizer';
+import type { ManagedReward } from '@hy/schemas/rewards';
 import { useUpdateReward } from '../api/update-reward';
 import {
   changesOf,

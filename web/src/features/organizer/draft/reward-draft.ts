@@ -1,13 +1,12 @@
 import { toDateTimeLocal } from '../../../lib/format';
-import type { ManagedReward, RewardFields } from '../api/types';
+import type { CreateRewardInput, ManagedReward } from '@hy/schemas/rewards';
 
-/** The limits of api/src/modules/rewards/rewards.schema.ts, checked before sending. */
-export const REWARD_LIMITS = {
-  name: 100,
-  description: 1000,
-  cost: { min: 1, max: 100_000 },
-  stock: { min: 0, max: 1_000_000 },
-} as const;
+/** The limits the server's CreateReward / UpdateReward check (@hy/schemas/reward-rules), checked before sending. */
+export { REWARD_LIMITS } from '@hy/schemas/reward-rules';
+import { REWARD_LIMITS } from '@hy/schemas/reward-rules';
+
+/** Every editable field, as POST /api/rewards and PATCH /api/rewards/:id take them. */
+export type RewardFields = Required<Omit<CreateRewardInput, 'communityId'>>;
 
 /** What the form holds: the text of each control, as typed. */
 export type RewardDraft = {

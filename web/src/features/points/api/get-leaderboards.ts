@@ -2,7 +2,7 @@ import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import { apiRequest } from '../../../lib/api-client';
 import { useSession } from '../../../lib/session';
 import { queryRoots } from '../../../shared/query-keys';
-import type { CommunityBoard, Period, VolunteerBoard } from './types';
+import type { CommunityBoard, Period, VolunteerBoard } from '@hy/schemas/leaderboards';
 
 export type BoardScope = { districtId?: number; communityId?: number };
 

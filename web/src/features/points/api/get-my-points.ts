@@ -2,11 +2,11 @@ import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { useSession } from '../../../lib/session';
 import { queryRoots } from '../../../shared/query-keys';
-import type { PointsPage } from './types';
+import type { MyPoints } from '@hy/schemas/points';
 
-export function getMyPoints(cursor: string | null): Promise<PointsPage> {
+export function getMyPoints(cursor: string | null): Promise<MyPoints> {
   const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : '';
-  return apiRequest<PointsPage>(`/me/points${query}`);
+  return apiRequest<MyPoints>(`/me/points${query}`);
 }
 
 export const myPointsQuery = () =>

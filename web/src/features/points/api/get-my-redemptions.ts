@@ -2,7 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { useSession } from '../../../lib/session';
 import { queryRoots } from '../../../shared/query-keys';
-import type { Redemption } from './types';
+import type { Redemption } from '@hy/schemas/rewards';
 
 export const getMyRedemptions = () =>
   apiRequest<{ redemptions: Redemption[]; nextCursor: string | null }>('/redemptions/mine?limit=50').then((body) => body.redemptions);

@@ -2,7 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { useSession } from '../../../lib/session';
 import { queryRoots } from '../../../shared/query-keys';
-import type { Reward } from '../../../shared/types/reward';
+import type { Reward } from '@hy/schemas/rewards';
 
 export const getRewards = () => apiRequest<{ rewards: Reward[] }>('/rewards').then((body) => body.rewards);
 

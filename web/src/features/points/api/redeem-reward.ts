@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { uuidV4 } from '../../../lib/uuid';
 import { queryRoots } from '../../../shared/query-keys';
-import type { Redemption } from './types';
+import type { Redemption } from '@hy/schemas/rewards';
 
 export type RedeemResult = { redemption: Redemption; balance: number };
 

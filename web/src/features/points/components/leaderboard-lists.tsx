@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { localizedName } from '../../../lib/format';
 import { useLanguage } from '../../../lib/use-language';
-import type { CommunityBoard, VolunteerBoard } from '../api/types';
+import type { CommunityBoard, VolunteerBoard } from '@hy/schemas/leaderboards';
 import styles from '../../../styles/points.module.css';
 
 function rowClass(rank: number, isMe: boolean): string {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, localizedName } from '../../../lib/format';
 import { useLanguage } from '../../../lib/use-language';
-import type { LedgerEntry } from '../api/types';
+import type { LedgerEntry } from '@hy/schemas/points';
 import { Delta } from './delta';
 import styles from '../../../styles/points.module.css';
 
@@ -12,6 +12,7 @@ function useEntryDetail() {
   return (e: LedgerEntry): string | null => {
     if (e.redemption?.reward) return localizedName(e.redemption.reward, language);
     if (e.case) return t('points.forCase', { reference: e.case.reference });
+    if (e.campaign) return t('points.forCampaign', { title: e.campaign.title });
     if (e.tip) return t('points.forTip', { reference: e.tip.reference });
     return e.note;
   };

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, localizedName } from '../../../lib/format';
 import { useLanguage } from '../../../lib/use-language';
-import type { Redemption } from '../api/types';
+import type { Redemption } from '@hy/schemas/rewards';
 import { Delta } from './delta';
 import styles from '../../../styles/points.module.css';
 

@@ -6,7 +6,7 @@ import { formatDate, localizedName } from '../../../lib/format';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useLanguage } from '../../../lib/use-language';
 import { useRedeemReward } from '../api/redeem-reward';
-import type { Reward } from '../../../shared/types/reward';
+import type { Reward } from '@hy/schemas/rewards';
 import styles from '../../../styles/points.module.css';
 
 /** The catalogue: each reward redeems only after a confirm step that shows the balance afterwards. */
