@@ -187,6 +187,9 @@ async function audit(base: string, pagePath: string, run: string): Promise<Resul
       mkdirSync(jsonDir, { recursive: true });
       const name = pagePath === '/' ? 'home' : pagePath.slice(1).replace(/\W+/g, '-');
       writeFileSync(path.join(jsonDir, `${name}-${run}.json`), JSON.stringify(lhr));
+      // The page load's Chromium trace (DevTools' Performance panel opens it): what ran on the main thread.
+      const trace = (result.artifacts as { Trace?: unknown }).Trace;
+      if (trace) writeFileSync(path.join(jsonDir, `${name}-${run}.trace.json`), JSON.stringify(trace));
     }
     const num = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
     const finalUrl = lhr.finalDisplayedUrl;

@@ -1,10 +1,14 @@
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { installOutboxSync } from './app/outbox-sync';
+import { router } from './app/router';
 import { registerServiceWorker } from './app/service-worker';
 import { installSessionBoundary } from './app/session-boundary';
 import { i18nReady } from './lib/i18n';
+import { queryClient } from './lib/query-client';
+import { getSessionState } from './lib/session';
+import { meQuery } from './shared/api/get-me';
 import './styles/global.css';
 
 const container = document.getElementById('root');
@@ -12,13 +16,32 @@ if (!container) throw new Error('index.html must contain #root');
 
 installSessionBoundary();
 
-// The static shell of index.html stays on screen until the active language's strings are in.
-void i18nReady.finally(() =>
-  createRoot(container).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  ),
+// Every signed-in page (its layout, its desk guard) reads the user: ask for it now, next to the
+// page's chunk, not after the first render.
+if (getSessionState().isSignedIn) void queryClient.prefetchQuery(meQuery());
+
+/** The router has loaded the first page's lazy chunk (and its strings): it can render the page itself. */
+const routerReady = new Promise<void>((resolve) => {
+  if (router.state.initialized) return resolve();
+  const unsubscribe = router.subscribe((state) => {
+    if (!state.initialized) return;
+    unsubscribe();
+    resolve();
+  });
+});
+
+// The static shell of index.html stays on screen until the active language's strings and the
+// page's code are in, so the first render is the page, not a loading state replaced a moment later.
+// As a transition, that render yields to the browser every few milliseconds instead of holding
+// the main thread for its whole length on a slow phone.
+void Promise.allSettled([i18nReady, routerReady]).then(() =>
+  startTransition(() => {
+    createRoot(container).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    );
+  }),
 );
 
 registerServiceWorker();

@@ -17,6 +17,7 @@ import { clearDraft, emptyDraft, hasContent, loadDraft, saveDraft, type TipDraft
 import { DESCRIPTION_LENGTH } from '../draft/tip-rules';
 import { queueTip } from '../outbox/queue-tip';
 import {
+  loadTipRules,
   tipFieldOf,
   tipFieldOrder,
   validateTipDraft,
@@ -120,6 +121,12 @@ export function ReportTipForm() {
   const [hasStarted, setStarted] = useState(start.isRestored);
 
   const isSubmitting = createTip.isPending;
+  // Between pressing Send and the rules' answer (their chunk may still be on its way): one send only.
+  const isValidating = useRef(false);
+
+  useEffect(() => {
+    if (hasStarted) void loadTipRules().catch(() => undefined);
+  }, [hasStarted]);
 
   useEffect(() => {
     saveDraft(draft);
@@ -271,8 +278,16 @@ export function ReportTipForm() {
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (isSubmitting) return;
-    const errors = validateTipDraft(draft, photos.length, isSignedIn);
+    if (isSubmitting || isValidating.current) return;
+    isValidating.current = true;
+    validateTipDraft(draft, photos.length, isSignedIn)
+      .then(send, () => showSubmitError({ kind: 'network' }))
+      .finally(() => {
+        isValidating.current = false;
+      });
+  };
+
+  const send = (errors: TipFieldErrors) => {
     setFieldErrors(errors);
     const firstInvalid = tipFieldOrder.find((field) => errors[field]);
     if (firstInvalid) {

@@ -1,4 +1,4 @@
-import { CreateTip } from '@hy/schemas/tips';
+import type { CreateTip } from '@hy/schemas/tips';
 import type { TipDraft } from './tip-draft-storage';
 import { MAX_PHOTOS } from './tip-rules';
 
@@ -32,10 +32,28 @@ function bodyOf(draft: TipDraft) {
 }
 
 /**
+ * The server's schema (and zod with it, 24 KB compressed, and tens of milliseconds to evaluate on a slow phone)
+ * loads apart from the form: the form asks for it once the tipster starts on it, and sending waits
+ * for it. The service worker precaches its chunk, so it loads offline too.
+ */
+let createTipSchema: Promise<typeof CreateTip> | null = null;
+export function loadTipRules() {
+  createTipSchema ??= import('@hy/schemas/tips').then(
+    (m) => m.CreateTip,
+    (error: unknown) => {
+      createTipSchema = null; // the next attempt fetches it again
+      throw error;
+    },
+  );
+  return createTipSchema;
+}
+
+/**
  * The server's own rules (CreateTip, the schema POST /api/tips validates with), run on the phone
  * before anything is sent; only the photo count and who may send stay the form's.
  */
-export function validateTipDraft(draft: TipDraft, photoCount: number, isSignedIn: boolean): TipFieldErrors {
+export async function validateTipDraft(draft: TipDraft, photoCount: number, isSignedIn: boolean): Promise<TipFieldErrors> {
+  const CreateTip = await loadTipRules();
   const errors: TipFieldErrors = {};
   const hasCoordinates = draft.lat !== null && draft.lng !== null;
   const result = CreateTip.safeParse(bodyOf(draft));
