@@ -1,6 +1,7 @@
 import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { firstPageShown } from './app/lazy-page';
 import { installOutboxSync } from './app/outbox-sync';
 import { router } from './app/router';
 import { registerServiceWorker } from './app/service-worker';
@@ -34,15 +35,16 @@ const routerReady = new Promise<void>((resolve) => {
 // page's code are in, so the first render is the page, not a loading state replaced a moment later.
 // As a transition, that render yields to the browser every few milliseconds instead of holding
 // the main thread for its whole length on a slow phone.
-void Promise.allSettled([i18nReady, routerReady]).then(() =>
+void Promise.allSettled([i18nReady, routerReady]).then(() => {
+  firstPageShown();
   startTransition(() => {
     createRoot(container).render(
       <StrictMode>
         <App />
       </StrictMode>,
     );
-  }),
-);
+  });
+});
 
 registerServiceWorker();
 installOutboxSync();

@@ -1,11 +1,24 @@
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../components/ui/query-error';
-import { useUnread } from '../../features/messages/api/get-unread';
-import { useMyTips } from '../../features/tips/api/get-my-tips';
+import { unreadQuery, useUnread } from '../../features/messages/api/get-unread';
+import { myTipsQuery, useMyTips } from '../../features/tips/api/get-my-tips';
 import { RequireAuth } from '../../features/auth/components/require-auth';
 import { TipList, TipListEmpty } from '../../features/tips/components/tip-list';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { QueryFallback } from '../../components/ui/query-fallback';
+import { queryClient } from '../../lib/query-client';
+import { getSessionState } from '../../lib/session';
+import { categoriesQuery } from '../../shared/api/get-categories';
+
+/** What the first render asks for (app/lazy-page.ts): the list, its unread counts, the category names. */
+export function prefetch() {
+  if (!getSessionState().isSignedIn) return Promise.resolve();
+  return Promise.all([
+    queryClient.prefetchInfiniteQuery(myTipsQuery()),
+    queryClient.prefetchQuery(unreadQuery()),
+    queryClient.prefetchQuery(categoriesQuery()),
+  ]);
+}
 
 export default function MyTipsPage() {
   const { t } = useTranslation('tips');
