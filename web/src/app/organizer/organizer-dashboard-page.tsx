@@ -2,18 +2,18 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadingState } from '../../components/ui/loading-state';
 import { QueryError } from '../../components/ui/query-error';
-import { useMe } from '../../shared/api/get-me';
+import { meQuery, useMe } from '../../shared/api/get-me';
 import { RequireAuth } from '../../features/auth/components/require-auth';
-import { useActivity } from '../../features/organizer/api/get-activity';
-import { useManagedCommunities } from '../../features/organizer/api/get-managed-communities';
-import { useManagedRewards } from '../../features/organizer/api/get-managed-rewards';
-import { useRedemptionQueue } from '../../features/organizer/api/get-redemption-queue';
+import { activityQuery, useActivity } from '../../features/organizer/api/get-activity';
+import { managedCommunitiesQuery, useManagedCommunities } from '../../features/organizer/api/get-managed-communities';
+import { managedRewardsQuery, useManagedRewards } from '../../features/organizer/api/get-managed-rewards';
+import { redemptionQueueQuery, useRedemptionQueue } from '../../features/organizer/api/get-redemption-queue';
 import type { ActivityPeriod } from '@hy/schemas/organizer';
 import { ActivityChart, CHART_HEIGHT } from '../../features/organizer/components/activity-chart';
 import { MembersPanel } from '../../features/organizer/components/members-panel';
 import { RedemptionQueue } from '../../features/organizer/components/redemption-queue';
 import { RewardCatalogue } from '../../features/organizer/components/reward-catalogue';
-import { useCommunityBoard } from '../../features/points/api/get-leaderboards';
+import { communityBoardQuery, useCommunityBoard } from '../../features/points/api/get-leaderboards';
 import type { Period } from '@hy/schemas/leaderboards';
 import { PERIODS } from '@hy/schemas/points-rules';
 import { CommunityBoardList } from '../../features/points/components/leaderboard-lists';
@@ -26,6 +26,29 @@ import type { Community } from '../../shared/types/reference';
 import { CommunityPicker } from './community-picker';
 import css from './organizer-dashboard.module.css';
 import { QueryFallback } from '../../components/ui/query-fallback';
+import { queryClient } from '../../lib/query-client';
+import { getSessionState } from '../../lib/session';
+
+/** The periods the activity chart and the community board open on. */
+const FIRST_ACTIVITY_PERIOD: ActivityPeriod = 'week';
+const FIRST_BOARD_PERIOD: Period = 'month';
+
+/**
+ * What the dashboard's first render asks for (app/lazy-page.ts), once the user is known: the
+ * communities, the redemption queue, the rewards, the week's activity and the month's board.
+ */
+export async function prefetch() {
+  if (!getSessionState().isSignedIn) return;
+  const me = await queryClient.fetchQuery(meQuery()).catch(() => null);
+  if (!me || (me.role !== 'organizer' && me.role !== 'admin')) return;
+  await Promise.all([
+    queryClient.prefetchQuery(managedCommunitiesQuery()),
+    queryClient.prefetchQuery(redemptionQueueQuery()),
+    queryClient.prefetchQuery(managedRewardsQuery()),
+    queryClient.prefetchQuery(activityQuery(FIRST_ACTIVITY_PERIOD)),
+    queryClient.prefetchQuery(communityBoardQuery(FIRST_BOARD_PERIOD, me.districtId ?? undefined, false)),
+  ]);
+}
 
 /**
  * The dashboard's panels arrive one by one (six requests). Each keeps the room of its usual content
@@ -178,7 +201,7 @@ function MembersSection({ pickedId }: { pickedId: number | null | undefined }) {
 
 function ActivitySection({ communityId }: { communityId?: number }) {
   const { t } = useTranslation('points');
-  const [period, setPeriod] = useState<ActivityPeriod>('week');
+  const [period, setPeriod] = useState<ActivityPeriod>(FIRST_ACTIVITY_PERIOD);
   const query = useActivity(period, communityId);
   return (
     <>
@@ -199,7 +222,7 @@ function ActivitySection({ communityId }: { communityId?: number }) {
 
 function BoardSection({ districtId }: { districtId: number | undefined }) {
   const { t } = useTranslation('points');
-  const [period, setPeriod] = useState<Period>('month');
+  const [period, setPeriod] = useState<Period>(FIRST_BOARD_PERIOD);
   const [perCapita, setPerCapita] = useState(false);
   const query = useCommunityBoard(period, districtId, perCapita);
   return (
