@@ -245,6 +245,74 @@ describe('statistics: overview', () => {
     expect(Number(rows[0].bad)).to.equal(0);
   });
 
+  it('keeps the volunteer and decision-time summaries equal to the tips through parallel submissions, transfers, moves and deletions', async () => {
+    /** Rows of each summary that differ from the same figures computed from the tips (0 when right). */
+    const mismatches = async () => {
+      const { rows } = await db().execute<{ pairs: number; last: number; hours: number }>(sql`
+        WITH d AS (SELECT DISTINCT t.reporter_id, s.scope, hy_stats_day(t.created_at) AS day
+                   FROM tips t CROSS JOIN LATERAL (VALUES (t.district_id), (0::smallint)) s(scope) WHERE t.reporter_id IS NOT NULL),
+             c AS (SELECT scope, day, coalesce(lag(day) OVER w, '-infinity'::date) AS prev_day, lead(day) OVER w IS NULL AS is_last
+                   FROM d WINDOW w AS (PARTITION BY reporter_id, scope ORDER BY day)),
+             p AS (SELECT scope, day, prev_day, count(*)::int AS n FROM c GROUP BY 1, 2, 3),
+             l AS (SELECT scope, day, count(*)::int AS n FROM c WHERE is_last GROUP BY 1, 2),
+             h AS (SELECT s.scope, hy_stats_day(f.submitted_at) AS day, hy_decision_hours(f.submitted_at, f.first_decided_at) AS hours, count(*)::int AS n
+                   FROM tip_first_decisions f CROSS JOIN LATERAL (VALUES (f.district_id), (0::smallint)) s(scope) GROUP BY 1, 2, 3)
+        SELECT (SELECT count(*) FROM p FULL JOIN (SELECT * FROM volunteer_day_pairs WHERE volunteers <> 0) v USING (scope, day, prev_day)
+                WHERE p.n IS DISTINCT FROM v.volunteers)::int AS pairs,
+               (SELECT count(*) FROM l FULL JOIN (SELECT * FROM volunteer_last_days WHERE volunteers <> 0) v USING (scope, day)
+                WHERE l.n IS DISTINCT FROM v.volunteers)::int AS last,
+               (SELECT count(*) FROM h FULL JOIN (SELECT * FROM tip_decision_hours WHERE tips <> 0) x USING (scope, day, hours)
+                WHERE h.n IS DISTINCT FROM x.tips)::int AS hours`);
+      return rows[0];
+    };
+    const clean = { pairs: 0, last: 0, hours: 0 };
+    expect(await mismatches()).to.deep.equal(clean);
+
+    // One volunteer submitting in parallel on a new day, and on days between their earlier ones.
+    const busy = await createUser({ role: 'volunteer', districtId: A });
+    const at = (local: string) => cst(`2024-04-${local}`);
+    await tipAt(at('01T10:00:00'), { reporter: busy, districtId: A, category: 'fraud' });
+    await tipAt(at('20T10:00:00'), { reporter: busy, districtId: B, category: 'fraud' });
+    clock.set(at('10T10:00:00'));
+    const parallel = await Promise.all(Array.from({ length: 6 }, (_, i) => createTip(busy, { districtId: i % 2 ? A : B, category: 'fraud' })));
+    expect(await mismatches()).to.deep.equal(clean);
+    await Promise.all(parallel.slice(0, 4).map((t, i) => decide(admin, t.tip.id, at('10T10:00:00') + (i + 1) * 7 * H, { decision: 'valid' })));
+    // A tip moved to another day, a transfer, a reporter removed, a deletion.
+    await db().update(tips).set({ createdAt: new Date(at('15T10:00:00')) }).where(eq(tips.id, parallel[4].tip.id));
+    clock.set(at('10T12:00:00'));
+    expect((await api().post(`/api/tips/${parallel[5].tip.id}/transfer`).set(admin.auth).send({ districtId: B, reason: '属地调整' })).status).to.equal(200);
+    await db().update(tips).set({ reporterId: null }).where(eq(tips.id, parallel[1].tip.id));
+    expect(await mismatches()).to.deep.equal(clean);
+    await db().delete(tips).where(eq(tips.id, parallel[5].tip.id));
+    expect(await mismatches()).to.deep.equal(clean);
+
+    // The figures equal a count of distinct reporters and percentile_disc over the tips, for periods
+    // read directly and through the complement, for a district and the city.
+    clock.set(NOW);
+    const periods = [PERIOD, { from: '2024-04-01', to: '2024-04-30' }, { from: '2024-01-01', to: '2024-02-29' }, { from: '2023-03-20', to: '2024-03-18' }];
+    for (const period of periods)
+      for (const districtId of [A, undefined]) {
+        const res = await overview(admin, { ...period, ...(districtId ? { districtId } : {}) });
+        expect(res.status, JSON.stringify(res.body)).to.equal(200);
+        const start = new Date(cst(`${period.from}T00:00:00`)).toISOString();
+        const end = new Date(cst(`${period.to}T00:00:00`) + 24 * H).toISOString();
+        const inScope = districtId ? sql`district_id = ${districtId}` : sql`true`;
+        const { rows } = await db().execute<{ active: number; decided: number; p50: number | null; p90: number | null }>(sql`
+          SELECT (SELECT count(DISTINCT reporter_id)::int FROM tips WHERE ${inScope} AND created_at >= ${start} AND created_at < ${end}) AS active,
+                 count(*)::int AS decided,
+                 percentile_disc(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_decided_at - submitted_at)::float8) AS p50,
+                 percentile_disc(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM first_decided_at - submitted_at)::float8) AS p90
+          FROM tip_first_decisions WHERE ${inScope} AND submitted_at >= ${start} AND submitted_at < ${end}`);
+        const [want] = rows;
+        const hours = (s: number | null) => (s === null ? null : Math.round((Number(s) / 3600) * 100) / 100);
+        const label = `${period.from}…${period.to} ${districtId ?? 'city'}`;
+        expect(res.body.activeVolunteers, label).to.equal(Number(want.active));
+        expect(res.body.decisions.decided, label).to.equal(Number(want.decided));
+        expect(res.body.decisions.medianHours, label).to.equal(hours(want.p50));
+        expect(res.body.decisions.p90Hours, label).to.equal(hours(want.p90));
+      }
+  });
+
   it('counts on-site checks due in the period, those overdue, and those open past due now', async () => {
     const checks = async (who: TestUser) => {
       const res = await overview(who, PERIOD);

@@ -116,6 +116,29 @@ describe('tip CSV export', () => {
     expect(await refs({ status: 'invalid' })).to.deep.equal([]);
   });
 
+  it('applies the queue’s "claimed by me", "unclaimed" and on-site check filters as of the export', async () => {
+    const refs = async (who: TestUser, query: Record<string, string>) => rowsOf((await exportCsv(who, query)).text).map((r) => r.reference);
+    const now = clock.now().getTime();
+    // The supervisor holds a live claim on the anonymous tip; the officer's claim on the valid one has lapsed.
+    await db().update(tips).set({ claimedById: cast.supervisor.user.id, claimExpiresAt: new Date(now + 3_600_000) }).where(eq(tips.id, anonymous.id));
+    await db().update(tips).set({ claimedById: cast.officer.user.id, claimExpiresAt: new Date(now - 1000) }).where(eq(tips.id, valid.id));
+    await db().update(tips).set({ verificationStatus: 'open', verificationDueAt: new Date(now - 1000) }).where(eq(tips.id, anonymous.id));
+    try {
+      expect(await refs(cast.supervisor, { claim: 'mine' })).to.deep.equal([anonymous.reference]);
+      expect(await refs(cast.supervisor, { claim: 'unclaimed' })).to.deep.equal([valid.reference]);
+      expect(await refs(cast.admin, { claim: 'mine' })).to.deep.equal([]);
+      expect(await refs(cast.supervisor, { verification: 'overdue' })).to.deep.equal([anonymous.reference]);
+      expect(await refs(cast.supervisor, { verification: 'pending' })).to.deep.equal([]);
+      const bad = await api().get('/api/tips/export.csv').query({ claim: 'theirs', verification: 'late' }).set(cast.admin.auth).expect(400);
+      expect(bad.body.error.details.map((d: { field: string }) => d.field)).to.have.members(['claim', 'verification']);
+    } finally {
+      await db()
+        .update(tips)
+        .set({ claimedById: null, claimExpiresAt: null, verificationStatus: null, verificationDueAt: null })
+        .where(inArray(tips.id, [anonymous.id, valid.id]));
+    }
+  });
+
   it('gives an admin the whole city, or one district when asked', async () => {
     const all = rowsOf((await exportCsv(cast.admin)).text).map((r) => r.reference);
     expect(all).to.have.members([valid.reference, anonymous.reference, far.reference]);

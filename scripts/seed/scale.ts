@@ -318,6 +318,38 @@ async function main(): Promise<void> {
       );
     });
 
+    // The summaries of migration 0021, rebuilt the same way: the map's cells without the category,
+    // the time-to-first-decision histogram, and the volunteers' day pairs and last days.
+    await step('tip map status cells, decision hours (summary rebuild)', async () => {
+      await q(`DELETE FROM tip_map_status_cells`);
+      await q(
+        `INSERT INTO tip_map_status_cells (size, district_id, gx, gy, status, tips, lat_sum, lng_sum)
+         SELECT size, district_id, gx, gy, status, sum(tips)::int, sum(lat_sum), sum(lng_sum) FROM tip_map_cells GROUP BY 1, 2, 3, 4, 5`,
+      );
+      await q(`DELETE FROM tip_decision_hours`);
+      await q(
+        `INSERT INTO tip_decision_hours (scope, day, hours, tips)
+         SELECT s.scope, hy_stats_day(d.submitted_at), hy_decision_hours(d.submitted_at, d.first_decided_at), count(*)::int
+         FROM tip_first_decisions d CROSS JOIN LATERAL (VALUES (d.district_id), (0::smallint)) s(scope) GROUP BY 1, 2, 3`,
+      );
+    });
+    await step('volunteer day pairs and last days (summary rebuild)', async () => {
+      await q(`DELETE FROM volunteer_day_pairs`);
+      await q(`DELETE FROM volunteer_last_days`);
+      await q(
+        `WITH d AS MATERIALIZED (
+           SELECT DISTINCT t.reporter_id, s.scope, hy_stats_day(t.created_at) AS day
+           FROM tips t CROSS JOIN LATERAL (VALUES (t.district_id), (0::smallint)) s(scope) WHERE t.reporter_id IS NOT NULL
+         ), chain AS (
+           SELECT scope, day, coalesce(lag(day) OVER w, '-infinity'::date) AS prev_day, lead(day) OVER w IS NULL AS is_last
+           FROM d WINDOW w AS (PARTITION BY reporter_id, scope ORDER BY day)
+         ), last AS (
+           INSERT INTO volunteer_last_days (scope, day, volunteers) SELECT scope, day, count(*)::int FROM chain WHERE is_last GROUP BY 1, 2
+         )
+         INSERT INTO volunteer_day_pairs (scope, day, prev_day, volunteers) SELECT scope, day, prev_day, count(*)::int FROM chain GROUP BY 1, 2, 3`,
+      );
+    });
+
     // The ledger is staged, made consistent (daily cap, no negative balance), then written in
     // time order so ledger ids grow with time as they do in production.
     await q(
@@ -518,6 +550,9 @@ async function checkInvariants(q: (text: string) => Promise<pg.QueryResult>): Pr
     ['daily cap', `SELECT count(*)::int AS bad FROM (SELECT 1 FROM points_ledger WHERE reason IN ${reasons(CAPPED_REASONS)} GROUP BY user_id, earned_on HAVING sum(delta) > ${POINT_RULES.dailyCap}) x`],
     ['tip daily statistics = tips', `SELECT count(*)::int AS bad FROM (SELECT hy_stats_day(created_at) AS day, district_id, category, status, count(*)::int AS n FROM tips GROUP BY 1, 2, 3, 4) t FULL JOIN (SELECT * FROM tip_daily_stats WHERE tips <> 0) s USING (day, district_id, category, status) WHERE t.n IS DISTINCT FROM s.tips`],
     ['tip map cells = tips', `SELECT count(*)::int AS bad FROM (SELECT z.size, district_id, floor(lng * 1000 / z.size)::int AS gx, floor(lat * 1000 / z.size)::int AS gy, status, category, count(*)::int AS n FROM tips CROSS JOIN (VALUES (5::smallint), (50::smallint)) z(size) WHERE lat IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6) t FULL JOIN (SELECT * FROM tip_map_cells WHERE tips <> 0) s USING (size, district_id, gx, gy, status, category) WHERE t.n IS DISTINCT FROM s.tips`],
+    ['map status cells = tips', `SELECT count(*)::int AS bad FROM (SELECT z.size, district_id, floor(lng * 1000 / z.size)::int AS gx, floor(lat * 1000 / z.size)::int AS gy, status, count(*)::int AS n FROM tips CROSS JOIN (VALUES (5::smallint), (50::smallint)) z(size) WHERE lat IS NOT NULL GROUP BY 1, 2, 3, 4, 5) t FULL JOIN (SELECT * FROM tip_map_status_cells WHERE tips <> 0) s USING (size, district_id, gx, gy, status) WHERE t.n IS DISTINCT FROM s.tips`],
+    ['decision hours = first decisions', `SELECT count(*)::int AS bad FROM (SELECT s.scope, hy_stats_day(f.submitted_at) AS day, hy_decision_hours(f.submitted_at, f.first_decided_at) AS hours, count(*)::int AS n FROM tip_first_decisions f CROSS JOIN LATERAL (VALUES (f.district_id), (0::smallint)) s(scope) GROUP BY 1, 2, 3) h FULL JOIN (SELECT * FROM tip_decision_hours WHERE tips <> 0) x USING (scope, day, hours) WHERE h.n IS DISTINCT FROM x.tips`],
+    ['volunteer day pairs = tips', `WITH d AS (SELECT DISTINCT t.reporter_id, s.scope, hy_stats_day(t.created_at) AS day FROM tips t CROSS JOIN LATERAL (VALUES (t.district_id), (0::smallint)) s(scope) WHERE t.reporter_id IS NOT NULL), c AS (SELECT scope, day, coalesce(lag(day) OVER w, '-infinity'::date) AS prev_day FROM d WINDOW w AS (PARTITION BY reporter_id, scope ORDER BY day)) SELECT count(*)::int AS bad FROM (SELECT scope, day, prev_day, count(*)::int AS n FROM c GROUP BY 1, 2, 3) p FULL JOIN (SELECT * FROM volunteer_day_pairs WHERE volunteers <> 0) v USING (scope, day, prev_day) WHERE p.n IS DISTINCT FROM v.volunteers`],
     ['first decisions = history', `SELECT count(*)::int AS bad FROM (SELECT tip_id, min(created_at) AS first FROM tip_history WHERE kind = 'status' AND to_status IN ('valid', 'invalid', 'duplicate', 'needs_info') GROUP BY 1) h FULL JOIN tip_first_decisions f USING (tip_id) LEFT JOIN tips t ON t.id = coalesce(h.tip_id, f.tip_id) WHERE h.first IS DISTINCT FROM f.first_decided_at OR f.district_id IS DISTINCT FROM t.district_id OR f.submitted_at IS DISTINCT FROM t.created_at`],
     ['member counts', `SELECT count(*)::int AS bad FROM communities c WHERE member_count <> (SELECT count(*) FROM users u WHERE u.community_id = c.id AND u.role = 'volunteer')`],
   ];

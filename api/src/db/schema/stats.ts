@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { date, doublePrecision, index, integer, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { tips, tipStatusEnum } from './tips';
 
@@ -42,7 +43,11 @@ export const tipFirstDecisions = pgTable(
     submittedAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),
     firstDecidedAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),
   },
-  (t) => [index('tip_first_decisions_period_idx').on(t.districtId, t.submittedAt, t.firstDecidedAt)],
+  (t) => [
+    index('tip_first_decisions_period_idx').on(t.districtId, t.submittedAt, t.firstDecidedAt),
+    // The exact median / p90 within the hour tip_decision_hours points at: one range per district.
+    index('tip_first_decisions_hours_idx').on(t.districtId, sql`(${t.firstDecidedAt} - ${t.submittedAt})`, t.submittedAt),
+  ],
 );
 
 /**
@@ -67,4 +72,81 @@ export const tipMapCells = pgTable(
     lngSum: doublePrecision().notNull(),
   },
   (t) => [primaryKey({ columns: [t.size, t.districtId, t.gx, t.gy, t.status, t.category] })],
+);
+
+/**
+ * tip_map_cells without the category (cell × district × current status): a map of every
+ * category reads one row per cell and status instead of one per cell, status and category, which
+ * for the biggest district's box of every status was ~40k summary rows. Kept by the same kind of
+ * statement-level triggers on `tips` (migration 0021). Read by modules/tip-map.
+ */
+export const tipMapStatusCells = pgTable(
+  'tip_map_status_cells',
+  {
+    size: smallint().notNull(),
+    districtId: smallint().notNull(),
+    gx: integer().notNull(),
+    gy: integer().notNull(),
+    status: tipStatusEnum().notNull(),
+    tips: integer().notNull(),
+    latSum: doublePrecision().notNull(),
+    lngSum: doublePrecision().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.size, t.districtId, t.gx, t.gy, t.status] })],
+);
+
+/**
+ * Histogram of the time to first decision, per statistics scope (a district id, or 0 for the
+ * city), submission day (Asia/Shanghai) and whole hour (`hours` = floor of the hours from
+ * submission to first decision; −1 for a negative time, 720 for 30 days and over). Kept by
+ * statement-level triggers on tip_first_decisions (migration 0021). The median and p90 of a period
+ * read it to find the hour that holds the wanted rank, then take the exact value from
+ * tip_first_decisions within that hour (tip_first_decisions_hours_idx): the figures are the same
+ * as a percentile over every decided tip, without reading every one.
+ */
+export const tipDecisionHours = pgTable(
+  'tip_decision_hours',
+  {
+    scope: smallint().notNull(),
+    day: date().notNull(),
+    hours: smallint().notNull(),
+    tips: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.day, t.hours] })],
+);
+
+/**
+ * Active volunteers of a period (distinct reporters with a tip submitted in it) without reading
+ * the period's tips. For each volunteer and scope (a district id, or 0 for the city), each day
+ * with a tip (`day`) is paired with the volunteer's previous such day (`prevDay`, −infinity for
+ * the first); this table counts volunteers per (scope, day, prevDay). A volunteer is active in
+ * [from, to] exactly when one of their pairs has prevDay < from ≤ day ≤ to, so the figure is a
+ * sum over a range of this table (or its complement, see volunteerLastDays). Kept by a
+ * statement-level trigger on `tips` (migration 0021), which serializes per volunteer.
+ */
+export const volunteerDayPairs = pgTable(
+  'volunteer_day_pairs',
+  {
+    scope: smallint().notNull(),
+    day: date().notNull(),
+    prevDay: date().notNull(),
+    volunteers: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.day, t.prevDay] })],
+);
+
+/**
+ * Volunteers per scope by the last day they submitted a tip (kept with volunteer_day_pairs): the
+ * volunteers with a tip on or after `from` are the sum from `from` on, and those active in
+ * [from, to] are that minus the pairs with prevDay < from and day > to — a short read for a period
+ * that ends today, where the direct sum would read the whole period.
+ */
+export const volunteerLastDays = pgTable(
+  'volunteer_last_days',
+  {
+    scope: smallint().notNull(),
+    day: date().notNull(),
+    volunteers: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.day] })],
 );

@@ -7,13 +7,16 @@ import { CATEGORIES } from '@hy/schemas/categories';
 import { districtExists, listDistricts } from '../reference/reference.service';
 import { backlogFigures, submissionFigures } from '../tips/figures';
 import { verificationFigures } from '../verifications/figures';
-import { resolvePeriod, weeksOf } from './period';
+import { cstDay, resolvePeriod, weeksOf } from './period';
 import { canReadOverview, defaultScope, maySeeDistrict } from './stats.policy';
 import type { OverviewQuery } from './stats.schema';
 import { periodTotals } from './tip-totals';
 
 /** The 12 districts are seeded once and never change: read them once. */
 let districtList: ReturnType<typeof listDistricts> | undefined;
+
+/** The city's scope in the statistics summaries (districts are 1…12). */
+const CITY_SCOPE = 0;
 
 const STATUSES = ['submitted', 'needs_info', 'valid', 'invalid', 'duplicate'] as const;
 
@@ -36,7 +39,7 @@ export async function overview(actor: Actor, q: OverviewQuery) {
   const now = clock.now();
   const [totals, submissions, backlog, cases, campaigns, onSiteChecks] = await Promise.all([
     periodTotals(period, districtId),
-    submissionFigures(scope),
+    submissionFigures({ ...scope, scope: districtId ?? CITY_SCOPE, from: period.from, to: period.to, today: cstDay(now) }),
     backlogFigures({ districtIds, now }),
     caseFigures(scope),
     campaignFigures(scope),

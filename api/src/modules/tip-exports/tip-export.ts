@@ -3,11 +3,13 @@ import { db } from '../../db/client';
 import { cases, communities, districts, tips } from '../../db/schema/index';
 import type { Actor } from '../../http/actor';
 import { forbidden } from '../../http/errors';
+import { clock } from '../../lib/clock';
 import { escapeLike } from '../../lib/like';
 import { audit } from '../audit/audit.service';
 import { actingDistrict } from '../cases/cases.service';
 import { tipsVisibleTo } from '../tips/tips.policy';
 import { PRIORITY_RANK } from '../tips/transitions';
+import { isClaimedBySql, isUnclaimedSql, verificationFilterSql } from '../triage/triage.policy';
 import { canExportTips } from './tip-exports.policy';
 import type { TipExportQuery } from './tip-exports.schema';
 
@@ -35,6 +37,8 @@ function matching(actor: Actor, q: TipExportQuery): SQL | undefined {
   if (!canExportTips(actor)) throw forbidden('Only supervisors and administrators export tips');
   const districtId = actingDistrict(actor, q.districtId);
   const text = q.q ? `%${escapeLike(q.q)}%` : undefined;
+  // Claims and checks as of the start of the export, like the queue page it was asked from.
+  const now = clock.now();
   return and(
     tipsVisibleTo(actor),
     districtId !== undefined ? eq(tips.districtId, districtId) : undefined,
@@ -44,6 +48,8 @@ function matching(actor: Actor, q: TipExportQuery): SQL | undefined {
     q.from ? gte(tips.createdAt, q.from) : undefined,
     q.to ? lt(tips.createdAt, q.to) : undefined,
     text ? or(ilike(tips.description, text), ilike(tips.address, text)) : undefined,
+    q.claim === 'mine' ? isClaimedBySql(actor.id, now) : q.claim === 'unclaimed' ? isUnclaimedSql(now) : undefined,
+    q.verification ? verificationFilterSql(q.verification, now) : undefined,
   );
 }
 

@@ -1,6 +1,6 @@
 import { and, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { db } from '../../db/client';
-import { districts, tipMapCells, tips } from '../../db/schema/index';
+import { districts, tipMapCells, tipMapStatusCells, tips } from '../../db/schema/index';
 import type { Actor } from '../../http/actor';
 import { forbidden } from '../../http/errors';
 import { tipsVisibleTo } from '../tips/tips.policy';
@@ -84,15 +84,16 @@ export async function mapTips(actor: Actor, q: MapQuery): Promise<MapAnswer> {
 const SUMMARY_SIZES = [50, 5];
 
 /**
- * A grid of `cellSize` from tip_map_cells: the summary level that divides it (0.05° cells for
- * 0.05° and above, else 0.005°), its cells touching the box, merged k × k. A range of the primary
- * key (size, district, gx, …) per district of the actor's scope.
+ * A grid of `cellSize` from the cell summary: the level that divides it (0.05° cells for 0.05° and
+ * above, else 0.005°), its cells touching the box, merged k × k. Without a category filter from
+ * tip_map_status_cells (one row per cell and status), with one from tip_map_cells (per category
+ * too). A range of the primary key (size, district, gx, …) per district of the actor's scope.
  */
 async function summaryGrid(actor: Actor, q: MapQuery, cellSize: number): Promise<MapCell[]> {
   const size = SUMMARY_SIZES.find((s) => cellSize * 1000 >= s - 1e-9)!;
   const k = Math.round((cellSize * 1000) / size);
   const cell = (v: number) => Math.floor((v * 1000) / size);
-  const c = tipMapCells;
+  const c = q.category ? tipMapCells : tipMapStatusCells;
   const scope =
     actor.role === 'admin'
       ? inArray(c.districtId, db.select({ id: districts.id }).from(districts))
@@ -117,7 +118,7 @@ async function summaryGrid(actor: Actor, q: MapQuery, cellSize: number): Promise
         sql`${c.gx} BETWEEN ${cell(q.bbox.minLng)} AND ${cell(q.bbox.maxLng)}`,
         sql`${c.gy} BETWEEN ${cell(q.bbox.minLat)} AND ${cell(q.bbox.maxLat)}`,
         q.status ? eq(c.status, q.status) : undefined,
-        q.category ? eq(c.category, q.category) : undefined,
+        q.category ? eq(tipMapCells.category, q.category) : undefined,
       ),
     )
     .groupBy(sql`1`, sql`2`)

@@ -11,30 +11,77 @@ export const districtArray = (ids: number[]) => sql`${`{${ids.join(',')}}`}::sma
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /**
- * Tips submitted in the period: distinct reporting volunteers (an index-only range scan per
- * district of tips_stats_period_idx (district, created_at) INCLUDE (reporter)), and the median and
- * 90th percentile of the time from submission to first decision (nearest rank: the smallest time
- * with at least half / 90 % of the decided tips at or below it), from the narrow
- * tip_first_decisions table's own (district, submitted_at, first_decided_at) index. The two
- * statements run side by side on the pool.
+ * The statistics scope of the summaries: a district's id, or 0 for the city. `from`/`to` are the
+ * period's first and last day (Asia/Shanghai), `today` is today's.
  */
-export async function submissionFigures(s: TipFigureScope) {
-  const districts = districtArray(s.districtIds);
-  const [volunteers, decisions] = await Promise.all([
-    db.execute<{ active: number }>(sql`
-      SELECT count(DISTINCT reporter_id)::int AS active FROM tips
-      WHERE district_id = ANY(${districts}) AND created_at >= ${s.start.toISOString()} AND created_at < ${s.end.toISOString()}`),
-    db.execute<{ decided: number; p50: number | null; p90: number | null }>(sql`
-      SELECT decided, p[1] AS p50, p[2] AS p90 FROM (
-        SELECT count(*)::int AS decided,
-               percentile_disc(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY extract(epoch FROM first_decided_at - submitted_at)::float8) AS p
-        FROM tip_first_decisions
-        WHERE district_id = ANY(${districts}) AND submitted_at >= ${s.start.toISOString()} AND submitted_at < ${s.end.toISOString()}) x`),
-  ]);
-  const [{ active }] = volunteers.rows;
-  const [row] = decisions.rows;
+export type SummaryScope = { scope: number; from: string; to: string; today: string };
+
+const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
+
+/**
+ * Volunteers with a tip submitted in the period, exactly, from volunteer_day_pairs (a pair per
+ * volunteer and day with a tip, with the volunteer's previous such day): a volunteer is active in
+ * [from, to] when a pair has prevDay < from ≤ day ≤ to. Read directly that is a range of the
+ * period's days; for a period that ends near today the complement is shorter — those with a tip
+ * on or after `from` (volunteer_last_days) minus those whose first day on or after `from` comes
+ * after `to` — and is what the page's "last N days" reads (no pair lies after today).
+ */
+async function activeVolunteers(s: SummaryScope): Promise<number> {
+  const isRecent = dayNumber(s.today) - dayNumber(s.to) < dayNumber(s.to) - dayNumber(s.from);
+  const { rows } = await db.execute<{ active: number }>(
+    isRecent
+      ? sql`
+        SELECT (SELECT coalesce(sum(volunteers), 0) FROM volunteer_last_days WHERE scope = ${s.scope} AND day >= ${s.from}::date)
+             - (SELECT coalesce(sum(volunteers), 0) FROM volunteer_day_pairs
+                WHERE scope = ${s.scope} AND day > ${s.to}::date AND prev_day < ${s.from}::date) AS active`
+      : sql`
+        SELECT coalesce(sum(volunteers), 0) AS active FROM volunteer_day_pairs
+        WHERE scope = ${s.scope} AND day BETWEEN ${s.from}::date AND ${s.to}::date AND prev_day < ${s.from}::date`,
+  );
+  return Number(rows[0].active);
+}
+
+/**
+ * The median and 90th percentile of the time from submission to first decision (nearest rank:
+ * the smallest time with at least half / 90 % of the period's decided tips at or below it, as
+ * percentile_disc), exactly, without sorting every decided tip: tip_decision_hours gives the
+ * period's count per whole hour, so the hour that holds each rank is known; the value is then
+ * read from tip_first_decisions within that hour only (tip_first_decisions_hours_idx, one range
+ * per district), skipping the ranks below it. One statement, so one snapshot.
+ */
+async function decisionTimes(s: SummaryScope & TipFigureScope) {
+  const { rows } = await db.execute<{ decided: number; p: number; seconds: number | null }>(sql`
+    WITH h AS (
+      SELECT hours, sum(tips)::int AS n FROM tip_decision_hours
+      WHERE scope = ${s.scope} AND day BETWEEN ${s.from}::date AND ${s.to}::date GROUP BY hours HAVING sum(tips) <> 0
+    ), c AS (
+      SELECT hours, (sum(n) OVER w - n)::int AS below, (sum(n) OVER w)::int AS upto, (sum(n) OVER ())::int AS total
+      FROM h WINDOW w AS (ORDER BY hours)
+    ), ranks AS (
+      SELECT q.p, t.total, greatest(1, ceil(q.p * t.total))::int AS k
+      FROM (VALUES (0.5::float8), (0.9::float8)) q(p), (SELECT max(total) AS total FROM c) t WHERE t.total > 0
+    )
+    SELECT r.total AS decided, r.p, (
+      SELECT extract(epoch FROM d.first_decided_at - d.submitted_at)::float8 FROM tip_first_decisions d
+      WHERE d.district_id = ANY(${districtArray(s.districtIds)})
+        AND d.first_decided_at - d.submitted_at >= CASE WHEN b.hours < 0 THEN interval '-1000 years' ELSE make_interval(hours => b.hours) END
+        AND d.first_decided_at - d.submitted_at < CASE WHEN b.hours >= 720 THEN interval '1000 years' ELSE make_interval(hours => b.hours + 1) END
+        AND d.submitted_at >= ${s.start.toISOString()} AND d.submitted_at < ${s.end.toISOString()}
+      ORDER BY d.first_decided_at - d.submitted_at OFFSET r.k - b.below - 1 LIMIT 1) AS seconds
+    FROM ranks r JOIN c b ON r.k > b.below AND r.k <= b.upto`);
+  const at = (p: number) => rows.find((r) => Number(r.p) === p)?.seconds ?? null;
   const hours = (seconds: number | null) => (seconds === null ? null : round2(Number(seconds) / HOUR_S));
-  return { activeVolunteers: Number(active), decided: Number(row.decided), medianHours: hours(row.p50), p90Hours: hours(row.p90) };
+  return { decided: rows.length ? Number(rows[0].decided) : 0, medianHours: hours(at(0.5)), p90Hours: hours(at(0.9)) };
+}
+
+/**
+ * Tips submitted in the period: distinct reporting volunteers, and the median and 90th percentile
+ * hours from submission to first decision — both from summaries whose size does not grow with the
+ * tips (docs/performance.md, "Statistics page"), side by side on the pool.
+ */
+export async function submissionFigures(s: SummaryScope & TipFigureScope) {
+  const [active, decisions] = await Promise.all([activeVolunteers(s), decisionTimes(s)]);
+  return { activeVolunteers: active, ...decisions };
 }
 
 /** Age limits of the backlog buckets, in hours (the last bucket is everything older). */
