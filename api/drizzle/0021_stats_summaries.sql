@@ -33,7 +33,7 @@ CREATE TABLE "volunteer_last_days" (
 	CONSTRAINT "volunteer_last_days_scope_day_pk" PRIMARY KEY("scope","day")
 );
 --> statement-breakpoint
-CREATE INDEX "tip_first_decisions_hours_idx" ON "tip_first_decisions" USING btree ("district_id",("first_decided_at" - "submitted_at"),"submitted_at");--> statement-breakpoint
+CREATE INDEX "tip_first_decisions_hours_idx" ON "tip_first_decisions" USING btree ("district_id",("first_decided_at" - "submitted_at"),"submitted_at","first_decided_at");--> statement-breakpoint
 -- hand-written below
 -- The map's cells without the category (tip_map_status_cells), kept like tip_map_cells (0020).
 CREATE OR REPLACE FUNCTION tip_map_status_cells_sync() RETURNS trigger LANGUAGE plpgsql AS $$

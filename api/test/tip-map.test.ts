@@ -70,6 +70,20 @@ describe('tip map', () => {
     expect(body.features.map((f) => f.properties.reference)).to.have.members([drugs.reference, fraud.reference, outside.reference, far.reference]);
   });
 
+  it('lets an admin narrow the city to one district; police only ever their own (403), an unknown district is 400', async () => {
+    const refs = async (who: TestUser, query: Record<string, string>) => (await map(who, { bbox: CITY, ...query })).features.map((f) => f.properties.reference);
+    expect(await refs(cast.admin, { districtId: '11' })).to.deep.equal([far.reference]);
+    expect(await refs(cast.admin, { districtId: '1' })).to.have.members([drugs.reference, fraud.reference, outside.reference]);
+    expect(await refs(cast.admin, { districtId: '2' })).to.deep.equal([]);
+    expect(await refs(cast.officer, { districtId: '1' })).to.have.members([drugs.reference, fraud.reference, outside.reference]);
+    await map(cast.officer, { bbox: CITY, districtId: '11' }, 403);
+    await map(cast.supervisor, { bbox: CITY, districtId: '11' }, 403);
+    const unknown = await map(cast.admin, { bbox: CITY, districtId: '99' }, 400);
+    expect(JSON.stringify(unknown)).to.include('districtId');
+    const malformed = await map(cast.admin, { bbox: CITY, districtId: 'x' }, 400);
+    expect(JSON.stringify(malformed)).to.include('districtId');
+  });
+
   it('filters by category, status and period', async () => {
     const refs = async (query: Record<string, string>) =>
       (await map(cast.supervisor, { bbox: YANFENG, ...query })).features.map((f) => f.properties.reference);
@@ -163,6 +177,14 @@ describe('tip map', () => {
       const filtered = await map(cast.officer, { bbox: YANFENG, category: 'fraud' });
       expect(filtered.mode).to.equal('points');
       expect(filtered.features.map((f) => f.properties.reference)).to.deep.equal([fraud.reference]);
+    });
+
+    it('gives an admin one district of the grid when asked', async () => {
+      const body = await map(cast.admin, { bbox: CITY, districtId: '11' });
+      expect(body.total).to.equal(300 + 1);
+      const yanfeng = await map(cast.admin, { bbox: CITY, districtId: '1' });
+      expect(yanfeng.mode).to.equal('grid');
+      expect(yanfeng.total).to.equal(2500 + 3);
     });
 
     it('gives an admin the city as a coarser grid', async () => {

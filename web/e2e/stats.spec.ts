@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import type { Page } from 'playwright-core';
-import { tips } from '../../api/src/db/schema/index';
+import { eq } from 'drizzle-orm';
+import { tips, verifications } from '../../api/src/db/schema/index';
 import { clearPublicFiguresCache } from '../../api/src/modules/stats/public-figures';
 import { db, harness, listen, resetDb } from '../../api/test/support/harness';
 import { createUser, type TestUser } from '../../api/test/support/factories';
@@ -78,6 +79,37 @@ describe('statistics pages: public figures signed out, police statistics with ch
       made.push(await tipIn(1, { reporter: reporters[i % 3], input: { category: i % 2 ? 'traffic' : 'fraud', description: `测试线索第${i + 1}条，路口经常有车辆违规停放。` } }));
     server = await listen(harness().app);
     for (const [i, t] of made.slice(0, 4).entries()) await call(server, supervisor, 'POST', `/tips/${t.id}/triage`, { decision: i === 3 ? 'invalid' : 'valid' });
+
+    // On-site checks of district 1: on time, reported a day late, never reported (past due now),
+    // and one due after the period. Due in the period: 3; overdue among them: 2; open past due now: 1.
+    const auxiliary = await createUser({ role: 'auxiliary', districtId: 1 });
+    const DAY = 86_400_000;
+    const now = Date.now();
+    const checks = [
+      { tip: made[0], dueAt: now - 5 * DAY, reportedAt: now - 6 * DAY },
+      { tip: made[1], dueAt: now - 4 * DAY, reportedAt: now - 3 * DAY },
+      { tip: made[2], dueAt: now - 2 * DAY, reportedAt: null },
+      { tip: made[3], dueAt: now + 2 * DAY, reportedAt: null },
+    ];
+    for (const c of checks) {
+      const reportedAt = c.reportedAt === null ? null : new Date(c.reportedAt);
+      await db()
+        .insert(verifications)
+        .values({
+          tipId: c.tip.id,
+          communityId: auxiliary.user.communityId!,
+          assignedToId: auxiliary.user.id,
+          requestedById: supervisor.user.id,
+          note: '请到现场核实',
+          dueAt: new Date(c.dueAt),
+          createdAt: new Date(c.dueAt - 2 * DAY),
+          ...(reportedAt ? { status: 'reported' as const, finding: 'confirmed' as const, reportedById: auxiliary.user.id, reportedAt } : {}),
+        });
+      await db()
+        .update(tips)
+        .set({ verificationStatus: reportedAt ? 'reported' : 'open', verificationDueAt: new Date(c.dueAt) })
+        .where(eq(tips.id, c.tip.id));
+    }
   });
 
   afterEach(async () => {
@@ -129,6 +161,8 @@ describe('statistics pages: public figures signed out, police statistics with ch
     expect(await card('Backlog (undecided now)').textContent()).to.equal('2');
     expect(await card('Active volunteers').textContent()).to.equal('3');
     expect(await card('Valid-tip rate').textContent()).to.equal('75%');
+    expect(await card('On-site checks overdue').textContent()).to.equal('2');
+    await page.getByText('of 3 due in the period; 1 open past due now', { exact: true }).waitFor();
     await page.locator('.uplot canvas').first().waitFor();
     expect(await layoutShift(page)).to.be.below(0.05);
     await shot(page, 'stats-police-supervisor');
@@ -147,6 +181,10 @@ describe('statistics pages: public figures signed out, police statistics with ch
     await shot(page, 'stats-police-admin-zh-375-city');
     await page.getByLabel('辖区', { exact: true }).selectOption({ label: '雁峰区' });
     await page.getByText(/^雁峰区，/).waitFor();
+    const card = (label: string) => page.locator('dl > div').filter({ has: page.getByText(label, { exact: true }) }).locator('dd').first();
+    await page.waitForFunction(() => !document.body.textContent?.includes('正在更新'));
+    expect(await card('逾期未核查').textContent()).to.equal('2');
+    await page.getByText('本期应核查 3 项；当前逾期未报 1 项', { exact: true }).waitFor();
     await page.getByLabel('时间段').selectOption('custom');
     await page.getByLabel('开始日期').waitFor();
     expect(await horizontalOverflow(page)).to.equal(0);

@@ -38,15 +38,17 @@ describe('web: the police tip map and the report form’s pin, on local tiles', 
   let officer: TestUser;
   let supervisor: TestUser;
   let volunteer: TestUser;
+  let admin: TestUser;
   let ours: { id: string; reference: string }[];
   let theirs: { id: string; reference: string };
 
   before(async () => {
     await resetDb();
-    [officer, supervisor, volunteer] = await Promise.all([
+    [officer, supervisor, volunteer, admin] = await Promise.all([
       createUser({ role: 'officer', districtId: 1, displayName: 'Officer Li' }),
       createUser({ role: 'supervisor', districtId: 1, displayName: 'Supervisor Zhao' }),
       createUser({ role: 'volunteer', districtId: 1 }),
+      createUser({ role: 'admin', displayName: 'Admin Chen' }),
     ]);
     ours = [];
     for (const p of PLACES) ours.push(await tipIn(1, { reporter: null, input: { lat: p.lat, lng: p.lng, category: p.category } }));
@@ -75,6 +77,8 @@ describe('web: the police tip map and the report form’s pin, on local tiles', 
     await page.getByText('3 tips in view').waitFor();
     expect(await page.locator(`.leaflet-marker-icon[title="${theirs.reference}"]`).count()).to.equal(0);
     expect(server.tilesServed()).to.be.greaterThan(3);
+    // Police see their own district: no district picker.
+    expect(await page.getByLabel('District', { exact: true }).count()).to.equal(0);
     await shot(page, 'map-1-police-desktop');
 
     // Filtered like the queue: only fraud leaves one tip.
@@ -88,6 +92,28 @@ describe('web: the police tip map and the report form’s pin, on local tiles', 
     await page.waitForURL(`**/police/tips/${ours[1].id}`);
     await page.getByRole('heading', { name: ours[1].reference, level: 1 }).waitFor();
     expect(errors).to.deep.equal([]);
+  });
+
+  it('lets an admin narrow the city map to one district, like the queue (desktop, English)', async () => {
+    browser = await openBrowser({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
+    const { page } = browser;
+    await signIn(page, server, admin, '/police/map');
+    await page.getByRole('heading', { name: 'Map', level: 1 }).waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('img.leaflet-tile-loaded').length >= 4);
+    // The city: the three tips of 雁峰区 and the one of 耒阳市.
+    await page.getByText('4 tips in view').waitFor();
+    const district = page.getByLabel('District', { exact: true });
+    await page.waitForFunction((el) => (el as HTMLSelectElement).options.length > 12, await district.elementHandle());
+    expect(await district.inputValue()).to.equal('');
+    await district.selectOption({ label: 'Leiyang City' });
+    await page.getByText('1 tip in view').waitFor();
+    expect(page.url()).to.include('districtId=11');
+    await page.locator(`.leaflet-marker-icon[title="${theirs.reference}"]`).waitFor();
+    await district.selectOption({ label: 'Yanfeng District' });
+    await page.getByText('3 tips in view').waitFor();
+    expect(page.url()).to.include('districtId=1');
+    expect(await page.locator(`.leaflet-marker-icon[title="${theirs.reference}"]`).count()).to.equal(0);
+    await shot(page, 'map-4-admin-district');
   });
 
   it('fits a 375 px phone without sideways scrolling (Chinese)', async () => {

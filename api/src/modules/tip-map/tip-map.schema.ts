@@ -41,6 +41,8 @@ export const MapQuery = z
     to: dateTime('must be a date').optional(),
     category: oneOf(CATEGORY_IDS).optional(),
     status: oneOf(TIP_STATUSES).optional(),
+    /** Admins may narrow the city to one district, as in the queue; police see their own. */
+    districtId: z.coerce.number({ message: 'must be a district id' }).int('must be a district id').min(1, 'must be a district id').max(32767, 'must be a district id').optional(),
   })
   .refine(fromBeforeTo, { path: ['to'], message: 'must be after from' })
   .refine((q) => !q.from || !q.to || q.to.getTime() - q.from.getTime() <= MAX_PERIOD_DAYS * 86_400_000, {

@@ -2,7 +2,9 @@ import { and, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { db } from '../../db/client';
 import { districts, tipMapCells, tipMapStatusCells, tips } from '../../db/schema/index';
 import type { Actor } from '../../http/actor';
-import { forbidden } from '../../http/errors';
+import { forbidden, validationError } from '../../http/errors';
+import { actingDistrict } from '../cases/cases.service';
+import { districtExists } from '../reference/reference.service';
 import { tipsVisibleTo } from '../tips/tips.policy';
 import { isPolice } from './tip-map.policy';
 import { TIP_STATUSES } from '../triage/triage.schema';
@@ -33,14 +35,25 @@ export type MapCell = { gx: number; gy: number; count: number; lat: number; lng:
 
 export type MapAnswer = { mode: 'points'; points: MapPoint[] } | { mode: 'grid'; cellSize: number; cells: MapCell[] };
 
-function matching(actor: Actor, q: MapQuery): SQL | undefined {
+/**
+ * The district the map shows: an admin's choice, or null for the whole city; police their own
+ * (naming another is 403, as in the queue and the export). A district that does not exist is 400.
+ */
+async function mapDistrict(actor: Actor, q: MapQuery): Promise<number | null> {
   if (!isPolice(actor)) throw forbidden('Only police see the tip map');
+  const districtId = actingDistrict(actor, q.districtId) ?? null;
+  if (actor.role !== 'admin' && districtId === null) throw forbidden('Police see the map of their own district');
+  if (q.districtId !== undefined && !(await districtExists(q.districtId))) throw validationError([{ field: 'districtId', message: 'no such district' }]);
+  return districtId;
+}
+
+function matching(actor: Actor, q: MapQuery, districtId: number | null): SQL | undefined {
   const { minLng, minLat, maxLng, maxLat } = q.bbox;
   return and(
     tipsVisibleTo(actor),
     // tips_map_idx leads with the district: for the city, one index range per district (a nested
     // loop over the 12) instead of reading the whole index.
-    actor.role === 'admin' ? inArray(tips.districtId, db.select({ id: districts.id }).from(districts)) : undefined,
+    districtId !== null ? eq(tips.districtId, districtId) : inArray(tips.districtId, db.select({ id: districts.id }).from(districts)),
     // Plain ranges on the columns: tips_map_idx (district, status, lng, lat, category, created_at)
     // answers them and the other filters from the index alone (index-only for the count and the grid).
     sql`${tips.lng} BETWEEN ${minLng} AND ${maxLng}`,
@@ -64,10 +77,11 @@ function matching(actor: Actor, q: MapQuery): SQL | undefined {
  * from tips_map_idx, which reads every tip of the box that the filters leave.
  */
 export async function mapTips(actor: Actor, q: MapQuery): Promise<MapAnswer> {
-  const where = matching(actor, q);
+  const districtId = await mapDistrict(actor, q);
+  const where = matching(actor, q, districtId);
   if (!q.from && !q.to) {
     const cellSize = Math.max(cellSizeFor(q.bbox), SUMMARY_SIZES[SUMMARY_SIZES.length - 1] / 1000);
-    const cells = await summaryGrid(actor, q, cellSize);
+    const cells = await summaryGrid({ districtId, q, cellSize });
     const total = cells.reduce((n, c) => n + c.count, 0);
     if (total <= MAX_POINTS) return { mode: 'points', points: await pointsIn(where) };
     return { mode: 'grid', cellSize, cells };
@@ -89,17 +103,12 @@ const SUMMARY_SIZES = [50, 5];
  * tip_map_status_cells (one row per cell and status), with one from tip_map_cells (per category
  * too). A range of the primary key (size, district, gx, …) per district of the actor's scope.
  */
-async function summaryGrid(actor: Actor, q: MapQuery, cellSize: number): Promise<MapCell[]> {
+async function summaryGrid({ districtId, q, cellSize }: { districtId: number | null; q: MapQuery; cellSize: number }): Promise<MapCell[]> {
   const size = SUMMARY_SIZES.find((s) => cellSize * 1000 >= s - 1e-9)!;
   const k = Math.round((cellSize * 1000) / size);
   const cell = (v: number) => Math.floor((v * 1000) / size);
   const c = q.category ? tipMapCells : tipMapStatusCells;
-  const scope =
-    actor.role === 'admin'
-      ? inArray(c.districtId, db.select({ id: districts.id }).from(districts))
-      : actor.districtId === null
-        ? sql`false`
-        : eq(c.districtId, actor.districtId);
+  const scope = districtId !== null ? eq(c.districtId, districtId) : inArray(c.districtId, db.select({ id: districts.id }).from(districts));
   const gx = sql`floor(${c.gx}::float8 / ${k})::int`;
   const gy = sql`floor(${c.gy}::float8 / ${k})::int`;
   const rows = await db

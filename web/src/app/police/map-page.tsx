@@ -5,6 +5,8 @@ import { Field } from '../../components/ui/field';
 import { LoadingState } from '../../components/ui/loading-state';
 import { QueryError } from '../../components/ui/query-error';
 import { useCategories } from '../../shared/api/get-categories';
+import { useDistricts } from '../../shared/api/get-districts';
+import { useMe } from '../../shared/api/get-me';
 import { useMapConfig } from '../../shared/map/get-map-config';
 import { tipStatuses, type TipStatus } from '../../shared/types/tip';
 import type { MapFilters, MapTips } from '../../features/tip-map/api/get-map-tips';
@@ -25,11 +27,13 @@ function filtersFrom(params: URLSearchParams): MapFilters {
   const status = params.get('status');
   const from = params.get('from');
   const to = params.get('to');
+  const districtId = Number(params.get('districtId'));
   return {
     ...(status === 'any' ? {} : { status: (tipStatuses as readonly string[]).includes(status ?? '') ? (status as TipStatus) : 'submitted' }),
     ...(params.get('category') ? { category: params.get('category')! } : {}),
     ...(isDay(from) ? { from } : {}),
     ...(isDay(to) ? { to } : {}),
+    ...(Number.isInteger(districtId) && districtId > 0 ? { districtId } : {}),
   };
 }
 
@@ -40,8 +44,13 @@ export default function MapPage() {
   const errorMessage = useErrorMessage();
   const config = useMapConfig();
   const categories = useCategories();
+  const districts = useDistricts();
+  const me = useMe();
+  const isAdmin = me.data?.role === 'admin';
   const [params, setParams] = useSearchParams();
-  const filters = filtersFrom(params);
+  const urlFilters = filtersFrom(params);
+  // Only admins choose a district, as in the queue; police always see their own.
+  const filters: MapFilters = isAdmin ? urlFilters : { ...urlFilters, districtId: undefined };
   const [shown, setShown] = useState<{ data?: MapTips; isFetching: boolean; error: unknown }>({ isFetching: true, error: null });
   useDocumentTitle(t('map.title'));
 
@@ -93,6 +102,20 @@ export default function MapPage() {
             </select>
           )}
         </Field>
+        {isAdmin ? (
+          <Field id="map-district" label={t('queue.district')}>
+            {(control) => (
+              <select {...control} className="select" value={filters.districtId ?? ''} onChange={(e) => update('districtId', e.target.value || undefined)}>
+                <option value="">{t('queue.allDistricts')}</option>
+                {districts.data?.map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {localizedName(d, language)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        ) : null}
         <Field id="map-from" label={t('queue.from')}>
           {(control) => (
             <input {...control} className="input" type="date" value={filters.from ?? ''} max={filters.to} onChange={(e) => update('from', isDay(e.target.value) ? e.target.value : undefined)} />

@@ -4,8 +4,8 @@ import { dayAfter, dayStart } from '../../../lib/days';
 import { queryRoots } from '../../../shared/query-keys';
 import type { TipStatus, Priority } from '../../../shared/types/tip';
 
-/** What the map shows, like the queue's filters (days are Hengyang days, `to` inclusive). */
-export type MapFilters = { status?: TipStatus; category?: string; from?: string; to?: string };
+/** What the map shows, like the queue's filters (days are Hengyang days, `to` inclusive; a district for admins). */
+export type MapFilters = { status?: TipStatus; category?: string; from?: string; to?: string; districtId?: number };
 
 /** minLng, minLat, maxLng, maxLat in WGS-84. */
 export type Bbox = [number, number, number, number];
@@ -36,6 +36,7 @@ export function getMapTips(bbox: Bbox, filters: MapFilters): Promise<MapTips> {
   if (filters.category) params.set('category', filters.category);
   if (filters.from) params.set('from', dayStart(filters.from));
   if (filters.to) params.set('to', dayAfter(filters.to));
+  if (filters.districtId !== undefined) params.set('districtId', String(filters.districtId));
   return apiRequest<MapTips>(`/map/tips?${params.toString()}`);
 }
 
