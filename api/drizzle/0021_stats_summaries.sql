@@ -18,6 +18,23 @@ CREATE TABLE "tip_map_status_cells" (
 	CONSTRAINT "tip_map_status_cells_size_district_id_gx_gy_status_pk" PRIMARY KEY("size","district_id","gx","gy","status")
 );
 --> statement-breakpoint
+CREATE TABLE "tip_monthly_stats" (
+	"month" date NOT NULL,
+	"district_id" smallint NOT NULL,
+	"category" text NOT NULL,
+	"status" "tip_status" NOT NULL,
+	"tips" integer NOT NULL,
+	CONSTRAINT "tip_monthly_stats_month_district_id_category_status_pk" PRIMARY KEY("month","district_id","category","status")
+);
+--> statement-breakpoint
+CREATE TABLE "tip_weekly_stats" (
+	"week" date NOT NULL,
+	"district_id" smallint NOT NULL,
+	"category" text NOT NULL,
+	"tips" integer NOT NULL,
+	CONSTRAINT "tip_weekly_stats_week_district_id_category_pk" PRIMARY KEY("week","district_id","category")
+);
+--> statement-breakpoint
 CREATE TABLE "volunteer_day_pairs" (
 	"scope" smallint NOT NULL,
 	"day" date NOT NULL,
@@ -33,6 +50,8 @@ CREATE TABLE "volunteer_last_days" (
 	CONSTRAINT "volunteer_last_days_scope_day_pk" PRIMARY KEY("scope","day")
 );
 --> statement-breakpoint
+CREATE INDEX "tip_monthly_stats_district_month_idx" ON "tip_monthly_stats" USING btree ("district_id","month");--> statement-breakpoint
+CREATE INDEX "tip_weekly_stats_district_week_idx" ON "tip_weekly_stats" USING btree ("district_id","week");--> statement-breakpoint
 CREATE INDEX "tip_first_decisions_hours_idx" ON "tip_first_decisions" USING btree ("district_id",("first_decided_at" - "submitted_at"),"submitted_at","first_decided_at");--> statement-breakpoint
 -- hand-written below
 -- The map's cells without the category (tip_map_status_cells), kept like tip_map_cells (0020).
@@ -231,3 +250,62 @@ CREATE TRIGGER "tips_volunteer_activity_update" AFTER UPDATE ON "tips" REFERENCI
 --> statement-breakpoint
 CREATE TRIGGER "tips_volunteer_activity_delete" AFTER DELETE ON "tips" REFERENCING OLD TABLE AS old_rows
   FOR EACH STATEMENT EXECUTE FUNCTION tip_volunteer_activity_sync();
+--> statement-breakpoint
+-- tip_monthly_stats and tip_weekly_stats follow the tips like tip_daily_stats (0016): old rows −1,
+-- new rows +1, summed per key, keys upserted in key order; an update that changes no key (a claim,
+-- a case link; for the weekly table also a decision) writes nothing.
+CREATE OR REPLACE FUNCTION tip_period_stats_sync() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  -- Each branch names only the transition tables its operation has.
+  IF TG_OP = 'INSERT' THEN
+    WITH d AS (SELECT hy_stats_day(created_at) AS day, district_id, category, status, 1 AS sign FROM new_rows), m AS (
+      INSERT INTO tip_monthly_stats AS s (month, district_id, category, status, tips)
+      SELECT date_trunc('month', day)::date, district_id, category, status, sum(sign)::int FROM d
+      GROUP BY 1, 2, 3, 4 HAVING sum(sign) <> 0 ORDER BY 1, 2, 3, 4
+      ON CONFLICT (month, district_id, category, status) DO UPDATE SET tips = s.tips + excluded.tips
+    )
+    INSERT INTO tip_weekly_stats AS s (week, district_id, category, tips)
+    SELECT day - (extract(isodow FROM day)::int - 1), district_id, category, sum(sign)::int FROM d
+    GROUP BY 1, 2, 3 HAVING sum(sign) <> 0 ORDER BY 1, 2, 3
+    ON CONFLICT (week, district_id, category) DO UPDATE SET tips = s.tips + excluded.tips;
+  ELSIF TG_OP = 'DELETE' THEN
+    WITH d AS (SELECT hy_stats_day(created_at) AS day, district_id, category, status, -1 AS sign FROM old_rows), m AS (
+      INSERT INTO tip_monthly_stats AS s (month, district_id, category, status, tips)
+      SELECT date_trunc('month', day)::date, district_id, category, status, sum(sign)::int FROM d
+      GROUP BY 1, 2, 3, 4 HAVING sum(sign) <> 0 ORDER BY 1, 2, 3, 4
+      ON CONFLICT (month, district_id, category, status) DO UPDATE SET tips = s.tips + excluded.tips
+    )
+    INSERT INTO tip_weekly_stats AS s (week, district_id, category, tips)
+    SELECT day - (extract(isodow FROM day)::int - 1), district_id, category, sum(sign)::int FROM d
+    GROUP BY 1, 2, 3 HAVING sum(sign) <> 0 ORDER BY 1, 2, 3
+    ON CONFLICT (week, district_id, category) DO UPDATE SET tips = s.tips + excluded.tips;
+  ELSE
+    WITH d AS (SELECT hy_stats_day(created_at) AS day, district_id, category, status, 1 AS sign FROM new_rows
+              UNION ALL SELECT hy_stats_day(created_at), district_id, category, status, -1 FROM old_rows), m AS (
+      INSERT INTO tip_monthly_stats AS s (month, district_id, category, status, tips)
+      SELECT date_trunc('month', day)::date, district_id, category, status, sum(sign)::int FROM d
+      GROUP BY 1, 2, 3, 4 HAVING sum(sign) <> 0 ORDER BY 1, 2, 3, 4
+      ON CONFLICT (month, district_id, category, status) DO UPDATE SET tips = s.tips + excluded.tips
+    )
+    INSERT INTO tip_weekly_stats AS s (week, district_id, category, tips)
+    SELECT day - (extract(isodow FROM day)::int - 1), district_id, category, sum(sign)::int FROM d
+    GROUP BY 1, 2, 3 HAVING sum(sign) <> 0 ORDER BY 1, 2, 3
+    ON CONFLICT (week, district_id, category) DO UPDATE SET tips = s.tips + excluded.tips;
+  END IF;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+INSERT INTO "tip_monthly_stats" ("month", "district_id", "category", "status", "tips")
+SELECT date_trunc('month', "day")::date, "district_id", "category", "status", sum("tips")::int FROM "tip_daily_stats" GROUP BY 1, 2, 3, 4 HAVING sum("tips") <> 0;
+--> statement-breakpoint
+INSERT INTO "tip_weekly_stats" ("week", "district_id", "category", "tips")
+SELECT "day" - (extract(isodow FROM "day")::int - 1), "district_id", "category", sum("tips")::int FROM "tip_daily_stats" GROUP BY 1, 2, 3 HAVING sum("tips") <> 0;
+--> statement-breakpoint
+CREATE TRIGGER "tips_period_stats_insert" AFTER INSERT ON "tips" REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION tip_period_stats_sync();
+--> statement-breakpoint
+CREATE TRIGGER "tips_period_stats_update" AFTER UPDATE ON "tips" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION tip_period_stats_sync();
+--> statement-breakpoint
+CREATE TRIGGER "tips_period_stats_delete" AFTER DELETE ON "tips" REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION tip_period_stats_sync();

@@ -245,10 +245,10 @@ describe('statistics: overview', () => {
     expect(Number(rows[0].bad)).to.equal(0);
   });
 
-  it('keeps the volunteer and decision-time summaries equal to the tips through parallel submissions, transfers, moves and deletions', async () => {
+  it('keeps the volunteer, decision-time, monthly and weekly summaries equal to the tips through parallel submissions, transfers, moves and deletions', async () => {
     /** Rows of each summary that differ from the same figures computed from the tips (0 when right). */
     const mismatches = async () => {
-      const { rows } = await db().execute<{ pairs: number; last: number; hours: number }>(sql`
+      const { rows } = await db().execute<{ pairs: number; last: number; hours: number; months: number; weeks: number }>(sql`
         WITH d AS (SELECT DISTINCT t.reporter_id, s.scope, hy_stats_day(t.created_at) AS day
                    FROM tips t CROSS JOIN LATERAL (VALUES (t.district_id), (0::smallint)) s(scope) WHERE t.reporter_id IS NOT NULL),
              c AS (SELECT scope, day, coalesce(lag(day) OVER w, '-infinity'::date) AS prev_day, lead(day) OVER w IS NULL AS is_last
@@ -262,10 +262,16 @@ describe('statistics: overview', () => {
                (SELECT count(*) FROM l FULL JOIN (SELECT * FROM volunteer_last_days WHERE volunteers <> 0) v USING (scope, day)
                 WHERE l.n IS DISTINCT FROM v.volunteers)::int AS last,
                (SELECT count(*) FROM h FULL JOIN (SELECT * FROM tip_decision_hours WHERE tips <> 0) x USING (scope, day, hours)
-                WHERE h.n IS DISTINCT FROM x.tips)::int AS hours`);
+                WHERE h.n IS DISTINCT FROM x.tips)::int AS hours,
+               (SELECT count(*) FROM (SELECT date_trunc('month', hy_stats_day(created_at))::date AS month, district_id, category, status, count(*)::int AS n
+                                      FROM tips GROUP BY 1, 2, 3, 4) t
+                FULL JOIN (SELECT * FROM tip_monthly_stats WHERE tips <> 0) x USING (month, district_id, category, status) WHERE t.n IS DISTINCT FROM x.tips)::int AS months,
+               (SELECT count(*) FROM (SELECT hy_stats_day(created_at) - (extract(isodow FROM hy_stats_day(created_at))::int - 1) AS week, district_id, category, count(*)::int AS n
+                                      FROM tips GROUP BY 1, 2, 3) t
+                FULL JOIN (SELECT * FROM tip_weekly_stats WHERE tips <> 0) x USING (week, district_id, category) WHERE t.n IS DISTINCT FROM x.tips)::int AS weeks`);
       return rows[0];
     };
-    const clean = { pairs: 0, last: 0, hours: 0 };
+    const clean = { pairs: 0, last: 0, hours: 0, months: 0, weeks: 0 };
     expect(await mismatches()).to.deep.equal(clean);
 
     // One volunteer submitting in parallel on a new day, and on days between their earlier ones.
@@ -289,7 +295,14 @@ describe('statistics: overview', () => {
     // The figures equal a count of distinct reporters and percentile_disc over the tips, for periods
     // read directly and through the complement, for a district and the city.
     clock.set(NOW);
-    const periods = [PERIOD, { from: '2024-04-01', to: '2024-04-30' }, { from: '2024-01-01', to: '2024-02-29' }, { from: '2023-03-20', to: '2024-03-18' }];
+    const periods = [
+      PERIOD,
+      { from: '2024-04-01', to: '2024-04-30' },
+      { from: '2024-01-01', to: '2024-02-29' },
+      { from: '2023-03-20', to: '2024-03-18' },
+      { from: '2024-02-14', to: '2024-04-11' },
+      { from: '2023-12-31', to: '2024-05-01' },
+    ];
     for (const period of periods)
       for (const districtId of [A, undefined]) {
         const res = await overview(admin, { ...period, ...(districtId ? { districtId } : {}) });
@@ -310,6 +323,22 @@ describe('statistics: overview', () => {
         expect(res.body.decisions.decided, label).to.equal(Number(want.decided));
         expect(res.body.decisions.medianHours, label).to.equal(hours(want.p50));
         expect(res.body.decisions.p90Hours, label).to.equal(hours(want.p90));
+        // Totals, whole months and weeks from their rollups, the ends from the days: as counted from the tips.
+        const totals = await db().execute<{ kind: string; key: string; n: number }>(sql`
+          SELECT 'status' AS kind, status::text AS key, count(*)::int AS n FROM tips WHERE ${inScope} AND created_at >= ${start} AND created_at < ${end} GROUP BY 2
+          UNION ALL SELECT 'category', category, count(*)::int FROM tips WHERE ${inScope} AND created_at >= ${start} AND created_at < ${end} GROUP BY 2
+          UNION ALL SELECT 'district', district_id::text, count(*)::int FROM tips WHERE ${inScope} AND created_at >= ${start} AND created_at < ${end} GROUP BY 2
+          UNION ALL SELECT 'week', to_char(hy_stats_day(created_at) - (extract(isodow FROM hy_stats_day(created_at))::int - 1), 'YYYY-MM-DD'), count(*)::int
+                    FROM tips WHERE ${inScope} AND created_at >= ${start} AND created_at < ${end} GROUP BY 2`);
+        const counted = (kind: string) =>
+          Object.fromEntries(totals.rows.filter((r) => r.kind === kind).map((r) => [r.key, Number(r.n)]));
+        const shown = <T extends { tips: number }>(list: T[], key: (x: T) => string) =>
+          Object.fromEntries(list.filter((x) => x.tips > 0).map((x) => [key(x), x.tips]));
+        const b = res.body.tips;
+        expect(shown(Object.entries(b.byStatus as Record<string, number>).map(([k, tips]) => ({ k, tips })), (x) => x.k), label).to.deep.equal(counted('status'));
+        expect(shown(b.byCategory as { category: string; tips: number }[], (x) => x.category), label).to.deep.equal(counted('category'));
+        expect(shown(b.byDistrict as { districtId: number; tips: number }[], (x) => String(x.districtId)), label).to.deep.equal(counted('district'));
+        expect(shown(b.byWeek as { weekStart: string; tips: number }[], (x) => x.weekStart), label).to.deep.equal(counted('week'));
       }
   });
 

@@ -320,6 +320,18 @@ async function main(): Promise<void> {
 
     // The summaries of migration 0021, rebuilt the same way: the map's cells without the category,
     // the time-to-first-decision histogram, and the volunteers' day pairs and last days.
+    await step('tip monthly and weekly statistics (summary rebuild)', async () => {
+      await q(`DELETE FROM tip_monthly_stats`);
+      await q(
+        `INSERT INTO tip_monthly_stats (month, district_id, category, status, tips)
+         SELECT date_trunc('month', day)::date, district_id, category, status, sum(tips)::int FROM tip_daily_stats GROUP BY 1, 2, 3, 4`,
+      );
+      await q(`DELETE FROM tip_weekly_stats`);
+      await q(
+        `INSERT INTO tip_weekly_stats (week, district_id, category, tips)
+         SELECT day - (extract(isodow FROM day)::int - 1), district_id, category, sum(tips)::int FROM tip_daily_stats GROUP BY 1, 2, 3`,
+      );
+    });
     await step('tip map status cells, decision hours (summary rebuild)', async () => {
       await q(`DELETE FROM tip_map_status_cells`);
       await q(
@@ -550,6 +562,8 @@ async function checkInvariants(q: (text: string) => Promise<pg.QueryResult>): Pr
     ['daily cap', `SELECT count(*)::int AS bad FROM (SELECT 1 FROM points_ledger WHERE reason IN ${reasons(CAPPED_REASONS)} GROUP BY user_id, earned_on HAVING sum(delta) > ${POINT_RULES.dailyCap}) x`],
     ['tip daily statistics = tips', `SELECT count(*)::int AS bad FROM (SELECT hy_stats_day(created_at) AS day, district_id, category, status, count(*)::int AS n FROM tips GROUP BY 1, 2, 3, 4) t FULL JOIN (SELECT * FROM tip_daily_stats WHERE tips <> 0) s USING (day, district_id, category, status) WHERE t.n IS DISTINCT FROM s.tips`],
     ['tip map cells = tips', `SELECT count(*)::int AS bad FROM (SELECT z.size, district_id, floor(lng * 1000 / z.size)::int AS gx, floor(lat * 1000 / z.size)::int AS gy, status, category, count(*)::int AS n FROM tips CROSS JOIN (VALUES (5::smallint), (50::smallint)) z(size) WHERE lat IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6) t FULL JOIN (SELECT * FROM tip_map_cells WHERE tips <> 0) s USING (size, district_id, gx, gy, status, category) WHERE t.n IS DISTINCT FROM s.tips`],
+    ['tip monthly statistics = tips', `SELECT count(*)::int AS bad FROM (SELECT date_trunc('month', hy_stats_day(created_at))::date AS month, district_id, category, status, count(*)::int AS n FROM tips GROUP BY 1, 2, 3, 4) t FULL JOIN (SELECT * FROM tip_monthly_stats WHERE tips <> 0) s USING (month, district_id, category, status) WHERE t.n IS DISTINCT FROM s.tips`],
+    ['tip weekly statistics = tips', `SELECT count(*)::int AS bad FROM (SELECT hy_stats_day(created_at) - (extract(isodow FROM hy_stats_day(created_at))::int - 1) AS week, district_id, category, count(*)::int AS n FROM tips GROUP BY 1, 2, 3) t FULL JOIN (SELECT * FROM tip_weekly_stats WHERE tips <> 0) s USING (week, district_id, category) WHERE t.n IS DISTINCT FROM s.tips`],
     ['map status cells = tips', `SELECT count(*)::int AS bad FROM (SELECT z.size, district_id, floor(lng * 1000 / z.size)::int AS gx, floor(lat * 1000 / z.size)::int AS gy, status, count(*)::int AS n FROM tips CROSS JOIN (VALUES (5::smallint), (50::smallint)) z(size) WHERE lat IS NOT NULL GROUP BY 1, 2, 3, 4, 5) t FULL JOIN (SELECT * FROM tip_map_status_cells WHERE tips <> 0) s USING (size, district_id, gx, gy, status) WHERE t.n IS DISTINCT FROM s.tips`],
     ['decision hours = first decisions', `SELECT count(*)::int AS bad FROM (SELECT s.scope, hy_stats_day(f.submitted_at) AS day, hy_decision_hours(f.submitted_at, f.first_decided_at) AS hours, count(*)::int AS n FROM tip_first_decisions f CROSS JOIN LATERAL (VALUES (f.district_id), (0::smallint)) s(scope) GROUP BY 1, 2, 3) h FULL JOIN (SELECT * FROM tip_decision_hours WHERE tips <> 0) x USING (scope, day, hours) WHERE h.n IS DISTINCT FROM x.tips`],
     ['volunteer day pairs = tips', `WITH d AS (SELECT DISTINCT t.reporter_id, s.scope, hy_stats_day(t.created_at) AS day FROM tips t CROSS JOIN LATERAL (VALUES (t.district_id), (0::smallint)) s(scope) WHERE t.reporter_id IS NOT NULL), c AS (SELECT scope, day, coalesce(lag(day) OVER w, '-infinity'::date) AS prev_day FROM d WINDOW w AS (PARTITION BY reporter_id, scope ORDER BY day)) SELECT count(*)::int AS bad FROM (SELECT scope, day, prev_day, count(*)::int AS n FROM c GROUP BY 1, 2, 3) p FULL JOIN (SELECT * FROM volunteer_day_pairs WHERE volunteers <> 0) v USING (scope, day, prev_day) WHERE p.n IS DISTINCT FROM v.volunteers`],

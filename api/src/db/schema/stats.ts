@@ -24,6 +24,40 @@ export const tipDailyStats = pgTable(
 );
 
 /**
+ * tip_daily_stats rolled up by calendar month (`month` = its first day): a long period reads its
+ * whole months here and only its partial months' days from tip_daily_stats. Kept by the same kind
+ * of statement-level triggers on `tips` (migration 0021).
+ */
+export const tipMonthlyStats = pgTable(
+  'tip_monthly_stats',
+  {
+    month: date().notNull(),
+    districtId: smallint().notNull(),
+    category: text().notNull(),
+    status: tipStatusEnum().notNull(),
+    tips: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.districtId, t.category, t.status] }), index('tip_monthly_stats_district_month_idx').on(t.districtId, t.month)],
+);
+
+/**
+ * Tips per ISO week (`week` = its Monday, Asia/Shanghai days) × district × category, for the
+ * statistics' weekly chart: a long period reads its whole weeks here and only the days of its
+ * partial first and last weeks from tip_daily_stats. No status, so a decision writes nothing here.
+ * Kept by statement-level triggers on `tips` (migration 0021).
+ */
+export const tipWeeklyStats = pgTable(
+  'tip_weekly_stats',
+  {
+    week: date().notNull(),
+    districtId: smallint().notNull(),
+    category: text().notNull(),
+    tips: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.week, t.districtId, t.category] }), index('tip_weekly_stats_district_week_idx').on(t.districtId, t.week)],
+);
+
+/**
  * When each tip was first decided (the first status change out of `submitted`: valid, invalid,
  * duplicate or needs_info; a reversal keeps it), with the tip's submission time and its current
  * district copied so that the time-to-first-decision figures of a period read this narrow table's
