@@ -302,6 +302,7 @@ describe('statistics: overview', () => {
       { from: '2023-03-20', to: '2024-03-18' },
       { from: '2024-02-14', to: '2024-04-11' },
       { from: '2023-12-31', to: '2024-05-01' },
+      { from: '2024-04-10', to: '2024-04-10' },
     ];
     for (const period of periods)
       for (const districtId of [A, undefined]) {

@@ -4,7 +4,7 @@ import { addDays, weekOf, type Period } from './period';
 
 export type TotalsRow = { kind: 'status' | 'category' | 'district' | 'week'; key: string; tips: number };
 
-/** Day ranges [from, to] (inclusive, YYYY-MM-DD); an empty range has from > to. */
+/** Day ranges [from, to] (inclusive, YYYY-MM-DD); an empty range has from > to. `null`: no whole month / week. */
 type Days = { from: string; to: string };
 
 const monthStart = (day: string) => `${day.slice(0, 7)}-01`;
@@ -25,9 +25,9 @@ export function splitPeriod(p: Pick<Period, 'from' | 'to'>) {
   const afterLastWeek = weekOf(addDays(p.to, 1)) === addDays(p.to, 1) ? addDays(p.to, 1) : weekOf(p.to);
   const hasWeeks = firstWeek < afterLastWeek;
   return {
-    months: hasMonths ? { from: firstMonth, to: addDays(afterLastMonth, -1) } : { from: p.to, to: p.from },
+    months: hasMonths ? { from: firstMonth, to: addDays(afterLastMonth, -1) } : null,
     monthDays: hasMonths ? [{ from: p.from, to: addDays(firstMonth, -1) }, { from: afterLastMonth, to: p.to }] : [{ from: p.from, to: p.to }],
-    weeks: hasWeeks ? { from: firstWeek, to: addDays(afterLastWeek, -1) } : { from: p.to, to: p.from },
+    weeks: hasWeeks ? { from: firstWeek, to: addDays(afterLastWeek, -1) } : null,
     weekDays: hasWeeks ? [{ from: p.from, to: addDays(firstWeek, -1) }, { from: afterLastWeek, to: p.to }] : [{ from: p.from, to: p.to }],
   };
 }
@@ -52,13 +52,14 @@ export async function periodTotals(p: Period, districtId: number | null): Promis
     SELECT CASE WHEN GROUPING(status) = 0 THEN 'status' WHEN GROUPING(category) = 0 THEN 'category' ELSE 'district' END AS kind,
            coalesce(status::text, category, district_id::text) AS key, sum(tips)::int AS tips
     FROM (SELECT status, category, district_id, tips FROM tip_monthly_stats
-          WHERE month BETWEEN ${parts.months.from}::date AND ${parts.months.to}::date ${district}
+          WHERE ${parts.months ? sql`month BETWEEN ${parts.months.from}::date AND ${parts.months.to}::date` : sql`false`} ${district}
           UNION ALL
           SELECT status, category, district_id, tips FROM tip_daily_stats WHERE (${inDays(parts.monthDays)}) ${district}) t
     GROUP BY GROUPING SETS ((status), (category), (district_id))
     UNION ALL
     SELECT 'week', to_char(week, 'YYYY-MM-DD'), sum(tips)::int
-    FROM (SELECT week, tips FROM tip_weekly_stats WHERE week BETWEEN ${parts.weeks.from}::date AND ${parts.weeks.to}::date ${district}
+    FROM (SELECT week, tips FROM tip_weekly_stats
+          WHERE ${parts.weeks ? sql`week BETWEEN ${parts.weeks.from}::date AND ${parts.weeks.to}::date` : sql`false`} ${district}
           UNION ALL
           SELECT day - (extract(isodow FROM day)::int - 1), tips FROM tip_daily_stats WHERE (${inDays(parts.weekDays)}) ${district}) w
     GROUP BY week`);
