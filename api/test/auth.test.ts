@@ -198,9 +198,26 @@ describe('auth: access tokens', () => {
     expect(res.body.user).to.include({ id: u.user.id, points: 0, displayName: u.user.displayName });
   });
 
+  /** A token signed by hand with the server's secret: only the named header or claim is wrong. */
+  const handSigned = (header: object, claims: object) => {
+    const head = `${b64url(header)}.${b64url(claims)}`;
+    return `${head}.${createHmac('sha256', harness().config.jwtSecret).update(head).digest('base64url')}`;
+  };
+  const inTenMinutes = () => Math.floor(Date.now() / 1000) + 600;
+  const goodClaims = (id: string) => ({ sub: id, role: 'volunteer', did: 1, iss: ISSUER, aud: AUDIENCE, exp: inTenMinutes() });
+
   it('accepts a well-formed token built the way the server builds them (the negative cases below are meaningful)', async () => {
     const u = await createUser();
     await api().get('/api/me').set('Authorization', `Bearer ${sign({}, { subject: u.user.id })}`).expect(200);
+    await api().get('/api/me').set('Authorization', `Bearer ${handSigned({ alg: 'HS256', typ: 'JWT' }, goodClaims(u.user.id))}`).expect(200);
+  });
+
+  it('accepts a token whose audience is a list naming this API, and one already valid by its nbf', async () => {
+    const u = await createUser();
+    const listed = { ...goodClaims(u.user.id), aud: ['another-api', AUDIENCE] };
+    await api().get('/api/me').set('Authorization', `Bearer ${handSigned({ alg: 'HS256', typ: 'JWT' }, listed)}`).expect(200);
+    const begun = { ...goodClaims(u.user.id), nbf: Math.floor(Date.now() / 1000) - 5 };
+    await api().get('/api/me').set('Authorization', `Bearer ${handSigned({ alg: 'HS256', typ: 'JWT' }, begun)}`).expect(200);
   });
 
   const bad: [string, (userId: string) => string][] = [
@@ -220,6 +237,22 @@ describe('auth: access tokens', () => {
     ['the wrong audience', (id) => `Bearer ${sign({}, { subject: id, audience: 'another-api' })}`],
     ['an unknown role', (id) => `Bearer ${sign({ role: 'superuser' }, { subject: id })}`],
     ['no subject', () => `Bearer ${sign({})}`],
+    ['a token not valid before a later time (nbf)', (id) => `Bearer ${sign({}, { subject: id, notBefore: 120 })}`],
+    ['an nbf that is not a number', (id) => `Bearer ${handSigned({ alg: 'HS256', typ: 'JWT' }, { ...goodClaims(id), nbf: 'yesterday' })}`],
+    ['a token without an expiry', (id) => {
+      const { exp: _exp, ...claims } = goodClaims(id);
+      return `Bearer ${handSigned({ alg: 'HS256', typ: 'JWT' }, claims)}`;
+    }],
+    ['an expiry that is not a number', (id) => `Bearer ${handSigned({ alg: 'HS256', typ: 'JWT' }, { ...goodClaims(id), exp: String(inTenMinutes()) })}`],
+    ['a header of another type', (id) => `Bearer ${handSigned({ alg: 'HS256', typ: 'at+jwt' }, goodClaims(id))}`],
+    ['a header without a type', (id) => `Bearer ${handSigned({ alg: 'HS256' }, goodClaims(id))}`],
+    ['a header naming HS512 over an HS256 signature', (id) => `Bearer ${handSigned({ alg: 'HS512', typ: 'JWT' }, goodClaims(id))}`],
+    ['an audience list without this API', (id) => `Bearer ${handSigned({ alg: 'HS256', typ: 'JWT' }, { ...goodClaims(id), aud: ['another-api'] })}`],
+    ['a payload that is a JSON array', () => `Bearer ${handSigned({ alg: 'HS256', typ: 'JWT' }, [ISSUER, AUDIENCE])}`],
+    ['the right signature in standard base64 with padding', (id) => {
+      const [h, p, s] = sign({}, { subject: id }).split('.');
+      return `Bearer ${h}.${p}.${Buffer.from(s, 'base64url').toString('base64')}`;
+    }],
     ['a hand-made HS256 token with a different key', (id) => {
       const head = `${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url({ sub: id, role: 'volunteer', iss: ISSUER, aud: AUDIENCE, exp: Math.floor(Date.now() / 1000) + 600 })}`;
       return `Bearer ${head}.${createHmac('sha256', 'guess').update(head).digest('base64url')}`;
