@@ -1,11 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import compression from 'compression';
 import express, { type Router } from 'express';
-import helmet from 'helmet';
-import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import type { Config } from './config';
 import { apiKeysRoutes } from './modules/integrations/api-keys.routes';
@@ -13,6 +10,8 @@ import { open311Routes } from './modules/integrations/open311.routes';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { AppError } from './http/errors';
 import { requireStaffTotp } from './http/staff-totp-gate';
+import { requestLog } from './http/request-log';
+import { helmetOptions, securityHeaders } from './http/security-headers';
 import { refuseNulInput } from './http/validate';
 import { authRoutes } from './modules/auth/auth.routes';
 import { referenceRoutes } from './modules/reference/reference.routes';
@@ -45,8 +44,6 @@ export type AppDeps = {
   ping: () => Promise<void>;
 };
 
-const REQUEST_ID = /^[A-Za-z0-9\-_]{8,64}$/;
-
 /** One router per domain; a module adds itself here. */
 function apiRouters(config: Config): Router[] {
   // tracking before messages: POST /tips/track/messages must not match /tips/:id/messages;
@@ -54,62 +51,21 @@ function apiRouters(config: Config): Router[] {
   return [referenceRoutes(), authRoutes(config), altchaRoutes(config), tipExportsRoutes(), tipsRoutes(config), triageRoutes(), casesRoutes(), trackingRoutes(config), messagesRoutes(config), identityRoutes(), pointsRoutes(), rewardsRoutes(), leaderboardsRoutes(), organizerRoutes(), accountsRoutes(), campaignsRoutes(), auditRoutes(), tipMapRoutes(config), verificationsRoutes(), statsRoutes(), apiKeysRoutes(), openApiRoutes()];
 }
 
-/** The CSP source of the base map's tiles (`{s}` subdomains as a wildcard); none for a path on this server. */
-function tileSources(template: string): string[] {
-  if (template.startsWith('/')) return [];
-  const url = new URL(template.replace('{s}', 'tile-subdomain').replace(/\{[a-z]\}/g, '0'));
-  // CSP wildcards stand for a whole leftmost label: `webrd0{s}.example.com` becomes `*.example.com`.
-  const host = url.host.replace(/^[^.]*tile-subdomain[^.]*/, '*');
-  return [`${url.protocol}//${host}`];
-}
-
 export function createApp({ config, log, ping }: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.set('query parser', 'simple');
+  // ETags only where a cache may keep the answer (http/cacheable.ts), not a hash of every body.
+  app.set('etag', false);
 
-  app.use(
-    pinoHttp({
-      logger: log,
-      genReqId: (req, res) => {
-        const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-      // Method, path, status and timing only: no headers, bodies, addresses or user agents.
-      serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({
-          id: req.id,
-          method: req.method,
-          path: req.url.split('?')[0],
-        }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
-    }),
-  );
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          imgSrc: ["'self'", 'blob:', 'data:', ...tileSources(config.mapTiles.url)],
-          connectSrc: ["'self'"],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          scriptSrc: ["'self'"],
-          objectSrc: ["'none'"],
-          frameAncestors: ["'none'"],
-          upgradeInsecureRequests: null,
-        },
-      },
-      crossOriginEmbedderPolicy: false,
-    }),
-  );
+  app.use(requestLog(log));
+  app.use(securityHeaders(helmetOptions(config.mapTiles.url)));
   if (config.checkResponses) app.use(checkResponses(ROUTE_DOCS));
-  app.use(compression());
+  // Reads can be large (lists, the web app's files). A write answers with a small object, below
+  // compression's 1 kB threshold, yet compression hooked every response (issue 12's profile).
+  const compress = compression();
+  app.use((req, res, next) => (req.method === 'GET' || req.method === 'HEAD' ? compress(req, res, next) : next()));
   app.use(express.json({ limit: '64kb', strict: true }));
   app.use(refuseNulInput);
 

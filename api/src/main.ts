@@ -4,13 +4,20 @@ import { loadConfig } from './config';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './db/seed';
 import { pino } from 'pino';
 import { loggable } from './http/error-handler';
-import { createLogger } from './lib/logger';
+import { closeLogDestination, createLogger } from './lib/logger';
 import { startHousekeeping } from './modules/housekeeping/housekeeping.scheduler';
 import { startRuntime, stopRuntime } from './runtime';
 
 const config = loadConfig();
-// Synchronous writes: a line logged just before process.exit() is never lost in a buffer.
-const log = createLogger(config.logLevel, pino.destination({ dest: 1, sync: true }));
+// Asynchronous writes (issue 12): no request waits for stdout. Every exit below goes through
+// exitAfterLog, which waits until the lines logged before it are written.
+const logDestination = pino.destination({ dest: 1, sync: false });
+const log = createLogger(config.logLevel, logDestination);
+
+async function exitAfterLog(code: number): Promise<never> {
+  await closeLogDestination(logDestination);
+  process.exit(code);
+}
 
 /**
  * One policy for a fault nothing caught, thrown or rejected alike (docs/operations.md, "Process
@@ -19,11 +26,15 @@ const log = createLogger(config.logLevel, pino.destination({ dest: 1, sync: true
  * and clients retry with their Idempotency-Key. Errors inside a request never get here: the
  * error handler answers them.
  */
+let isFaulted = false;
 function exitOnFault(kind: 'uncaughtException' | 'unhandledRejection', err: unknown): void {
+  // A second fault while the first one's line is being written: the process is leaving anyway.
+  if (isFaulted) return;
+  isFaulted = true;
   try {
     log.fatal({ kind, err: loggable(err) }, 'process fault: exiting for the supervisor to restart');
   } finally {
-    process.exit(1);
+    void exitAfterLog(1);
   }
 }
 process.on('uncaughtException', (err) => exitOnFault('uncaughtException', err));
@@ -69,7 +80,7 @@ async function shutdown(signal: string): Promise<void> {
   await stopRuntime();
   await database.close();
   log.info('stopped');
-  process.exit(0);
+  await exitAfterLog(0);
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));

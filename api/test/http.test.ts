@@ -1,8 +1,11 @@
 import http from 'node:http';
 import net from 'node:net';
 import { expect } from 'chai';
+import express from 'express';
+import helmet from 'helmet';
 import supertest from 'supertest';
 import { createApp } from '../src/app';
+import { helmetOptions } from '../src/http/security-headers';
 import { createLogger } from '../src/lib/logger';
 import { api, appWith, harness } from './support/harness';
 import { startAppProcess, type AppProcess } from './support/app-process';
@@ -69,6 +72,32 @@ describe('http: headers, request ids and health', () => {
     expect(res.headers['referrer-policy']).to.equal('no-referrer');
     expect(res.headers['content-security-policy']).to.include("default-src 'self'").and.include("frame-ancestors 'none'");
     expect(res.headers).not.to.have.property('x-powered-by');
+  });
+
+  it('compresses a large read for a client that accepts gzip, and leaves write answers (small objects) alone', async () => {
+    const list = await api().get('/api/districts/1/communities').set('Accept-Encoding', 'gzip').expect(200);
+    expect(list.headers['content-encoding']).to.equal('gzip');
+    expect(list.body.communities.length).to.be.above(20);
+    // A write's answer above the 1 kB threshold: a refusal naming 60 unknown fields.
+    const unknown = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`unknownField${i}`, i]));
+    const refused = await api().post('/api/tips').set('Accept-Encoding', 'gzip').send(unknown).expect(400);
+    expect(refused.text.length).to.be.above(1024);
+    expect(refused.headers).not.to.have.property('content-encoding');
+  });
+
+  it('sends exactly the security headers helmet itself sends with the same options (recorded once, set in one step)', async () => {
+    const plain = express();
+    plain.disable('x-powered-by');
+    plain.use(helmet(helmetOptions(harness().config.mapTiles.url)));
+    plain.get('/api/categories', (_req, res) => void res.json({}));
+    const expected = (await supertest(plain).get('/api/categories').expect(200)).headers;
+    const transport = new Set(['date', 'connection', 'keep-alive', 'content-length', 'content-type', 'etag']);
+    const helmetHeaders = Object.keys(expected).filter((h) => !transport.has(h));
+    expect(helmetHeaders).to.include.members(['content-security-policy', 'strict-transport-security', 'x-frame-options', 'cross-origin-opener-policy']);
+    for (const path of ['/api/categories', '/api/no-such-thing', '/healthz']) {
+      const res = await api().get(path);
+      for (const h of helmetHeaders) expect(res.headers[h], `${h} on ${path}`).to.equal(expected[h]);
+    }
   });
 
   it('never lets caches keep personal API answers', async () => {

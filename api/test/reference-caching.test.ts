@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { api } from './support/harness';
+import { createUser } from './support/factories';
 
 /**
  * Reference data (docs/api.md "Reference data") changes only with a release: answered with
@@ -24,8 +25,20 @@ describe('reference data: Cache-Control, ETag and 304', () => {
     });
   }
 
-  it('keeps answers that depend on the caller uncacheable', async () => {
+  it('keeps answers that depend on the caller uncacheable, without an ETag to revalidate', async () => {
     const res = await api().get('/api/me').expect(401);
     expect(res.headers['cache-control']).to.equal('no-store');
+    const u = await createUser();
+    const me = await api().get('/api/me').set(u.auth).expect(200);
+    expect(me.headers['cache-control']).to.equal('no-store');
+    expect(me.headers.etag).to.equal(undefined);
+  });
+
+  it('answers the public figures with an ETag and 304 Not Modified while they have not changed', async () => {
+    const first = await api().get('/api/stats/public').expect(200);
+    expect(first.headers['cache-control']).to.match(/^public, max-age=\d+$/);
+    const etag = first.headers.etag as string;
+    expect(etag).to.match(/^W\/"[^"]+"$/);
+    await api().get('/api/stats/public').set('If-None-Match', etag).expect(304);
   });
 });

@@ -21,6 +21,5 @@ export const isPolice = (a: Actor) => a.role === 'officer' || a.role === 'superv
 declare module 'express-serve-static-core' {
   interface Request {
     actor?: Actor;
-    id: string;
   }
 }

@@ -35,4 +35,20 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream 
   );
 }
 
+/** pino's file-descriptor destination (sonic-boom). */
+export type LogDestination = ReturnType<typeof pino.destination>;
+
+/**
+ * Resolves once every line logged so far is written and the destination is closed (so: the last
+ * thing before an exit), or after `timeoutMs` when the output is stuck. An asynchronous
+ * destination's `flush` does not wait for a write in flight; `end` does.
+ */
+export function closeLogDestination(destination: LogDestination, timeoutMs = 2000): Promise<void> {
+  return new Promise((resolve) => {
+    setTimeout(resolve, timeoutMs).unref();
+    destination.once('close', () => resolve());
+    destination.end();
+  });
+}
+
 export type { Logger };

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { authenticate } from '../../http/authenticate';
+import { sendCacheable } from '../../http/cacheable';
 import { parse } from '../../http/validate';
 import { overview } from './overview';
 import { PUBLIC_CACHE_SECONDS, publicFigures } from './public-figures';
@@ -16,7 +17,7 @@ export function statsRoutes(): Router {
   router.get('/stats/public', async (req, res) => {
     const body = await publicFigures(parse(PublicQuery, req.query).months);
     res.set('Cache-Control', `public, max-age=${PUBLIC_CACHE_SECONDS}`);
-    res.json(body);
+    sendCacheable(res, body);
   });
 
   return router;
