@@ -58,6 +58,16 @@ describe('leaderboards: volunteers and communities', () => {
       expect(again.body.entries).to.deep.equal(res.body.entries);
     });
 
+    it('marks the caller\'s own entry only, on the same cached board, whatever the order of callers', async () => {
+      const mine = (res: { body: { entries: (Entry & { displayName: string })[] } }) => res.body.entries.filter((x) => x.isMe).map((x) => x.displayName);
+      expect(mine(await board(d, { period: 'week' }))).to.deep.equal(['D-群众']);
+      expect(mine(await board(a, { period: 'week' }))).to.deep.equal(['A-群众']);
+      expect(mine(await board(f, { period: 'week' }))).to.deep.equal([]);
+      expect(mine(await board(d, { period: 'week' }))).to.deep.equal(['D-群众']);
+      expect(mine(await board(d, { period: 'week', limit: 1 }))).to.deep.equal(['D-群众']);
+      expect(mine(await board(a, { period: 'week', limit: 1 }))).to.deep.equal([]);
+    });
+
     it('gives the caller their own rank and points even outside the top N', async () => {
       const res = await board(e, { limit: 2 });
       expect(res.body.entries).to.have.length(2);

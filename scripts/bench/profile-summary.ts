@@ -2,13 +2,14 @@
  * What a CPU profile of the server spent its time on (`node --cpu-prof`, written by
  * `leaderboard.ts --cpu-prof DIR` when the server stops):
  *
- *   npx tsx scripts/bench/profile-summary.ts DIR/CPU.*.cpuprofile [--top 25] [--from 3] [--callers writev]
+ *   npx tsx scripts/bench/profile-summary.ts DIR/CPU.*.cpuprofile [--top 25] [--from 3 | --from-first submitTip] [--callers writev]
  *
  * Self time per function and per origin (a package under node_modules, the app's own source,
  * Node's internals, the garbage collector, idle), as shares of the sampled time and of the busy
  * time (sampled minus idle: what the proportions mean on a loaded machine, where idle is waiting
  * for a CPU as much as for work). `--from S` leaves out the first S seconds (the server's start-up:
- * module loading, migrations). `--callers NAME` splits the self time of the functions called
+ * module loading, migrations); `--from-first NAME` starts at the first sample with a function
+ * called NAME on its stack (the first request, whatever the start-up took). `--callers NAME` splits the self time of the functions called
  * NAME by the stack above them (`--depth`, default three frames), e.g. which writes a native `writev` serves.
  */
 import { readFileSync } from 'node:fs';
@@ -18,15 +19,24 @@ import { table } from './support';
 type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] };
 type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[] };
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '25' }, from: { type: 'string', default: '0' }, callers: { type: 'string' }, depth: { type: 'string', default: '3' } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '25' }, from: { type: 'string', default: '0' }, 'from-first': { type: 'string' }, callers: { type: 'string' }, depth: { type: 'string', default: '3' } } });
 const profile = JSON.parse(readFileSync(positionals[0], 'utf8')) as Profile;
 
 const selfUs = new Map<number, number>();
+const parentOf = new Map<number, number>();
+for (const n of profile.nodes) for (const c of n.children ?? []) parentOf.set(c, n.id);
+const nodeById = new Map(profile.nodes.map((n) => [n.id, n]));
+const hasOnStack = (id: number, name: string) => {
+  for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) if (nodeById.get(at)!.callFrame.functionName === name) return true;
+  return false;
+};
 const fromUs = Number(values.from) * 1e6;
 let elapsedUs = 0;
+let isCounting = !values['from-first'];
 profile.samples.forEach((id, i) => {
   elapsedUs += profile.timeDeltas[i] ?? 0;
-  if (elapsedUs >= fromUs) selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  isCounting ||= hasOnStack(id, values['from-first']!);
+  if (isCounting && elapsedUs >= fromUs) selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
 });
 const total = [...selfUs.values()].reduce((a, b) => a + b, 0);
 const idleUs = profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').reduce((s, n) => s + (selfUs.get(n.id) ?? 0), 0);

@@ -24,6 +24,9 @@ const UNLOGGED = new Set(['/healthz', '/readyz']);
  * pino's standard serializer before ours threw it away, ≈ 3 % of a tip submission's CPU.
  */
 export function requestLog(log: Logger): RequestHandler {
+  // These lines are built below from five known fields, none of which the redaction list
+  // (lib/logger.ts) names; checking its paths on each line cost ≈ 10 µs, five times the line.
+  const lines = log.child({}, { redact: [] });
   return (req, res, next) => {
     const given = req.headers['x-request-id'];
     const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
@@ -37,8 +40,8 @@ export function requestLog(log: Logger): RequestHandler {
     // 'close' follows 'finish' on every answer, and alone when the client went away first.
     res.once('close', () => {
       const line = { req: { id, method, path }, res: { statusCode: res.statusCode }, responseTime: Math.round(performance.now() - started) };
-      if (res.statusCode >= 500) log.error(line, 'request errored');
-      else log.info(line, !req.readableAborted && res.writableEnded ? 'request completed' : 'request aborted');
+      if (res.statusCode >= 500) lines.error(line, 'request errored');
+      else lines.info(line, !req.readableAborted && res.writableEnded ? 'request completed' : 'request aborted');
     });
     next();
   };

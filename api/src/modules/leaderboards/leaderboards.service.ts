@@ -6,9 +6,9 @@ import { validationError } from '../../http/errors';
 import { ALL_TIME, CITY_WIDE, periodsOf } from '../points/points.service';
 import { communityDistrict, districtExists } from '../reference/reference.service';
 import { boardCache, boardVersion } from './board-cache';
-import { competitionRanks } from './leaderboards.policy';
 import { presentCommunityEntry, presentVolunteerEntry } from './leaderboards.presenter';
 import type { CommunityBoard, CommunityBoardQuery, Period, VolunteerBoard, VolunteerBoardQuery } from '@hy/schemas/leaderboards';
+import { presentTop, withOwnEntry } from './presented-top';
 
 export function currentPeriodStart(period: Period, at: Date = new Date()): string {
   return periodsOf(at).find((p) => p.period === period)?.periodStart ?? ALL_TIME;
@@ -146,15 +146,20 @@ export async function volunteerBoard(actor: Actor, q: VolunteerBoardQuery): Prom
     ),
     ownVolunteerStanding(actor, q, periodStart),
   ]);
-  const rows = top.rows.slice(0, q.limit);
-  const ranks = competitionRanks(rows, (r) => r.points);
+  const board = presentTop({
+    top,
+    limit: q.limit,
+    score: (r) => r.points,
+    owner: (r) => r.userId,
+    present: (r, rank) => presentVolunteerEntry({ ...r, rank, isMe: false }),
+  });
   return {
     period: q.period,
     periodStart,
     districtId: q.districtId ?? null,
     communityId: q.communityId ?? null,
     computedAt: top.computedAt,
-    entries: rows.map((r, i) => presentVolunteerEntry({ ...r, rank: ranks[i], isMe: r.userId === actor.id })),
+    entries: withOwnEntry(board, actor.id, (e) => ({ ...e, isMe: true })),
     me,
   };
 }
@@ -255,15 +260,20 @@ export async function communityBoard(actor: Actor, q: CommunityBoardQuery): Prom
     ),
     ownCommunityStanding(actor, statements, key),
   ]);
-  const rows = top.rows.slice(0, q.limit);
-  const ranks = competitionRanks(rows, (r) => Number(r.score));
+  const board = presentTop({
+    top,
+    limit: q.limit,
+    score: (r) => Number(r.score),
+    owner: (r) => r.community.id,
+    present: (r, rank) => presentCommunityEntry({ ...r, rank, isMine: false }),
+  });
   return {
     period: q.period,
     periodStart,
     districtId: q.districtId ?? null,
     perCapita: q.perCapita,
     computedAt: top.computedAt,
-    entries: rows.map((r, i) => presentCommunityEntry({ ...r, rank: ranks[i], isMine: r.community.id === actor.communityId })),
+    entries: withOwnEntry(board, actor.communityId, (e) => ({ ...e, isMine: true })),
     me,
   };
 }
