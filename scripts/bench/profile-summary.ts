@@ -65,11 +65,12 @@ for (const node of profile.nodes) {
 }
 const pct = (us: number) => `${((us / total) * 100).toFixed(1)} %`;
 const ofBusy = (us: number) => `${((us / busy) * 100).toFixed(1)} %`;
+const busyShare = (name: string, us: number) => (name === '(idle)' ? '' : ofBusy(us));
 const top = Number(values.top);
 process.stdout.write(`sampled ${(total / 1e6).toFixed(1)} s, busy ${(busy / 1e6).toFixed(1)} s\n\nby origin (self time):\n\n`);
-process.stdout.write(table([...byOrigin].sort((a, b) => b[1] - a[1]).slice(0, top).map(([o, us]) => ({ origin: o, share: pct(us), 'of busy': ofBusy(us), ms: Math.round(us / 1000) }))) + '\n\n');
+process.stdout.write(table([...byOrigin].sort((a, b) => b[1] - a[1]).slice(0, top).map(([o, us]) => ({ origin: o, share: pct(us), 'of busy': busyShare(o, us), ms: Math.round(us / 1000) }))) + '\n\n');
 process.stdout.write('by function (self time):\n\n');
-process.stdout.write(table([...byFunction].sort((a, b) => b[1] - a[1]).slice(0, top).map(([f, us]) => ({ function: f, share: pct(us), 'of busy': ofBusy(us), ms: Math.round(us / 1000) }))) + '\n');
+process.stdout.write(table([...byFunction].sort((a, b) => b[1] - a[1]).slice(0, top).map(([f, us]) => ({ function: f, share: pct(us), 'of busy': busyShare(f, us), ms: Math.round(us / 1000) }))) + '\n');
 
 if (values.callers) {
   const parent = new Map<number, Node>();

@@ -3,7 +3,9 @@
  *
  *   npm run build -w api && npx tsx scripts/bench/tips.ts            # the server, then PGlite
  *   options: --db postgres|pglite|both  --seconds 15 --warmup 3 --connections 50 --volunteers 200
- *            --no-multipart  --cpu-prof DIR (the app's CPU profile: node --cpu-prof)  --json
+ *            --no-multipart  --no-json  --cpu-prof DIR (the app's CPU profile: node --cpu-prof)  --json
+ *            --loop-delay (the app's event-loop delay from its first request to its exit, printed
+ *            per app run: scripts/bench/loop-delay.mjs; with --no-json, the multipart run alone)
  *
  * Per database, in one run: the bare route (express.json + a tiny answer, no database), the
  * ceiling (scripts/bench/ceiling-server.ts: express.json + ONE prepared statement writing the tip
@@ -18,7 +20,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, openSync, closeSync, rmSync } from 'node:fs';
+import { mkdtempSync, openSync, closeSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -42,6 +44,8 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '50' },
     volunteers: { type: 'string', default: '200' },
     'no-multipart': { type: 'boolean', default: false },
+    'no-json': { type: 'boolean', default: false },
+    'loop-delay': { type: 'boolean', default: false },
     'cpu-prof': { type: 'string' },
     json: { type: 'boolean', default: false },
   },
@@ -165,8 +169,14 @@ const startCeiling = (t: Target) =>
 
 const startApp = (t: Target) =>
   startServer({
-    args: [...(values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(values['cpu-prof'])] : []), '--enable-source-maps', 'api/dist/main.js'],
+    args: [
+      ...(values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(values['cpu-prof'])] : []),
+      ...(values['loop-delay'] ? ['--import', './scripts/bench/loop-delay.mjs'] : []),
+      '--enable-source-maps',
+      'api/dist/main.js',
+    ],
     env: {
+      HY_LOOP_DELAY_FILE: path.join(t.dataDir, 'loop-delay.json'),
       NODE_ENV: 'production',
       MALLOC_ARENA_MAX: '2',
       DATA_DIR: t.dataDir,
@@ -241,12 +251,13 @@ async function bench(kind: Target['kind'], photo: Buffer) {
   await stopServer(server);
 
   server = await startApp(target);
-  runs.push(
-    await measure('POST /api/tips JSON', 'json', server.url, () => {
-      const v = pick();
-      return json('/api/tips', fields('json', v), { authorization: v.token, 'idempotency-key': `json-${randomUUID()}` });
-    }),
-  );
+  if (!values['no-json'])
+    runs.push(
+      await measure('POST /api/tips JSON', 'json', server.url, () => {
+        const v = pick();
+        return json('/api/tips', fields('json', v), { authorization: v.token, 'idempotency-key': `json-${randomUUID()}` });
+      }),
+    );
   if (!values['no-multipart'])
     runs.push(
       await measure('POST /api/tips multipart, 1 photo', 'photo', server.url, () => {
@@ -257,6 +268,7 @@ async function bench(kind: Target['kind'], photo: Buffer) {
       }),
     );
   await stopServer(server);
+  const loopDelay = values['loop-delay'] ? (JSON.parse(readFileSync(path.join(target.dataDir, 'loop-delay.json'), 'utf8')) as Record<string, number>) : undefined;
 
   server = await startCeiling(target);
   runs.push(await ceilingRun(server.url, 'ceiling2', 'ceiling again (drift check)'));
@@ -266,7 +278,7 @@ async function bench(kind: Target['kind'], photo: Buffer) {
   rmSync(target.dataDir, { recursive: true, force: true });
   const ceilings = runs.filter((r) => r.tag.startsWith('ceiling'));
   const ceiling = { rps: ceilings.reduce((s, r) => s + r.rps, 0) / ceilings.length, p99: ceilings.reduce((s, r) => s + r.p99, 0) / ceilings.length };
-  return { kind, uptimeBefore, uptimeAfter: loadavg(), runs, ceiling, counts };
+  return { kind, uptimeBefore, uptimeAfter: loadavg(), runs, ceiling, counts, loopDelay };
 }
 
 async function main(): Promise<void> {
@@ -310,6 +322,7 @@ async function main(): Promise<void> {
         }),
       ) + '\n',
     );
+    if (r.loopDelay) process.stdout.write(`\nThe app's event-loop delay (first request to exit, 10 ms resolution): ${JSON.stringify(r.loopDelay)}\n`);
     for (const x of r.runs) if (x.non2xx || x.errors) process.stdout.write(`  ${x.label}: status codes ${JSON.stringify(x.statusCodes)}, errors ${x.errors}\n`);
   }
 }
