@@ -140,6 +140,9 @@ describe('correcting decisions on the police desk (browser)', function () {
     await solve.getByRole('button', { name: '标记为已破案' }).click();
     await page.getByRole('button', { name: REOPEN }).waitFor();
     expect((await call<{ case: { status: string } }>(server, officer, 'GET', `/cases/${created.case.id}`)).case.status).to.equal('solved');
+    // A solved case offers exactly the API's moves (@hy/schemas/case-rules): reopen, or back to investigating.
+    const moves = page.getByRole('region', { name: '状态' }).getByRole('button', { name: /^(重新打开|改为.+)$/ });
+    expect(await moves.allTextContents()).to.have.members([REOPEN, '改为侦查中']);
   });
 
   it('at the desk: an officer transfers a tip to another district; a supervisor reverses a decision with a reason', async () => {

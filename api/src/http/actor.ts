@@ -1,4 +1,6 @@
-export type Role = 'volunteer' | 'officer' | 'supervisor' | 'organizer' | 'admin' | 'auxiliary';
+import type { Role } from '@hy/schemas/roles';
+
+export type { Role };
 
 /** Who is making the request, from a verified access token. */
 export type Actor = {

@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
+import { Uuid } from '@hy/schemas/fields';
 import { nulPaths } from '@hy/schemas/text';
 import { validationError, type FieldIssue } from './errors';
 
@@ -49,5 +50,5 @@ export function validate(schema: z.ZodType): RequestHandler {
   };
 }
 
-export const Uuid = z.uuid({ message: 'must be a UUID' });
+export { Uuid };
 export const IdParam = z.object({ id: Uuid });

@@ -12,7 +12,7 @@ import { loadConfig } from '../config';
 import { AppError } from '../http/errors';
 import { parse } from '../http/validate';
 import { createLogger } from '../lib/logger';
-import { DisplayName, Phone } from '../modules/auth/auth.schema';
+import { DisplayName, Phone } from '@hy/schemas/auth';
 import { bootstrapAdmin } from '../modules/accounts/bootstrap-admin';
 import { startRuntime, stopRuntime } from '../runtime';
 

@@ -98,3 +98,8 @@ export const dateTime = (message = 'must be a date and time') =>
 
 /** An instant kept as text (keyset cursors pass it to SQL as is), held to the same rules. */
 export const instantText = z.string().refine((s) => typeof parseInstant(s) !== 'string', 'is not a valid instant');
+
+export const Uuid = z.uuid({ message: 'must be a UUID' });
+
+/** An instant in an answer: ISO 8601 in UTC, as res.json writes a Date. */
+export const Instant = z.string().meta({ format: 'date-time' });

@@ -10,6 +10,9 @@ export type TipStatus = (typeof TIP_STATUSES)[number];
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
+/** What a history entry records (the database enum `history_kind`); `verification` is shown to police only. */
+export const HISTORY_KINDS = ['status', 'note', 'reveal', 'link', 'transfer', 'verification'] as const;
+
 /** The state of a tip's latest on-site check (the queue filter and the tip view). */
 export const VERIFICATION_STATES = ['pending', 'overdue', 'reported'] as const;
 export type VerificationState = (typeof VERIFICATION_STATES)[number];

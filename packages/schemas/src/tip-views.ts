@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CATEGORY_IDS } from './categories';
-import { PRIORITIES, TIP_STATUSES, VERIFICATION_STATES } from './tip-rules';
+import { HISTORY_KINDS, PRIORITIES, TIP_STATUSES, VERIFICATION_STATES } from './tip-rules';
 
 /**
  * What the API answers about a tip (api/src/modules/tips/tips.presenter.ts): the OpenAPI document's
@@ -25,7 +25,7 @@ export type TipMedia = z.infer<typeof TipMedia>;
 
 export const TipHistoryEntry = z.strictObject({
   id: z.union([z.string(), z.number()]),
-  kind: z.enum(['status', 'note', 'reveal', 'link', 'transfer']),
+  kind: z.enum(HISTORY_KINDS).exclude(['verification']),
   fromStatus: tipStatus.nullable(),
   toStatus: tipStatus.nullable(),
   note: z.string().nullable(),
@@ -79,7 +79,7 @@ export const PoliceTip = Tip.extend({
   history: z.array(
     TipHistoryEntry.extend({
       /** `verification` and `auxiliary` (an on-site check) appear in the police view only. */
-      kind: z.enum([...TipHistoryEntry.shape.kind.options, 'verification']),
+      kind: z.enum(HISTORY_KINDS),
       by: z.enum([...TipHistoryEntry.shape.by.options, 'auxiliary']),
       isVisibleToReporter: z.boolean(),
       actorId: z.uuid().nullable(),

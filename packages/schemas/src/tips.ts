@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateTime, plainText, singleLine } from './fields';
+import { dateTime, plainText, singleLine, Uuid } from './fields';
 import { clock } from './clock';
 import { CATEGORY_IDS, CITY_BOUNDS } from './categories';
 import { DESCRIPTION_LENGTH } from './tip-rules';
@@ -44,3 +44,5 @@ export const MineQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
 export type MineQuery = z.infer<typeof MineQuery>;
+
+export const MediaParams = z.object({ id: Uuid, mediaId: Uuid });

@@ -1,7 +1,96 @@
 import { z } from 'zod';
 import { CATEGORY_IDS } from './categories';
+import { dateTime, instantText, plainText, singleLine, Uuid } from './fields';
 import { PRIORITIES, TIP_STATUSES, VERIFICATION_STATES } from './tip-rules';
 import { PoliceTip } from './tip-views';
+
+export { TIP_STATUSES };
+
+/** What police send to the queue and decision routes. */
+
+export const DECISIONS = ['valid', 'invalid', 'duplicate', 'needs_info'] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+export const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { message: `must be one of ${values.join(', ')}` });
+
+const districtId = z.coerce.number({ message: 'must be a district id' }).int().min(1).max(32767);
+
+/** The queue's filters: shared by the queue itself, its CSV export and the map. */
+export const queueFilters = {
+  status: oneOf(TIP_STATUSES).default('submitted'),
+  category: oneOf(CATEGORY_IDS).optional(),
+  priority: oneOf(PRIORITIES).optional(),
+  districtId: districtId.optional(),
+  /** Submitted on or after / before (ISO date or date-time). */
+  from: dateTime('must be a date').optional(),
+  to: dateTime('must be a date').optional(),
+  /** Free text in description or address. */
+  q: singleLine({ min: 2, max: 100 }).optional(),
+};
+
+export const fromBeforeTo = (q: { from?: Date; to?: Date }) => !q.from || !q.to || q.from < q.to;
+
+export const QueueQuery = z
+  .strictObject({
+    ...queueFilters,
+    claim: oneOf(['mine', 'unclaimed'] as const).optional(),
+    /** The latest on-site check: open and not yet due, open past due, or reported. */
+    verification: oneOf(['pending', 'overdue', 'reported'] as const).optional(),
+    cursor: z.string().max(300).optional(),
+    limit: z.coerce.number({ message: 'must be a number' }).int().min(1).max(100).default(25),
+  })
+  .refine(fromBeforeTo, { path: ['to'], message: 'must be after from' });
+export type QueueQuery = z.infer<typeof QueueQuery>;
+
+/** Keyset position in queue order (priority rank desc, created at, id). */
+export const QueueCursor = z.object({
+  r: z.number().int().min(0).max(3),
+  t: instantText,
+  id: z.uuid(),
+});
+export type QueueCursor = z.infer<typeof QueueCursor>;
+
+/** Admins act across districts and may name one; police always act in their own. */
+export const ClaimInput = z.strictObject({ districtId: districtId.optional() });
+export type ClaimInput = z.infer<typeof ClaimInput>;
+
+export const AssignInput = z.strictObject({ officerId: Uuid });
+export type AssignInput = z.infer<typeof AssignInput>;
+
+export const TriageInput = z
+  .strictObject({
+    decision: oneOf(DECISIONS),
+    priority: oneOf(PRIORITIES).optional(),
+    note: plainText({ max: 2000 }).optional(),
+    /** Police notes stay internal unless marked for the reporter. */
+    isNoteForReporter: z.boolean({ message: 'must be true or false' }).default(false),
+    duplicateOf: Uuid.optional(),
+    caseId: Uuid.optional(),
+    /** Only with `invalid`: a deliberate false report costs the reporter points. */
+    isDeliberateFalse: z.boolean({ message: 'must be true or false' }).default(false),
+  })
+  .superRefine((t, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (t.decision === 'duplicate' && !t.duplicateOf) issue('duplicateOf', 'is required for a duplicate');
+    if (t.decision !== 'duplicate' && t.duplicateOf) issue('duplicateOf', 'only goes with decision duplicate');
+    if (t.decision !== 'valid' && t.caseId) issue('caseId', 'only valid tips can be linked to a case');
+    if (t.decision !== 'invalid' && t.isDeliberateFalse) issue('isDeliberateFalse', 'only goes with decision invalid');
+    if (t.decision === 'needs_info' && !t.note) issue('note', 'say what information is needed');
+    if (t.priority && t.decision !== 'valid' && t.decision !== 'needs_info')
+      issue('priority', 'only goes with decision valid or needs_info');
+    if (t.isNoteForReporter && !t.note) issue('note', 'is required when marked for the reporter');
+  });
+export type TriageInput = z.infer<typeof TriageInput>;
+
+/** Why a tip moved or a decision was undone: kept in the internal history and the audit log. */
+const Reason = plainText({ min: 2, max: 500, tooShort: 'say why (at least 2 characters)' });
+
+export const TransferInput = z.strictObject({ districtId, reason: Reason });
+export type TransferInput = z.infer<typeof TransferInput>;
+
+export const ReverseInput = z.strictObject({ reason: Reason });
+export type ReverseInput = z.infer<typeof ReverseInput>;
 
 /** What the police queue and decision routes answer (api/src/modules/triage/triage.presenter.ts). */
 

@@ -1,8 +1,9 @@
 import { bigserial, date, index, integer, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { CASE_STATUSES } from '@hy/schemas/case-rules';
 import { districts } from './places';
 import { users } from './users';
 
-export const caseStatusEnum = pgEnum('case_status', ['open', 'investigating', 'solved', 'closed']);
+export const caseStatusEnum = pgEnum('case_status', CASE_STATUSES);
 
 export const cases = pgTable(
   'cases',

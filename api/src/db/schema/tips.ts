@@ -17,14 +17,15 @@ import {
   uuid,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
+import { HISTORY_KINDS, PRIORITIES, TIP_STATUSES } from '@hy/schemas/tip-rules';
 import { storedPhotoColumns } from './stored-photo-columns';
 import { communities, districts } from './places';
 import { users } from './users';
 import { cases } from './cases';
 import { verificationStatusEnum } from './verification-status';
 
-export const tipStatusEnum = pgEnum('tip_status', ['submitted', 'needs_info', 'valid', 'invalid', 'duplicate']);
-export const priorityEnum = pgEnum('priority', ['low', 'normal', 'high', 'urgent']);
+export const tipStatusEnum = pgEnum('tip_status', TIP_STATUSES);
+export const priorityEnum = pgEnum('priority', PRIORITIES);
 
 export const tips = pgTable(
   'tips',
@@ -117,7 +118,7 @@ export const tipReferenceCounters = pgTable('tip_reference_counters', {
   last: integer().notNull(),
 });
 
-export const historyKindEnum = pgEnum('history_kind', ['status', 'note', 'reveal', 'link', 'transfer', 'verification']);
+export const historyKindEnum = pgEnum('history_kind', HISTORY_KINDS);
 
 /** Status history of a tip; entries with isVisibleToReporter show in the reporter's timeline. */
 export const tipHistory = pgTable(

@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, index, integer, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { ROLES } from '@hy/schemas/roles';
 import { communities, districts, policeUnits } from './places';
 
-export const roleEnum = pgEnum('role', ['volunteer', 'officer', 'supervisor', 'organizer', 'admin', 'auxiliary']);
+export const roleEnum = pgEnum('role', ROLES);
 
 export const users = pgTable(
   'users',

@@ -1,12 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { FINDINGS } from '@hy/schemas/verification-rules';
 import { communities } from './places';
 import { storedPhotoColumns } from './stored-photo-columns';
 import { users } from './users';
 import { tips } from './tips';
 import { verificationStatusEnum } from './verification-status';
 
-export const verificationFindingEnum = pgEnum('verification_finding', ['confirmed', 'not_found', 'unclear']);
+export const verificationFindingEnum = pgEnum('verification_finding', FINDINGS);
 
 /**
  * An on-site check of a tip by the auxiliary police officer (辅警) of a community. Owned by

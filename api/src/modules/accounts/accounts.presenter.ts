@@ -1,3 +1,5 @@
+import type { ManagedUser } from '@hy/schemas/accounts';
+import type { Presented } from '@hy/schemas/presented';
 import type { users } from '../../db/schema/index';
 import type { PlaceName } from '../reference/places';
 import { masksPhone } from './accounts.policy';
@@ -9,7 +11,7 @@ type Places = { districts: Map<number, PlaceName>; communities: Map<number, Plac
 export const maskPhone = (phone: string) => `${phone.slice(0, 3)}****${phone.slice(-4)}`;
 
 /** A user as the admin area shows them: never a password hash, PII or points; volunteers' phones masked. */
-export function presentManagedUser(u: UserRow, places: Places) {
+export function presentManagedUser(u: UserRow, places: Places): Presented<ManagedUser> {
   return {
     id: u.id,
     phone: masksPhone(u) ? maskPhone(u.phone) : u.phone,

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { requireRole } from '../../http/authenticate';
 import { IdParam, parse } from '../../http/validate';
 import { ACCOUNT_MANAGERS } from './accounts.policy';
-import { CreateUser, UpdateUser, UserListQuery } from './accounts.schema';
+import { CreateUser, UpdateUser, UserListQuery } from '@hy/schemas/accounts';
 import { listUsers } from './list-users';
 import { createStaffUser, getManagedUser, resetManagedPassword, resetManagedTwoFactor, updateManagedUser } from './manage-users';
 

@@ -8,7 +8,7 @@ import { escapeLike } from '../../lib/like';
 import { placeNames } from '../reference/places';
 import { canActInDistrict, usersVisibleTo } from './accounts.policy';
 import { presentManagedUser } from './accounts.presenter';
-import type { UserListQuery } from './accounts.schema';
+import type { UserListQuery } from '@hy/schemas/accounts';
 
 type UserRow = typeof users.$inferSelect;
 

@@ -7,7 +7,7 @@ import { clock } from '../../lib/clock';
 import { audit } from '../audit/audit.service';
 import { newTemporaryCredential, revokingTransaction, setTemporaryPassword } from '../auth/credentials';
 import { canActInDistrict, canAssignRole, PLACEMENT, usersVisibleTo } from './accounts.policy';
-import type { CreateUser, UpdateUser } from './accounts.schema';
+import type { CreateUser, UpdateUser } from '@hy/schemas/accounts';
 import { presentUsers } from './list-users';
 import { resolvePlacement } from './placement';
 

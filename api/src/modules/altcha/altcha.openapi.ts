@@ -1,5 +1,5 @@
 import type { RouteDoc } from '../../openapi/route-doc';
-import { ChallengeQuery } from './altcha.routes';
+import { AltchaChallenge, ChallengeQuery } from '@hy/schemas/altcha';
 
 export const altchaDocs: RouteDoc[] = [
   {
@@ -9,6 +9,6 @@ export const altchaDocs: RouteDoc[] = [
     summary: 'A proof-of-work challenge (ALTCHA) for an anonymous tip; harder when a district is flooded',
     access: 'anyone',
     query: ChallengeQuery,
-    ok: { description: 'The ALTCHA challenge' },
+    ok: { description: 'The ALTCHA challenge', schema: AltchaChallenge },
   },
 ];

@@ -1,10 +1,8 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import type { Config } from '../../config';
 import { parse } from '../../http/validate';
+import { ChallengeQuery } from '@hy/schemas/altcha';
 import { issueChallenge } from './altcha.service';
-
-export const ChallengeQuery = z.strictObject({ districtId: z.coerce.number().int().positive().max(32767).optional() });
 
 export function altchaRoutes(config: Pick<Config, 'altcha'>): Router {
   const router = Router();

@@ -7,7 +7,7 @@ import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import { escapeLike } from '../../lib/like';
 import { audit } from './audit.service';
 import { canReadAudit } from './audit.policy';
-import { AuditCursor, type AuditExportQuery, type AuditQuery } from './audit.schema';
+import { AuditCursor, type AuditExportQuery, type AuditQuery } from '@hy/schemas/audit';
 
 const entryColumns = {
   id: auditLog.id,

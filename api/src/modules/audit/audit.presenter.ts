@@ -1,3 +1,5 @@
+import type { AuditEntry } from '@hy/schemas/audit';
+import type { Presented } from '@hy/schemas/presented';
 import type { Actor } from '../../http/actor';
 import type { AuditRow } from './audit-log';
 import { canSeeRevealedReporter } from './audit.policy';
@@ -7,7 +9,7 @@ function detailsFor(viewer: Actor, row: AuditRow): unknown {
   return Object.fromEntries(Object.entries(row.details).filter(([key]) => key !== 'reporterId'));
 }
 
-export function presentAuditEntry(viewer: Actor, row: AuditRow) {
+export function presentAuditEntry(viewer: Actor, row: AuditRow): Presented<AuditEntry> {
   return {
     id: row.id,
     createdAt: row.createdAt,

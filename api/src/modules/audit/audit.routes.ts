@@ -5,7 +5,7 @@ import { parse } from '../../http/validate';
 import { clock } from '../../lib/clock';
 import { exportAudit, listAudit } from './audit-log';
 import { AUDIT_CSV_COLUMNS, auditCsvRow, presentAuditEntry } from './audit.presenter';
-import { AuditExportQuery, AuditQuery } from './audit.schema';
+import { AuditExportQuery, AuditQuery } from '@hy/schemas/audit';
 
 export function auditRoutes(): Router {
   const router = Router();

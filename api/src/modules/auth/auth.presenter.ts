@@ -1,3 +1,5 @@
+import type { User } from '@hy/schemas/auth';
+import type { Presented } from '@hy/schemas/presented';
 import type { users } from '../../db/schema/index';
 import { manageableRolePlacements } from '../accounts/accounts.policy';
 import { mustEnrolTotp } from './totp.policy';
@@ -5,7 +7,7 @@ import { mustEnrolTotp } from './totp.policy';
 type UserRow = typeof users.$inferSelect;
 
 /** The signed-in user's own view of themselves (`staffTotp`: the deployment's STAFF_TOTP). */
-export function presentSelf(u: UserRow, staffTotp: 'optional' | 'required') {
+export function presentSelf(u: UserRow, staffTotp: 'optional' | 'required'): Presented<User> {
   return {
     id: u.id,
     phone: u.phone,

@@ -5,7 +5,7 @@ import { authenticate } from '../../http/authenticate';
 import { addressKeys, limiter } from '../../http/rate-limit';
 import { parse } from '../../http/validate';
 import { presentSelf } from './auth.presenter';
-import { ChangePasswordInput, LoginInput, normalizePhone, RefreshInput, RegisterInput, TotpCodeInput } from './auth.schema';
+import { ChangePasswordInput, LoginInput, normalizePhone, RefreshInput, RegisterInput, TotpCodeInput } from '@hy/schemas/auth';
 import { getUser, login, logout, refresh, register, type Session } from './auth.service';
 import { changeOwnPassword } from './password-change';
 import { disableTotp, enableTotp, setupTotp } from './totp.service';

@@ -7,7 +7,7 @@ import type { Actor } from '../../http/actor';
 import { AppError, notFound, validationError } from '../../http/errors';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords';
 import { hashRefreshToken, newRefreshToken, REFRESH_TTL_DAYS, signAccessToken } from './tokens';
-import { normalizePhone, type LoginInput, type RegisterInput } from './auth.schema';
+import { normalizePhone, type LoginInput, type RegisterInput } from '@hy/schemas/auth';
 import { checkSignInCode } from './totp';
 
 type UserRow = typeof users.$inferSelect;

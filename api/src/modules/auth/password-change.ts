@@ -4,7 +4,7 @@ import { users } from '../../db/schema/index';
 import type { Actor } from '../../http/actor';
 import { notFound, validationError } from '../../http/errors';
 import { audit } from '../audit/audit.service';
-import type { ChangePasswordInput } from './auth.schema';
+import type { ChangePasswordInput } from '@hy/schemas/auth';
 import { startSession, type Session } from './auth.service';
 import { revokingTransaction } from './credentials';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords';

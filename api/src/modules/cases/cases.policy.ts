@@ -1,6 +1,7 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { cases } from '../../db/schema/index';
 import type { Actor } from '../../http/actor';
+export { canMoveCaseTo } from '@hy/schemas/case-rules';
 
 type CaseStatus = (typeof cases.$inferSelect)['status'];
 
@@ -16,16 +17,6 @@ export function casesVisibleTo(actor: Actor): SQL {
       return sql`false`;
   }
 }
-
-/** open → investigating → solved | closed; a solved or closed case can be reopened. */
-const NEXT: Record<CaseStatus, readonly CaseStatus[]> = {
-  open: ['investigating', 'closed'],
-  investigating: ['solved', 'closed', 'open'],
-  solved: ['open', 'investigating'],
-  closed: ['open', 'investigating'],
-};
-
-export const canMoveCaseTo = (from: CaseStatus, to: CaseStatus) => NEXT[from].includes(to);
 
 /** Tips are linked or unlinked only while a case is being worked. */
 export const isWorkable = (status: CaseStatus) => status === 'open' || status === 'investigating';

@@ -1,3 +1,5 @@
+import type { CaseNote, CaseSummary } from '@hy/schemas/cases';
+import type { Presented } from '@hy/schemas/presented';
 import type { caseNotes, cases } from '../../db/schema/index';
 
 type CaseRow = typeof cases.$inferSelect;
@@ -5,7 +7,7 @@ type NoteRow = typeof caseNotes.$inferSelect;
 export type Person = { id: string; displayName: string };
 
 /** A case in lists: police names only, never a reporter. */
-export function presentCase(c: CaseRow, extra: { tipCount: number; lead: Person | null }) {
+export function presentCase(c: CaseRow, extra: { tipCount: number; lead: Person | null }): Presented<CaseSummary> {
   return {
     id: c.id,
     reference: c.reference,
@@ -22,6 +24,6 @@ export function presentCase(c: CaseRow, extra: { tipCount: number; lead: Person 
   };
 }
 
-export function presentNote(n: NoteRow, author: Person | null) {
+export function presentNote(n: NoteRow, author: Person | null): Presented<CaseNote> {
   return { id: n.id, body: n.body, author, createdAt: n.createdAt };
 }

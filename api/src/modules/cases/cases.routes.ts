@@ -1,11 +1,9 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import { requireRole } from '../../http/authenticate';
-import { IdParam, parse, Uuid } from '../../http/validate';
-import { AddNote, CasesQuery, CreateCase, LinkTips, OfficersQuery, UpdateCase } from './cases.schema';
+import { IdParam, parse } from '../../http/validate';
+import { AddNote, CaseTipParams, CasesQuery, CreateCase, LinkTips, OfficersQuery, UpdateCase } from '@hy/schemas/cases';
 import { addNote, createCase, getCaseDetail, linkTips, listCases, listOfficers, unlinkTip, updateCase } from './cases.service';
 
-export const CaseTipParams = z.object({ id: Uuid, tipId: Uuid });
 
 export function casesRoutes(): Router {
   const router = Router();

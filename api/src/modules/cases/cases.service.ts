@@ -12,7 +12,7 @@ import { linkToCase, unlinkFromCase } from '../tips/transitions';
 import { clock } from '../../lib/clock';
 import { canAssignLead, canMoveCaseTo, casesVisibleTo, isWorkable } from './cases.policy';
 import { presentCase, presentNote, type Person } from './cases.presenter';
-import type { AddNote, CasesQuery, CreateCase, LinkTips, OfficersQuery, UpdateCase } from './cases.schema';
+import type { AddNote, CasesQuery, CreateCase, LinkTips, OfficersQuery, UpdateCase } from '@hy/schemas/cases';
 import { nextCaseReference } from './reference';
 
 type CaseRow = typeof cases.$inferSelect;

@@ -1,3 +1,5 @@
+import type { OwnIdentity, Reveal, RevealedIdentity } from '@hy/schemas/identity';
+import type { Presented } from '@hy/schemas/presented';
 import type { identityReveals, users } from '../../db/schema/index';
 
 type UserRow = typeof users.$inferSelect;
@@ -8,12 +10,12 @@ export function maskIdNumber(id: string): string {
   return `${id.slice(0, 3)}${'*'.repeat(11)}${id.slice(-4)}`;
 }
 
-export function presentOwnIdentity(realName: string | null, idNumber: string | null) {
+export function presentOwnIdentity(realName: string | null, idNumber: string | null): OwnIdentity {
   return { realName, idNumberMasked: idNumber ? maskIdNumber(idNumber) : null, hasIdNumber: idNumber !== null };
 }
 
 /** What a supervisor learns by a reveal, and nothing more (no password hash, no balance). */
-export function presentRevealedIdentity(u: UserRow, pii: { realName: string | null; idNumber: string | null }) {
+export function presentRevealedIdentity(u: UserRow, pii: { realName: string | null; idNumber: string | null }): RevealedIdentity {
   return {
     userId: u.id,
     displayName: u.displayName,
@@ -24,6 +26,6 @@ export function presentRevealedIdentity(u: UserRow, pii: { realName: string | nu
   };
 }
 
-export function presentReveal(r: RevealRow) {
+export function presentReveal(r: RevealRow): Presented<Reveal> {
   return { id: r.id, tipId: r.tipId, supervisorId: r.supervisorId, reason: r.reason, createdAt: r.createdAt };
 }

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { requireRole } from '../../http/authenticate';
 import { IdParam, parse } from '../../http/validate';
-import { RevealInput, UpdateIdentity } from './identity.schema';
+import { RevealInput, UpdateIdentity } from '@hy/schemas/identity';
 import { getOwnIdentity, listReveals, revealReporter, updateOwnIdentity } from './identity.service';
 
 export function identityRoutes(): Router {

@@ -9,7 +9,7 @@ import { recordTipHistory } from '../tips/tip-history';
 import { getTip } from '../tips/tips.service';
 import { isRevealable } from './identity.policy';
 import { presentOwnIdentity, presentReveal, presentRevealedIdentity } from './identity.presenter';
-import type { RevealInput, UpdateIdentity } from './identity.schema';
+import type { RevealInput, UpdateIdentity } from '@hy/schemas/identity';
 
 type UserRow = typeof users.$inferSelect;
 

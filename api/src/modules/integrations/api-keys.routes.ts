@@ -1,11 +1,9 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import { requireRole } from '../../http/authenticate';
-import { singleLine } from '@hy/schemas/fields';
+import { CreateApiKey } from '@hy/schemas/api-keys';
 import { IdParam, parse } from '../../http/validate';
 import { createApiKey, listApiKeys, revokeApiKey } from './api-keys';
 
-export const CreateApiKey = z.strictObject({ name: singleLine({ min: 2, max: 100 }) });
 
 /** Integrators' keys (Open311): admins issue, list and revoke them. */
 export function apiKeysRoutes(): Router {

@@ -1,3 +1,4 @@
+import type { ApiKey } from '@hy/schemas/api-keys';
 import { createHash, randomBytes } from 'node:crypto';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { db } from '../../db/client';
@@ -14,7 +15,7 @@ const PREFIX_LENGTH = 8;
 
 type KeyRow = typeof apiKeys.$inferSelect;
 
-const present = (row: KeyRow, createdByName: string | null) => ({
+const present = (row: KeyRow, createdByName: string | null): ApiKey => ({
   id: row.id,
   name: row.name,
   prefix: row.prefix,

@@ -1,3 +1,5 @@
+import type { Message } from '@hy/schemas/messages';
+import type { Presented } from '@hy/schemas/presented';
 import type { messages } from '../../db/schema/index';
 import type { ThreadSide } from './messages.policy';
 
@@ -8,7 +10,7 @@ type MessageRow = typeof messages.$inferSelect;
  * never learns which officer wrote, police never learn who the reporter is. Officers' ids stay on
  * the police side (they are audited colleagues, not a secret among police).
  */
-export function presentMessage(m: MessageRow, reader: ThreadSide) {
+export function presentMessage(m: MessageRow, reader: ThreadSide): Presented<Message> {
   return {
     id: m.id,
     from: m.side === 'reporter' ? ('tipster' as const) : ('police' as const),

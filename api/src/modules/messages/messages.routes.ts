@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { requireRole } from '../../http/authenticate';
 import { intakeBudgets } from '../../http/budgets';
 import { IdParam, parse } from '../../http/validate';
-import { PostMessage } from './messages.schema';
+import { PostMessage } from '@hy/schemas/messages';
 import { getThread, postMessage, unreadSummary } from './messages.service';
 
 /** Reporters and police of the tip's district (admins read and write as police). */

@@ -9,7 +9,7 @@ import { tipsVisibleTo } from '../tips/tips.policy';
 import { getTip } from '../tips/tips.service';
 import { otherSide, sideOf, type ThreadSide } from './messages.policy';
 import { presentMessage } from './messages.presenter';
-import type { PostMessage } from './messages.schema';
+import type { PostMessage } from '@hy/schemas/messages';
 
 type TipRow = typeof tips.$inferSelect;
 

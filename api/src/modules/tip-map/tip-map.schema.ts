@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { dateTime } from '@hy/schemas/fields';
 import { CATEGORY_IDS } from '@hy/schemas/categories';
-import { fromBeforeTo, oneOf, TIP_STATUSES } from '../triage/triage.schema';
+import { fromBeforeTo, oneOf, TIP_STATUSES } from '@hy/schemas/triage';
 
 /** Widest box answered, in degrees each way: the whole city (≈1.8° × 1.5°) with room to pan. */
 export const MAX_BOX_DEGREES = 4;

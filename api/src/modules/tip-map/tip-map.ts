@@ -7,7 +7,7 @@ import { actingDistrict } from '../cases/cases.service';
 import { districtExists } from '../reference/reference.service';
 import { tipsVisibleTo } from '../tips/tips.policy';
 import { isPolice } from './tip-map.policy';
-import { TIP_STATUSES } from '../triage/triage.schema';
+import { TIP_STATUSES } from '@hy/schemas/triage';
 import type { Box, MapQuery } from './tip-map.schema';
 
 /** Beyond this many tips in the box, the answer is a grid of counts instead of the tips. */

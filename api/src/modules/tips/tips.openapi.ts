@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { CreateTip, MineQuery } from '@hy/schemas/tips';
+import { CreateTip, MediaParams, MineQuery } from '@hy/schemas/tips';
 import { MyTipsPage, SubmittedTip, TipView } from '@hy/schemas/tip-views';
 import { Uuid } from '../../http/validate';
 import type { RouteDoc } from '../../openapi/route-doc';
-import { MediaParams } from './tips.routes';
 
 const tag = 'Tips';
 

@@ -1,17 +1,15 @@
 import { Router, type RequestHandler } from 'express';
-import { z } from 'zod';
 import type { Config } from '../../config';
 import { authenticate, identify, requireRole } from '../../http/authenticate';
 import { intakeBudgets } from '../../http/budgets';
-import { parse, Uuid, IdParam } from '../../http/validate';
+import { parse, IdParam } from '../../http/validate';
 import { noteAnonymousSubmission, spendProof, verifyProof, type VerifiedProof } from '../altcha/altcha.service';
 import { parseIdempotencyKey } from '../idempotency/idempotency.service';
 import { sendStoredFile } from '../media/serve';
 import { acceptTipBody, withUploads } from '../media/upload';
-import { CreateTip, MineQuery } from '@hy/schemas/tips';
+import { CreateTip, MediaParams, MineQuery } from '@hy/schemas/tips';
 import { getTipMedia, listMyTips, submitTip, viewTip } from './tips.service';
 
-export const MediaParams = z.object({ id: Uuid, mediaId: Uuid });
 
 type TipsConfig = Parameters<typeof intakeBudgets>[0] & Pick<Config, 'altcha'>;
 

@@ -1,5 +1,6 @@
 import type { RouteDoc } from '../../openapi/route-doc';
-import { TrackInput, TrackMessageInput } from './tracking.schema';
+import { MessageAnswer } from '@hy/schemas/messages';
+import { TrackedTip, TrackInput, TrackMessageInput } from '@hy/schemas/tracking';
 
 const tag = 'Messages';
 
@@ -12,8 +13,8 @@ export const trackingDocs: RouteDoc[] = [
     description: '404 for any wrong pair (no oracle); answers take a constant minimum time.',
     access: 'anyone',
     body: TrackInput,
-    ok: { description: '`{tip, messages, unread}`' },
+    ok: { description: 'The tip (reporter view) and its thread', schema: TrackedTip },
     errors: [429],
   },
-  { method: 'post', path: '/api/tips/track/messages', tag, summary: 'An anonymous tipster writes to the police', access: 'anyone', body: TrackMessageInput, ok: { status: 201, description: '`{message}`' }, errors: [429] },
+  { method: 'post', path: '/api/tips/track/messages', tag, summary: 'An anonymous tipster writes to the police', access: 'anyone', body: TrackMessageInput, ok: { status: 201, description: 'The message', schema: MessageAnswer }, errors: [429] },
 ];

@@ -5,7 +5,7 @@ import { AppError } from '../../http/errors';
 import { addressKeys, limiter } from '../../http/rate-limit';
 import { validate } from '../../http/validate';
 import { recordWrongCode } from './tracking-delay';
-import { TrackInput, TrackMessageInput } from './tracking.schema';
+import { TrackInput, TrackMessageInput } from '@hy/schemas/tracking';
 import { postTrackedMessage, trackTip, warmTracking } from './tracking.service';
 
 const WINDOW_MS = 15 * 60_000;

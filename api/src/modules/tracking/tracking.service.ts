@@ -6,7 +6,7 @@ import { hashPassword, verifyPassword } from '../auth/passwords';
 import { readThread, writeMessage } from '../messages/messages.service';
 import { loadBundles } from '../tips/tips.service';
 import { presentTip } from '../tips/tips.presenter';
-import type { TrackInput, TrackMessageInput } from './tracking.schema';
+import type { TrackInput, TrackMessageInput } from '@hy/schemas/tracking';
 
 type TipRow = typeof tips.$inferSelect;
 

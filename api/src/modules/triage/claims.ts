@@ -8,7 +8,7 @@ import { actingDistrict, findPoliceOf } from '../cases/cases.service';
 import { tipsVisibleTo } from '../tips/tips.policy';
 import { claim, isOpen, lockTips, releaseClaim as release, type TipRow } from '../tips/transitions';
 import { canOverrideClaims, isClaimActive, isClaimedByOther, isUnclaimedSql } from './triage.policy';
-import type { AssignInput, ClaimInput } from './triage.schema';
+import type { AssignInput, ClaimInput } from '@hy/schemas/triage';
 import { QUEUE_ORDER, viewForPolice } from './triage.service';
 
 let claimTtlMs = 30 * 60_000;

@@ -10,7 +10,7 @@ import { districtExists } from '../reference/reference.service';
 import { reversalWindowOf, tipsVisibleTo } from '../tips/tips.policy';
 import { reverse, transfer, type TipRow } from '../tips/transitions';
 import { requireNoOtherClaim } from './claims';
-import type { ReverseInput, TransferInput } from './triage.schema';
+import type { ReverseInput, TransferInput } from '@hy/schemas/triage';
 import { viewForPolice } from './triage.service';
 
 /** Sends an undecided tip to another district's queue (its claim released), with a reason for the record. */

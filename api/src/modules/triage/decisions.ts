@@ -7,7 +7,7 @@ import { applyPoints } from '../points/points.service';
 import { POINT_RULES, type PointsReason } from '../points/points.rules';
 import { decide, markDuplicate, type Priority, type TipRow } from '../tips/transitions';
 import { requireNoOtherClaim } from './claims';
-import type { TriageInput } from './triage.schema';
+import type { TriageInput } from '@hy/schemas/triage';
 import { viewForPolice } from './triage.service';
 
 type Award = { reason: PointsReason; delta: number };

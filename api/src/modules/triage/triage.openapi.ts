@@ -1,6 +1,6 @@
 import { ClaimedNext, DuplicateSuggestions, PoliceTipAnswer, QueuePage, ReporterRecord } from '@hy/schemas/triage';
 import type { RouteDoc } from '../../openapi/route-doc';
-import { AssignInput, ClaimInput, QueueQuery, ReverseInput, TransferInput, TriageInput } from './triage.schema';
+import { AssignInput, ClaimInput, QueueQuery, ReverseInput, TransferInput, TriageInput } from '@hy/schemas/triage';
 
 const tag = 'Police: queue and decisions';
 const police = ['officer', 'supervisor', 'admin'] as const;

@@ -1,3 +1,6 @@
+import type { CategoryId } from '@hy/schemas/categories';
+import type { DuplicateSuggestion, QueueTip, ReporterRecord } from '@hy/schemas/triage';
+import type { Presented } from '@hy/schemas/presented';
 import type { tips } from '../../db/schema/index';
 import type { Actor } from '../../http/actor';
 import { verificationStateOf } from '../tips/verification-state';
@@ -26,12 +29,13 @@ export type QueueRow = Pick<
 > & { excerpt: string; photoCount: number };
 
 /** A queue line for police: no reporter, a short excerpt, and who holds the claim (police only). */
-export function presentQueueRow(r: QueueRow, actor: Actor, claimers: Map<string, string>, now: Date) {
-  const claimed = isClaimActive(r, now) && r.claimedById !== null;
+export function presentQueueRow(r: QueueRow, actor: Actor, claimers: Map<string, string>, now: Date): Presented<QueueTip> {
+  const officerId = isClaimActive(r, now) ? r.claimedById : null;
   return {
     id: r.id,
     reference: r.reference,
-    category: r.category,
+    // Stored as text, written only through CreateTip's enum.
+    category: r.category as CategoryId,
     excerpt: r.excerpt,
     address: r.address,
     districtId: r.districtId,
@@ -43,11 +47,12 @@ export function presentQueueRow(r: QueueRow, actor: Actor, claimers: Map<string,
     occurredAt: r.occurredAt,
     createdAt: r.createdAt,
     verification: verificationStateOf(r, now),
-    claim: claimed
+    claim:
+      officerId !== null
       ? {
-          officerId: r.claimedById,
-          officerName: claimers.get(r.claimedById!) ?? null,
-          isMine: r.claimedById === actor.id,
+          officerId,
+          officerName: claimers.get(officerId) ?? null,
+          isMine: officerId === actor.id,
           expiresAt: r.claimExpiresAt,
         }
       : null,
@@ -60,12 +65,12 @@ export type DuplicateRow = Pick<TipRow, 'id' | 'reference' | 'status' | 'categor
   distanceMetres: number | null;
 };
 
-export function presentDuplicate(r: DuplicateRow) {
+export function presentDuplicate(r: DuplicateRow): Presented<DuplicateSuggestion> {
   return {
     id: r.id,
     reference: r.reference,
     status: r.status,
-    category: r.category,
+    category: r.category as CategoryId,
     excerpt: r.excerpt,
     address: r.address,
     caseId: r.caseId,
@@ -75,10 +80,10 @@ export function presentDuplicate(r: DuplicateRow) {
   };
 }
 
-export type ReporterRecord = { total: number; valid: number; invalid: number; duplicate: number; falseReports: number };
+export type ReporterRecordCounts = { total: number; valid: number; invalid: number; duplicate: number; falseReports: number };
 
 /** A reporter's track record on their other tips: counts only, never who they are. */
-export function presentReporterRecord(isAnonymous: boolean, r: ReporterRecord | null) {
+export function presentReporterRecord(isAnonymous: boolean, r: ReporterRecordCounts | null): ReporterRecord {
   if (isAnonymous || !r) return { isAnonymous: true as const, record: null };
   return { isAnonymous: false as const, record: r };
 }

@@ -4,7 +4,7 @@ import { IdParam, parse } from '../../http/validate';
 import { assignClaim, claimNext, claimTip, releaseClaim } from './claims';
 import { reverseDecision, transferTip } from './corrections';
 import { decideTip } from './decisions';
-import { AssignInput, ClaimInput, QueueQuery, ReverseInput, TransferInput, TriageInput } from './triage.schema';
+import { AssignInput, ClaimInput, QueueQuery, ReverseInput, TransferInput, TriageInput } from '@hy/schemas/triage';
 import { listQueue, reporterRecord, suggestDuplicates } from './triage.service';
 
 export function triageRoutes(): Router {

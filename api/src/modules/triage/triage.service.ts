@@ -20,9 +20,9 @@ import {
   presentReporterRecord,
   type DuplicateRow,
   type QueueRow,
-  type ReporterRecord,
+  type ReporterRecordCounts,
 } from './triage.presenter';
-import { QueueCursor, type QueueQuery } from './triage.schema';
+import { QueueCursor, type QueueQuery } from '@hy/schemas/triage';
 
 type TipRow = typeof tips.$inferSelect;
 type TipStatus = TipRow['status'];
@@ -302,7 +302,7 @@ export async function reporterRecord(actor: Actor, id: string) {
     })
     .from(tips)
     .where(and(eq(tips.reporterId, tip.reporterId), ne(tips.id, tip.id)));
-  const record: ReporterRecord = {
+  const record: ReporterRecordCounts = {
     total: Number(r.total),
     valid: Number(r.valid),
     invalid: Number(r.invalid),

@@ -9,7 +9,7 @@ import { findCommunities } from '../reference/places.service';
 import { fieldCheckBriefs, findTipPhoto, getTip } from '../tips/tips.service';
 import { presentForPolice, presentTask, type PhotoRow, type TaskRow } from './verifications.presenter';
 import { tasksVisibleTo } from './verifications.policy';
-import { TaskCursor, type MyVerificationsQuery } from './verifications.schema';
+import { TaskCursor, type MyVerificationsQuery } from '@hy/schemas/verifications';
 
 async function photosOf(ids: string[]): Promise<Map<string, PhotoRow[]>> {
   const rows = ids.length

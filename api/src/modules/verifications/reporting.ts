@@ -11,7 +11,7 @@ import { recordTipHistory } from '../tips/tip-history';
 import { setVerificationState } from '../tips/verification-state';
 import { findTask, viewTask } from './listing';
 import { tasksVisibleTo } from './verifications.policy';
-import type { ReportVerification } from './verifications.schema';
+import type { ReportVerification } from '@hy/schemas/verifications';
 
 const alreadyReported = () => new AppError('ALREADY_REPORTED', 'This on-site check has already been reported');
 

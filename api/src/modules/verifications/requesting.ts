@@ -11,7 +11,7 @@ import { recordTipHistory } from '../tips/tip-history';
 import { lockTips } from '../tips/transitions';
 import { setVerificationState } from '../tips/verification-state';
 import { dueAtFrom } from './verifications.policy';
-import type { RequestVerification } from './verifications.schema';
+import type { RequestVerification } from '@hy/schemas/verifications';
 import { policeViewOf } from './listing';
 
 let dueHours = 24;

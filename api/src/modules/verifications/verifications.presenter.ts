@@ -1,3 +1,6 @@
+import type { CategoryId } from '@hy/schemas/categories';
+import type { PoliceVerification, VerificationTask } from '@hy/schemas/verifications';
+import type { Presented } from '@hy/schemas/presented';
 import type { verificationPhotos, verifications } from '../../db/schema/index';
 import type { FieldCheckBrief } from '../tips/tips.service';
 import { isOverdue } from './verifications.policy';
@@ -21,7 +24,7 @@ const presentCommunity = (c: Community) => (c ? { id: c.id, nameZh: c.nameZh, na
 export function presentForPolice(
   r: TaskRow,
   o: { photos: PhotoRow[]; names: Map<string, string>; community: Community; now: Date },
-) {
+): Presented<PoliceVerification> {
   const person = (id: string | null) => (id === null ? null : { id, displayName: o.names.get(id) ?? null });
   return {
     id: r.id,
@@ -47,7 +50,7 @@ export function presentForPolice(
  * id, reference or anything of its reporter (not even an internal id that leads to them); the
  * tip's photos come through the task's own route.
  */
-export function presentTask(r: TaskRow, o: { brief: FieldCheckBrief | null; photos: PhotoRow[]; community: Community; now: Date }) {
+export function presentTask(r: TaskRow, o: { brief: FieldCheckBrief | null; photos: PhotoRow[]; community: Community; now: Date }): Presented<VerificationTask> {
   const b = o.brief;
   return {
     id: r.id,
@@ -60,7 +63,7 @@ export function presentTask(r: TaskRow, o: { brief: FieldCheckBrief | null; phot
     createdAt: r.createdAt,
     tip: b
       ? {
-          category: b.category,
+          category: b.category as CategoryId,
           description: b.description,
           occurredAt: b.occurredAt,
           lat: b.lat,
@@ -70,8 +73,8 @@ export function presentTask(r: TaskRow, o: { brief: FieldCheckBrief | null; phot
         }
       : null,
     report:
-      r.status === 'reported'
-        ? { finding: r.finding, note: r.reportNote, reportedAt: r.reportedAt, photos: o.photos.map((p) => presentPhoto(r.id, p)) }
+      r.status === 'reported' && r.finding !== null && r.reportedAt !== null
+        ? { finding: r.finding, note: r.reportNote ?? '', reportedAt: r.reportedAt, photos: o.photos.map((p) => presentPhoto(r.id, p)) }
         : null,
   };
 }

@@ -6,11 +6,7 @@ import { acceptPhotosBody, withUploads } from '../media/upload';
 import { listForTip, listMine, reportPhoto, taskTipPhoto, viewTask } from './listing';
 import { reportVerification } from './reporting';
 import { requestVerification } from './requesting';
-import { MAX_REPORT_PHOTOS, MyVerificationsQuery, PhotoParams, ReportVerification, RequestVerification } from './verifications.schema';
-import { z } from 'zod';
-import { Uuid } from '../../http/validate';
-
-export const TipPhotoParams = z.object({ id: Uuid, mediaId: Uuid });
+import { MAX_REPORT_PHOTOS, MyVerificationsQuery, PhotoParams, ReportVerification, RequestVerification, TipPhotoParams } from '@hy/schemas/verifications';
 
 const photoHeaders = (id: string, mimeType: string) => ({
   'Content-Type': mimeType,

@@ -9,7 +9,7 @@ import { QueryError } from '../../components/ui/query-error';
 import { useMe } from '../../shared/api/get-me';
 import { useAddCaseNote } from '../../features/cases/api/add-note';
 import { useCase } from '../../features/cases/api/get-case';
-import type { CaseStatus } from '../../shared/types/case';
+import { CASE_MOVES } from '@hy/schemas/case-rules';
 import { useChangeCase } from '../../features/cases/api/update-case';
 import { CaseStatusBadge, PriorityBadge, StatusBadge } from '../../shared/components/police-badges';
 import { currentLanguage } from '../../lib/i18n';
@@ -17,14 +17,6 @@ import { formatDateTime } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useErrorMessage } from '../../lib/use-error-message';
 import styles from '../../styles/police.module.css';
-
-/** The moves offered from each status (the API enforces the same rules). */
-const NEXT: Record<CaseStatus, CaseStatus[]> = {
-  open: ['investigating', 'closed'],
-  investigating: ['solved', 'closed'],
-  solved: ['open'],
-  closed: ['open'],
-};
 
 export default function CasePage() {
   const { caseId = '' } = useParams();
@@ -128,7 +120,8 @@ export default function CasePage() {
           {c.summary ? <p className={styles.description}>{c.summary}</p> : null}
           {isCaseChangeError ? <Alert tone="error">{errorMessage(change.error)}</Alert> : null}
           <div className={styles.decisions}>
-            {NEXT[c.status].map((next) => (
+            {/* Exactly the moves the API allows (one table, @hy/schemas/case-rules). */}
+            {CASE_MOVES[c.status].map((next) => (
               <button
                 key={next}
                 type="button"
@@ -136,7 +129,7 @@ export default function CasePage() {
                 onClick={() => (next === 'solved' ? setConfirmingSolve(true) : change.mutate({ kind: 'update', patch: { status: next } }))}
                 disabled={change.isPending}
               >
-                {next === 'open' ? t('cases.reopen') : t('cases.moveTo', { status: t(`caseStatus.${next}`) })}
+                {next === 'open' && c.status !== 'investigating' ? t('cases.reopen') : t('cases.moveTo', { status: t(`caseStatus.${next}`) })}
               </button>
             ))}
             {me.data && c.leadOfficer?.id !== me.data.id ? (

@@ -3,10 +3,10 @@ import { apiRequest } from '../../../lib/api-client';
 import type { Role } from '../../../shared/types/user';
 import { userQuery } from './get-user';
 import { userListsKey } from './get-users';
-import type { ManagedUser } from './types';
+import type { CreatedUser } from '@hy/schemas/accounts';
 
 export type CreateUserInput = { phone: string; displayName: string; role: Role; districtId?: number; communityId?: number };
-export type CreatedUser = { user: ManagedUser; temporaryPassword: string };
+export type { CreatedUser };
 
 export function createUser(input: CreateUserInput): Promise<CreatedUser> {
   return apiRequest<CreatedUser>('/admin/users', { method: 'POST', json: input });

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { queryRoots } from '../../../shared/query-keys';
-import type { ManagedUser } from './types';
+import type { ManagedUser } from '@hy/schemas/accounts';
 
 export async function getUser(id: string): Promise<ManagedUser> {
   return (await apiRequest<{ user: ManagedUser }>(`/admin/users/${encodeURIComponent(id)}`)).user;

@@ -1,9 +1,13 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { queryRoots } from '../../../shared/query-keys';
-import type { ManagedUser, UserFilters } from './types';
+import type { ManagedUserPage as UsersPage } from '@hy/schemas/accounts';
+import type { Role } from '../../../shared/types/user';
 
-export type UsersPage = { users: ManagedUser[]; nextCursor: string | null };
+export type { UsersPage };
+
+/** The list's filters as the page holds them (sent as UserListQuery's query parameters). */
+export type UserFilters = { role?: Role; districtId?: number; q?: string; disabled?: boolean };
 
 export async function getUsers(filters: UserFilters, cursor: string | null): Promise<UsersPage> {
   const params = new URLSearchParams({ limit: '25' });

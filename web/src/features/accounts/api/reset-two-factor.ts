@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { userQuery } from './get-user';
-import type { ManagedUser } from './types';
+import type { ManagedUser } from '@hy/schemas/accounts';
 
 export function resetTwoFactor(id: string): Promise<{ user: ManagedUser }> {
   return apiRequest<{ user: ManagedUser }>(`/admin/users/${encodeURIComponent(id)}/reset-two-factor`, { method: 'POST' });

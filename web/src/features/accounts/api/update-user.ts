@@ -2,9 +2,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { userQuery } from './get-user';
 import { userListsKey } from './get-users';
-import type { ManagedUser, Placement } from './types';
+import type { ManagedUser, UpdateUser } from '@hy/schemas/accounts';
 
-export type UserChange = Placement & { disabled?: boolean };
+/** Role, place or disabled; `undefined` leaves a field as it is, null empties it. */
+export type UserChange = UpdateUser;
 
 export async function updateUser(id: string, change: UserChange): Promise<ManagedUser> {
   return (await apiRequest<{ user: ManagedUser }>(`/admin/users/${encodeURIComponent(id)}`, { method: 'PATCH', json: change })).user;

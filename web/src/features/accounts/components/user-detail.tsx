@@ -7,7 +7,7 @@ import { useLanguage } from '../../../lib/use-language';
 import type { Placement, Role, User } from '../../../shared/types/user';
 import { useResetPassword } from '../api/reset-password';
 import { useResetTwoFactor } from '../api/reset-two-factor';
-import type { ManagedUser } from '../api/types';
+import type { ManagedUser } from '@hy/schemas/accounts';
 import { useUpdateUser } from '../api/update-user';
 import styles from './accounts.module.css';
 import { ConfirmDialog } from './confirm-dialog';
@@ -55,7 +55,8 @@ function PlacementEditor({ user, manager }: { user: ManagedUser; manager: User }
     event.preventDefault();
     if (!isPlaceComplete(placement, place)) return setErrors({ [placement === 'community' ? 'communityId' : 'districtId']: t('errors.placement') });
     setErrors({});
-    update.mutate({ role, ...placeFor(placement, place) }, { onError: (error) => setErrors(accountError(error)) });
+    // Volunteers register themselves: the API takes only staff roles (UpdateUser).
+    update.mutate({ role: role === 'volunteer' ? undefined : role, ...placeFor(placement, place) }, { onError: (error) => setErrors(accountError(error)) });
   };
   return (
     <form className="form" onSubmit={submit} noValidate aria-labelledby="edit-title">

@@ -7,8 +7,8 @@ import { formatDate, localizedName } from '../../../lib/format';
 import { useLanguage } from '../../../lib/use-language';
 import { DistrictSelect } from '../../../shared/components/district-select';
 import type { Role, User } from '../../../shared/types/user';
-import { useUsers } from '../api/get-users';
-import type { ManagedUser, UserFilters } from '../api/types';
+import type { ManagedUser } from '@hy/schemas/accounts';
+import { useUsers, type UserFilters } from '../api/get-users';
 import styles from './accounts.module.css';
 import { useRoleName } from './use-role-name';
 

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { setTokens } from '../../../lib/session';
 import { meQuery } from '../../../shared/api/get-me';
-import type { AuthResult } from './types';
+import type { Session as AuthResult } from '@hy/schemas/auth';
 
 /** `totp`: the authenticator code, for staff accounts with two-factor sign-in on. */
 export type LoginInput = { phone: string; password: string; totp?: string };

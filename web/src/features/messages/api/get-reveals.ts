@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { queryRoots } from '../../../shared/query-keys';
-import type { Reveal } from './types';
+import type { Reveal } from '@hy/schemas/identity';
 
 export type RevealList = { isRevealable: boolean; reveals: Reveal[] };
 

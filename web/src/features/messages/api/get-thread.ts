@@ -2,7 +2,7 @@ import { queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanst
 import { apiRequest } from '../../../lib/api-client';
 import { queryRoots } from '../../../shared/query-keys';
 import { unreadQuery } from './get-unread';
-import type { Thread } from './types';
+import type { Thread } from '@hy/schemas/messages';
 
 export function getThread(tipId: string): Promise<Thread> {
   return apiRequest<Thread>(`/tips/${encodeURIComponent(tipId)}/messages`);

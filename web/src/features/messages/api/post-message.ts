@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { threadQuery } from './get-thread';
-import type { Message } from './types';
+import type { Message } from '@hy/schemas/messages';
 
 export async function postMessage(tipId: string, body: string): Promise<Message> {
   const res = await apiRequest<{ message: Message }>(`/tips/${encodeURIComponent(tipId)}/messages`, { method: 'POST', json: { body } });

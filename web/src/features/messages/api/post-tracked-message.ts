@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import type { Message, TrackCredentials } from './types';
+import type { Message } from '@hy/schemas/messages';
+import type { TrackCredentials } from '@hy/schemas/tracking';
 
 export async function postTrackedMessage(input: TrackCredentials & { body: string }): Promise<Message> {
   const res = await apiRequest<{ message: Message }>('/tips/track/messages', { method: 'POST', json: input, auth: 'none' });

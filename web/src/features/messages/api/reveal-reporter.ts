@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { revealsQuery } from './get-reveals';
-import type { Reveal } from './types';
+import type { Reveal } from '@hy/schemas/identity';
 
 export type RevealedIdentity = {
   userId: string;

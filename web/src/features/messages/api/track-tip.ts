@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import type { TrackCredentials, TrackedTip } from './types';
+import type { TrackCredentials, TrackedTip } from '@hy/schemas/tracking';
 
 /** Never sends the session token: tracking is the anonymous tipster's door, not an account's. */
 export function trackTip(credentials: TrackCredentials): Promise<TrackedTip> {

@@ -5,7 +5,8 @@ import { isApiError } from '../../../lib/api-error';
 import { formatDateTime } from '../../../lib/format';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useLanguage } from '../../../lib/use-language';
-import { MESSAGE_MAX_CHARS, type Message } from '../api/types';
+import { MESSAGE_MAX_CHARS } from '@hy/schemas/message-rules';
+import type { Message } from '@hy/schemas/messages';
 import styles from './messages.module.css';
 
 /** The same rule as the API's: tags are refused (messages are plain text), a lone "<" is fine. */

@@ -8,7 +8,7 @@ import { TipStatusBadge } from '../../../shared/components/tip-status-badge';
 import { TipTimeline } from '../../../shared/components/tip-timeline';
 import { usePostTrackedMessage } from '../api/post-tracked-message';
 import { trackTip, useTrackTip } from '../api/track-tip';
-import type { TrackCredentials, TrackedTip } from '../api/types';
+import type { TrackCredentials, TrackedTip } from '@hy/schemas/tracking';
 import { MessageThread } from './message-thread';
 import styles from './messages.module.css';
 

@@ -3,7 +3,7 @@ import { apiRequest } from '../../../lib/api-client';
 import { queryRoots } from '../../../shared/query-keys';
 import { policeTipQuery } from './get-police-tip';
 import type { PoliceTip, Priority } from '../../../shared/types/tip';
-import type { Decision } from './types';
+import type { Decision } from '@hy/schemas/triage';
 
 export type DecisionInput = {
   decision: Decision;

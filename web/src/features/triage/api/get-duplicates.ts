@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { queryRoots } from '../../../shared/query-keys';
-import type { DuplicateSuggestion } from './types';
+import type { DuplicateSuggestion } from '@hy/schemas/triage';
 
 export async function getDuplicates(id: string): Promise<DuplicateSuggestion[]> {
   return (await apiRequest<{ suggestions: DuplicateSuggestion[] }>(`/tips/${encodeURIComponent(id)}/duplicates`)).suggestions;

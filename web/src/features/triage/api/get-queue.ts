@@ -2,7 +2,7 @@ import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { queryRoots } from '../../../shared/query-keys';
 import type { Priority, TipStatus } from '../../../shared/types/tip';
-import type { QueuePage } from './types';
+import type { QueuePage } from '@hy/schemas/triage';
 import { dayAfter, dayStart } from '../../../lib/days';
 
 export type QueueFilters = {

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { queryRoots } from '../../../shared/query-keys';
-import type { ReporterRecord } from './types';
+import type { ReporterRecord } from '@hy/schemas/triage';
 
 export function getReporterRecord(id: string): Promise<ReporterRecord> {
   return apiRequest<ReporterRecord>(`/tips/${encodeURIComponent(id)}/reporter-record`);

@@ -6,7 +6,7 @@ import { Field } from '../../../components/ui/field';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useDecideTip } from '../api/decide-tip';
 import { priorities, type PoliceTip, type Priority } from '../../../shared/types/tip';
-import type { Decision } from '../api/types';
+import type { Decision } from '@hy/schemas/triage';
 import styles from '../../../styles/police.module.css';
 
 const SHORTCUTS: Record<string, Decision> = { v: 'valid', i: 'invalid', d: 'duplicate', n: 'needs_info' };

@@ -5,7 +5,7 @@ import { QueryError } from '../../../components/ui/query-error';
 import { currentLanguage } from '../../../lib/i18n';
 import { formatDateTime } from '../../../lib/format';
 import { useDuplicates } from '../api/get-duplicates';
-import type { DuplicateSuggestion } from '../api/types';
+import type { DuplicateSuggestion } from '@hy/schemas/triage';
 import { StatusBadge } from '../../../shared/components/police-badges';
 import styles from '../../../styles/police.module.css';
 

@@ -1,7 +1,7 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { queryRoots } from '../../../shared/query-keys';
-import type { VerificationTask } from './types';
+import type { VerificationTask } from '@hy/schemas/verifications';
 
 export type TaskStatus = 'open' | 'reported';
 type Page = { verifications: VerificationTask[]; nextCursor: string | null };

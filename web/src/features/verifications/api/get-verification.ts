@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { queryRoots } from '../../../shared/query-keys';
-import type { VerificationTask } from './types';
+import type { VerificationTask } from '@hy/schemas/verifications';
 
 export async function getVerification(id: string): Promise<VerificationTask> {
   return (await apiRequest<{ verification: VerificationTask }>(`/verifications/${encodeURIComponent(id)}`)).verification;

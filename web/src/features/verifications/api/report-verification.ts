@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest, type UploadProgress } from '../../../lib/api-client';
 import { queryRoots } from '../../../shared/query-keys';
-import type { Finding, VerificationTask } from './types';
+import type { Finding } from '@hy/schemas/verification-rules';
+import type { VerificationTask } from '@hy/schemas/verifications';
 import { verificationQuery } from './get-verification';
 
 export type ReportInput = { finding: Finding; note: string; photos: File[] };

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { queryRoots } from '../../../shared/query-keys';
-import type { PoliceVerification } from './types';
+import type { PoliceVerification } from '@hy/schemas/verifications';
 
 export type RequestVerificationInput = { note: string; communityId?: number };
 

@@ -4,7 +4,7 @@ import { Alert } from '../../../components/ui/alert';
 import { Field } from '../../../components/ui/field';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useReportVerification } from '../api/report-verification';
-import { findings, type Finding } from '../api/types';
+import { FINDINGS as findings, type Finding } from '@hy/schemas/verification-rules';
 import '../verifications-i18n';
 import { PickedPhotoPreview } from './picked-photo';
 import { MAX_REPORT_PHOTOS, useReportPhotos } from './use-report-photos';

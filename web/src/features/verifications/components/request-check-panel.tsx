@@ -9,7 +9,7 @@ import { useLanguage } from '../../../lib/use-language';
 import { CommunityCombobox, type CommunityChoice } from '../../../shared/components/community-combobox';
 import { useTipVerifications } from '../api/get-tip-verifications';
 import { useRequestVerification } from '../api/request-verification';
-import type { PoliceVerification } from '../api/types';
+import type { PoliceVerification } from '@hy/schemas/verifications';
 import '../verifications-i18n';
 import { VerificationPhotos } from './verification-photos';
 import { VerificationStateBadge } from './verification-state-badge';

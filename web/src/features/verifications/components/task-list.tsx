@@ -7,7 +7,7 @@ import { formatDateTime } from '../../../lib/format';
 import { useLanguage } from '../../../lib/use-language';
 import { useCategoryName } from '../../../shared/hooks/use-category-name';
 import { useMyVerifications, type TaskStatus } from '../api/get-my-verifications';
-import type { VerificationTask } from '../api/types';
+import type { VerificationTask } from '@hy/schemas/verifications';
 import '../verifications-i18n';
 import { VerificationStateBadge } from './verification-state-badge';
 import styles from './verifications.module.css';

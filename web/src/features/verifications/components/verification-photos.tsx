@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useObjectUrl } from '../../../lib/use-object-url';
 import { useTipMedia } from '../../../shared/api/get-tip-media';
-import type { VerificationPhoto } from '../api/types';
+import type { VerificationPhoto } from '@hy/schemas/verifications';
 import styles from './verifications.module.css';
 
 function Photo({ photo, alt, onOpen }: { photo: Pick<VerificationPhoto, 'id' | 'url'>; alt: string; onOpen: (url: string) => void }) {

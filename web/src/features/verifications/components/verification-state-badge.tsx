@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/format';
 import { useLanguage } from '../../../lib/use-language';
-import type { VerificationState } from '../api/types';
+import type { VerificationState } from '@hy/schemas/verifications';
 import '../verifications-i18n';
 import styles from './verifications.module.css';
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { MessageBody } from '../messages/messages.schema';
+import { Message, MessageBody } from './messages';
+import { Tip } from './tip-views';
 
 /** The tip reference as printed (HY-YYYYMMDD-NNNN); case and spaces forgiven. */
 export const TipReference = z
@@ -27,6 +28,14 @@ export const AccessCode = z
 
 export const TrackInput = z.strictObject({ reference: TipReference, accessCode: AccessCode });
 export type TrackInput = z.infer<typeof TrackInput>;
+/** As the tipster types them (before the forgiving clean-up). */
+export type TrackCredentials = z.input<typeof TrackInput>;
 
 export const TrackMessageInput = z.strictObject({ reference: TipReference, accessCode: AccessCode, body: MessageBody });
 export type TrackMessageInput = z.infer<typeof TrackMessageInput>;
+
+/** What an anonymous tipster sees with their reference and access code: the reporter's view and the thread. */
+export const TrackedTip = z
+  .strictObject({ tip: Tip, messages: z.array(Message), unread: z.number().int() })
+  .meta({ id: 'TrackedTip' });
+export type TrackedTip = z.infer<typeof TrackedTip>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Uuid } from '../../http/validate';
+import { Instant, Uuid } from './fields';
 
 const filters = {
   actorId: Uuid.optional(),
@@ -31,3 +31,20 @@ export type AuditQuery = z.infer<typeof AuditQuery>;
 
 /** Keyset position: entries are read newest first by their sequence number. */
 export const AuditCursor = z.object({ id: z.number().int().positive() });
+
+export const AuditEntry = z
+  .strictObject({
+    id: z.number().int(),
+    createdAt: Instant,
+    actor: z.strictObject({ id: z.uuid(), displayName: z.string().nullable(), role: z.string().nullable() }).nullable(),
+    action: z.string(),
+    target: z.strictObject({ type: z.string(), id: z.string().nullable() }),
+    district: z.strictObject({ id: z.number().int(), nameZh: z.string().nullable(), nameEn: z.string().nullable() }).nullable(),
+    /** What the action recorded; a reveal's reporter only for admins. */
+    details: z.unknown(),
+  })
+  .meta({ id: 'AuditEntry' });
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const AuditPage = z.strictObject({ entries: z.array(AuditEntry), nextCursor: z.string().nullable() }).meta({ id: 'AuditPage' });
+export type AuditPage = z.infer<typeof AuditPage>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { plainText, singleLine } from '@hy/schemas/fields';
+import { Instant, plainText, singleLine } from './fields';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';
@@ -36,3 +36,36 @@ export const RevealInput = z.strictObject({
   reason: plainText({ min: 10, max: 1000, tooShort: 'must explain why, in at least 10 characters' }).refine((s) => !/[<>]/.test(s), 'must be plain text'),
 });
 export type RevealInput = z.infer<typeof RevealInput>;
+
+/** The volunteer's own: enough to recognise, not enough to copy off a screen. */
+export const OwnIdentity = z
+  .strictObject({ realName: z.string().nullable(), idNumberMasked: z.string().nullable(), hasIdNumber: z.boolean() })
+  .meta({ id: 'OwnIdentity' });
+export type OwnIdentity = z.infer<typeof OwnIdentity>;
+
+export const OwnIdentityAnswer = z.strictObject({ identity: OwnIdentity }).meta({ id: 'OwnIdentityAnswer' });
+export type OwnIdentityAnswer = z.infer<typeof OwnIdentityAnswer>;
+
+export const Reveal = z
+  .strictObject({ id: z.number().int(), tipId: z.uuid(), supervisorId: z.uuid(), reason: z.string(), createdAt: Instant })
+  .meta({ id: 'Reveal' });
+export type Reveal = z.infer<typeof Reveal>;
+
+/** What a supervisor learns by a reveal, and nothing more (no password hash, no balance). */
+export const RevealedIdentity = z
+  .strictObject({
+    userId: z.uuid(),
+    displayName: z.string(),
+    phone: z.string(),
+    realName: z.string().nullable(),
+    idNumber: z.string().nullable(),
+    communityId: z.number().int().nullable(),
+  })
+  .meta({ id: 'RevealedIdentity' });
+export type RevealedIdentity = z.infer<typeof RevealedIdentity>;
+
+export const RevealAnswer = z.strictObject({ identity: RevealedIdentity, reveal: Reveal }).meta({ id: 'RevealAnswer' });
+export type RevealAnswer = z.infer<typeof RevealAnswer>;
+
+export const RevealList = z.strictObject({ isRevealable: z.boolean(), reveals: z.array(Reveal) }).meta({ id: 'RevealList' });
+export type RevealList = z.infer<typeof RevealList>;
