@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { singleLine } from './fields';
+import { DISPLAY_NAME_LENGTH, PASSWORD_LENGTH } from './account-rules';
 import { PLACEMENTS, ROLES } from './roles';
 
 /** A phone number as stored: spaces, dashes and a leading +86 removed. */
@@ -12,15 +13,14 @@ export const Phone = z
   .transform(normalizePhone)
   .pipe(z.string().regex(/^1[3-9]\d{9}$/, 'must be an 11-digit mainland mobile number'));
 
-/** Password length (the web's forms check the same before sending). */
-export const PASSWORD_LENGTH = { min: 8, max: 128 } as const;
+export { DISPLAY_NAME_LENGTH, PASSWORD_LENGTH } from './account-rules';
 
 export const Password = z
   .string()
   .min(PASSWORD_LENGTH.min, `must be at least ${PASSWORD_LENGTH.min} characters`)
   .max(PASSWORD_LENGTH.max, `must be at most ${PASSWORD_LENGTH.max} characters`);
 
-export const DisplayName = singleLine({ min: 2, max: 30 }).refine((s) => !/[<>]/.test(s), 'must not contain < or >');
+export const DisplayName = singleLine(DISPLAY_NAME_LENGTH).refine((s) => !/[<>]/.test(s), 'must not contain < or >');
 
 export const RegisterInput = z.strictObject({
   phone: Phone,

@@ -10,6 +10,10 @@ export type TipStatus = (typeof TIP_STATUSES)[number];
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
+/** What police may decide about a tip (POST /api/tips/:id/triage). */
+export const DECISIONS = ['valid', 'invalid', 'duplicate', 'needs_info'] as const;
+export type Decision = (typeof DECISIONS)[number];
+
 /** What a history entry records (the database enum `history_kind`); `verification` is shown to police only. */
 export const HISTORY_KINDS = ['status', 'note', 'reveal', 'link', 'transfer', 'verification'] as const;
 

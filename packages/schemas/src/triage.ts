@@ -1,15 +1,14 @@
 import { z } from 'zod';
 import { CATEGORY_IDS } from './categories';
 import { dateTime, instantText, plainText, singleLine, Uuid } from './fields';
-import { PRIORITIES, TIP_STATUSES, VERIFICATION_STATES } from './tip-rules';
+import { DECISIONS, PRIORITIES, TIP_STATUSES, VERIFICATION_STATES } from './tip-rules';
 import { PoliceTip } from './tip-views';
 
 export { TIP_STATUSES };
 
 /** What police send to the queue and decision routes. */
 
-export const DECISIONS = ['valid', 'invalid', 'duplicate', 'needs_info'] as const;
-export type Decision = (typeof DECISIONS)[number];
+export { DECISIONS, type Decision } from './tip-rules';
 
 export const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { message: `must be one of ${values.join(', ')}` });

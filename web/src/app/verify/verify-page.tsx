@@ -1,4 +1,5 @@
 import { useSearchParams } from 'react-router';
+import { VERIFICATION_TASK_STATUSES } from '@hy/schemas/verification-rules';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/ui/alert';
 import { TaskList } from '../../features/verifications/components/task-list';
@@ -39,7 +40,7 @@ export default function VerifyPage() {
         <p className="page-intro">{t('desk.intro')}</p>
         <MyCommunity />
         <ul className={styles.tabs}>
-          {(['open', 'reported'] as const).map((s) => (
+          {VERIFICATION_TASK_STATUSES.map((s) => (
             <li key={s}>
               <button type="button" aria-pressed={status === s} onClick={() => setParams(s === 'open' ? {} : { status: s })}>
                 {t(`desk.${s}`)}

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { DISPLAY_NAME_LENGTH } from '@hy/schemas/account-rules';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert';
 import { Field } from '../../../components/ui/field';
@@ -55,7 +56,7 @@ export function NewUserForm({ manager, onCreated }: { manager: User; onCreated: 
       </Field>
       <Field id="new-user-name" label={t('form.displayName')} error={errors.displayName} isRequired>
         {(control) => (
-          <input {...control} className="input" autoComplete="off" maxLength={30} value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
+          <input {...control} className="input" autoComplete="off" maxLength={DISPLAY_NAME_LENGTH.max} value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
         )}
       </Field>
       <Field id="new-user-role" label={t('form.role')} hint={t('form.volunteersRegister')} error={errors.role} isRequired>

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { PASSWORD_LENGTH } from '@hy/schemas/account-rules';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert';
 import { TextField } from '../../../components/ui/field';
@@ -23,7 +24,7 @@ export function ChangePasswordForm({ isTemporary, onChanged }: { isTemporary: bo
     event.preventDefault();
     const found: Errors = {};
     if (!currentPassword) found.currentPassword = t('invalid.required');
-    if (newPassword.length < 8) found.newPassword = t('invalid.password');
+    if (newPassword.length < PASSWORD_LENGTH.min) found.newPassword = t('invalid.password');
     if (confirm !== newPassword) found.confirm = t('changePassword.mismatch');
     setErrors(found);
     if (Object.keys(found).length > 0) return;

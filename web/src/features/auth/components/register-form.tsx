@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { DISPLAY_NAME_LENGTH, PASSWORD_LENGTH } from '@hy/schemas/account-rules';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert';
@@ -34,7 +35,7 @@ export function RegisterForm({ onRegistered, signInHref }: { onRegistered: () =>
   const validate = (): Errors => {
     const found: Errors = {};
     if (!isMainlandMobile(phone)) found.phone = t('invalid.phone');
-    if (password.length < 8) found.password = t('invalid.password');
+    if (password.length < PASSWORD_LENGTH.min) found.password = t('invalid.password');
     const name = displayName.trim();
     if (name.length < 2 || name.length > 30 || /[<>]/.test(name)) found.displayName = t('invalid.displayName');
     if (!districtId) found.district = t('invalid.district');
@@ -104,7 +105,7 @@ export function RegisterForm({ onRegistered, signInHref }: { onRegistered: () =>
         isRequired
         type="password"
         autoComplete="new-password"
-        minLength={8}
+        minLength={PASSWORD_LENGTH.min}
         value={password}
         onChange={setPassword}
       />
@@ -116,7 +117,7 @@ export function RegisterForm({ onRegistered, signInHref }: { onRegistered: () =>
         isRequired
         type="text"
         autoComplete="nickname"
-        maxLength={30}
+        maxLength={DISPLAY_NAME_LENGTH.max}
         value={displayName}
         onChange={setDisplayName}
       />

@@ -6,11 +6,10 @@ import { Field } from '../../../components/ui/field';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useDecideTip } from '../api/decide-tip';
 import { priorities, type PoliceTip, type Priority } from '../../../shared/types/tip';
-import type { Decision } from '@hy/schemas/triage';
+import { DECISIONS, type Decision } from '@hy/schemas/tip-rules';
 import styles from '../../../styles/police.module.css';
 
 const SHORTCUTS: Record<string, Decision> = { v: 'valid', i: 'invalid', d: 'duplicate', n: 'needs_info' };
-const DECISIONS: Decision[] = ['valid', 'invalid', 'duplicate', 'needs_info'];
 /** Decisions that close the tip against the reporter: asked again before they are sent, shortcut or click. */
 const CONFIRMED: Decision[] = ['invalid', 'duplicate'];
 
