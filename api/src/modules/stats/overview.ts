@@ -9,7 +9,8 @@ import { backlogFigures, submissionFigures } from '../tips/figures';
 import { verificationFigures } from '../verifications/figures';
 import { cstDay, resolvePeriod, weeksOf } from './period';
 import { canReadOverview, defaultScope, maySeeDistrict } from './stats.policy';
-import type { OverviewQuery } from './stats.schema';
+import type { Overview, OverviewQuery } from '@hy/schemas/stats';
+import { TIP_STATUSES } from '@hy/schemas/tip-rules';
 import { periodTotals } from './tip-totals';
 
 /** The 12 districts are seeded once and never change: read them once. */
@@ -18,14 +19,12 @@ let districtList: ReturnType<typeof listDistricts> | undefined;
 /** The city's scope in the statistics summaries (districts are 1…12). */
 const CITY_SCOPE = 0;
 
-const STATUSES = ['submitted', 'needs_info', 'valid', 'invalid', 'duplicate'] as const;
-
 /**
  * The department's figures for a period and a scope (a district, or the city for admins). Every
  * figure comes from a summary table or an index range (docs/performance.md has the plans); the
  * queries run side by side on the pool.
  */
-export async function overview(actor: Actor, q: OverviewQuery) {
+export async function overview(actor: Actor, q: OverviewQuery): Promise<Overview> {
   if (!canReadOverview(actor)) throw forbidden('Statistics are for supervisors and administrators');
   const period = resolvePeriod(q);
   const districtId = q.districtId ?? defaultScope(actor);
@@ -47,13 +46,13 @@ export async function overview(actor: Actor, q: OverviewQuery) {
   ]);
 
   const count = (kind: string, key: string) => totals.find((t) => t.kind === kind && t.key === key)?.tips ?? 0;
-  const byStatus = Object.fromEntries(STATUSES.map((s) => [s, count('status', s)])) as Record<(typeof STATUSES)[number], number>;
+  const byStatus = Object.fromEntries(TIP_STATUSES.map((s) => [s, count('status', s)])) as Record<(typeof TIP_STATUSES)[number], number>;
   const judged = byStatus.valid + byStatus.invalid + byStatus.duplicate;
   return {
     period: { from: period.from, to: period.to, days: period.days },
     districtId,
     tips: {
-      total: STATUSES.reduce((sum, s) => sum + byStatus[s], 0),
+      total: TIP_STATUSES.reduce((sum, s) => sum + byStatus[s], 0),
       byStatus,
       byCategory: CATEGORIES.map((c) => ({ category: c.id, tips: count('category', c.id) })),
       byDistrict: districts.filter((d) => districtIds.includes(d.id)).map((d) => ({ districtId: d.id, tips: count('district', String(d.id)) })),

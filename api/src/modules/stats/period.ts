@@ -1,6 +1,6 @@
 import { clock } from '../../lib/clock';
 import { validationError } from '../../http/errors';
-import { DEFAULT_PERIOD_DAYS, MAX_PERIOD_DAYS } from './stats.schema';
+import { DEFAULT_PERIOD_DAYS, MAX_PERIOD_DAYS } from '@hy/schemas/stats';
 
 const DAY_MS = 86_400_000;
 /** Asia/Shanghai is UTC+8 all year (no DST): statistics days are its calendar days. */

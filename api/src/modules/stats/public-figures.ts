@@ -1,3 +1,4 @@
+import type { PublicFigures as PublicFiguresAnswer } from '@hy/schemas/stats';
 import { clock } from '../../lib/clock';
 import { CATEGORIES, SENSITIVE_CATEGORIES } from '@hy/schemas/categories';
 import { listDistricts } from '../reference/reference.service';
@@ -8,7 +9,7 @@ import { monthlyCells } from './tip-totals';
 /** How long one computation of the public figures is served (they change once a month). */
 export const PUBLIC_CACHE_SECONDS = 300;
 
-type PublicFigures = Awaited<ReturnType<typeof compute>>;
+type PublicFigures = Omit<PublicFiguresAnswer, 'generatedAt'>;
 const cache = new Map<string, { at: number; body: PublicFigures }>();
 
 /** Tests: forget the cached figures. */
@@ -23,7 +24,7 @@ function lastMonths(n: number, today: string): string[] {
   });
 }
 
-async function compute(months: number, today: string) {
+async function compute(months: number, today: string): Promise<PublicFigures> {
   const list = lastMonths(months, today);
   const [districts, cells] = await Promise.all([listDistricts(), monthlyCells({ fromDay: `${list[0]}-01`, toDay: `${today.slice(0, 7)}-01` })]);
   const countOf = (month: string, category: string, districtId: number) =>
@@ -46,7 +47,7 @@ async function compute(months: number, today: string) {
 }
 
 /** The public monthly figures, protected (suppression.ts), computed at most once per few minutes per window. */
-export async function publicFigures(months: number): Promise<PublicFigures & { generatedAt: string }> {
+export async function publicFigures(months: number): Promise<PublicFiguresAnswer> {
   const now = clock.nowMs();
   const today = cstDay(new Date(now));
   const key = `${months}:${today.slice(0, 7)}`;

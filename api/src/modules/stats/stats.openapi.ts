@@ -1,10 +1,19 @@
+import { Overview, OverviewQuery, PublicFigures, PublicQuery } from '@hy/schemas/stats';
 import type { RouteDoc } from '../../openapi/route-doc';
-import { OverviewQuery, PublicQuery } from './stats.schema';
 
 const tag = 'Statistics, map and exports';
 
 export const statsDocs: RouteDoc[] = [
-  { method: 'get', path: '/api/stats/overview', tag, summary: 'Totals, decision times, backlog, cases, volunteers, campaigns (supervisor: own district; admin)', access: 'signed-in', query: OverviewQuery, ok: { description: 'The overview' }, errors: [403] },
+  {
+    method: 'get',
+    path: '/api/stats/overview',
+    tag,
+    summary: 'Totals, decision times, backlog, cases, volunteers, campaigns (supervisor: own district; admin)',
+    access: 'signed-in',
+    query: OverviewQuery,
+    ok: { description: 'The overview of the period and scope', schema: Overview },
+    errors: [403],
+  },
   {
     method: 'get',
     path: '/api/stats/public',
@@ -12,6 +21,6 @@ export const statsDocs: RouteDoc[] = [
     summary: 'Monthly tip counts by category and district, counts below 5 as "<5"; sensitive categories city-wide only',
     access: 'anyone',
     query: PublicQuery,
-    ok: { description: '`{months, categories, districts, rows, generatedAt}`' },
+    ok: { description: 'The protected monthly figures', schema: PublicFigures },
   },
 ];

@@ -4,7 +4,7 @@ import { sendCacheable } from '../../http/cacheable';
 import { parse } from '../../http/validate';
 import { overview } from './overview';
 import { PUBLIC_CACHE_SECONDS, publicFigures } from './public-figures';
-import { OverviewQuery, PublicQuery } from './stats.schema';
+import { OverviewQuery, PublicQuery } from '@hy/schemas/stats';
 
 export function statsRoutes(): Router {
   const router = Router();

@@ -12,11 +12,11 @@
  *    zero (more than 4 × (cells − 1)), the whole district breakdown of the line is withheld;
  * 4. a city count below 5 is "<5" and so is every cell of its line.
  */
-export const SMALL = '<5';
-export const WITHHELD = 'withheld';
+import { SMALL, WITHHELD, type PublicCount } from '@hy/schemas/stats';
+
 export const THRESHOLD = 5;
 
-export type Shown = number | typeof SMALL | typeof WITHHELD;
+export type Shown = PublicCount;
 
 export function protectLine<K>(total: number, cells: { key: K; n: number }[]): { total: Shown; cells: { key: K; value: Shown }[] } {
   if (total < THRESHOLD) return { total: SMALL, cells: cells.map((c) => ({ key: c.key, value: SMALL })) };

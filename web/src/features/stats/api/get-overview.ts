@@ -1,7 +1,10 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { queryRoots } from '../../../shared/query-keys';
-import type { Overview, OverviewParams } from './types';
+import type { Overview, OverviewQuery } from '@hy/schemas/stats';
+
+/** The period and scope asked for (GET /api/stats/overview's query). */
+export type OverviewParams = Required<Pick<OverviewQuery, 'from' | 'to'>> & Pick<OverviewQuery, 'districtId'>;
 
 export const getOverview = (p: OverviewParams) =>
   apiRequest<Overview>(`/stats/overview?from=${p.from}&to=${p.to}${p.districtId === undefined ? '' : `&districtId=${p.districtId}`}`);

@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { queryRoots } from '../../../shared/query-keys';
-import type { PublicFigures } from './types';
+import type { PublicFigures } from '@hy/schemas/stats';
 
 export const getPublicStats = (months: number) => apiRequest<PublicFigures>(`/stats/public?months=${months}`, { auth: 'none' });
 

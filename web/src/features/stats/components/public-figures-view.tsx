@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatNumber, localizedName } from '../../../lib/format';
 import { useLanguage } from '../../../lib/use-language';
 import styles from '../../../styles/stats.module.css';
-import type { PublicCount, PublicFigures } from '../api/types';
+import type { PublicCount, PublicFigures } from '@hy/schemas/stats';
 import { BarChart } from './bar-chart';
 
 /** One category's published months: the city-wide chart, and the district table unless the category is sensitive. */
