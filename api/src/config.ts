@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { MAP_CRS } from '@hy/schemas/tip-map';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -46,7 +47,7 @@ const Env = z.object({
     .regex(/^(https?:\/\/[^\s"'<>]+|\/[^\s"'<>]*)$/, 'MAP_TILE_URL must be an http(s) URL or a path on this server')
     .refine((u) => ['{z}', '{x}', '{y}'].every((p) => u.includes(p)), 'MAP_TILE_URL must contain {z}, {x} and {y}')
     .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
-  MAP_TILE_CRS: z.enum(['wgs84', 'gcj02']).default('wgs84'),
+  MAP_TILE_CRS: z.enum(MAP_CRS).default('wgs84'),
   MAP_TILE_ATTRIBUTION: z.string().max(300).default('© OpenStreetMap contributors'),
 });
 
@@ -100,7 +101,7 @@ export type Config = {
    * The base map the web draws under tips: a tile URL template ({s} {z} {x} {y}), and the datum
    * its tiles are drawn in (`gcj02` for Chinese providers: the web shifts WGS-84 points with gcoord).
    */
-  mapTiles: { url: string; crs: 'wgs84' | 'gcj02'; attribution: string };
+  mapTiles: { url: string; crs: (typeof MAP_CRS)[number]; attribution: string };
   /** Parse every JSON answer with its documented schema and report a mismatch (api/src/http/response-check.ts): the tests turn it on. */
   checkResponses: boolean;
 };

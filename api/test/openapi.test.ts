@@ -43,7 +43,6 @@ function mountedRoutes(app: express.Express): string[] {
  * list only shrinks, and is empty when every module is done.
  */
 const PENDING_RESPONSE_SCHEMAS: string[] = [
-  'GET /api/map/config',
   'GET /open311/v2/discovery.json',
   'GET /open311/v2/services.json',
   'GET /open311/v2/services/:code.json',

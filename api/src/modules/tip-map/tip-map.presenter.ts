@@ -1,3 +1,5 @@
+import type { CategoryId } from '@hy/schemas/categories';
+import type { CellFeature, MapTips, TipFeature } from '@hy/schemas/tip-map';
 import type { MapAnswer } from './tip-map';
 
 const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
@@ -6,17 +8,18 @@ const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
  * GeoJSON (RFC 7946, WGS-84, [lng, lat]). A tip: id, reference, category, status, priority —
  * never the reporter or the text. A grid cell: its count, its bounds and the mean position of its tips.
  */
-export function presentMap(answer: MapAnswer) {
+export function presentMap(answer: MapAnswer): MapTips {
   if (answer.mode === 'points') {
     return {
       type: 'FeatureCollection' as const,
       mode: 'points' as const,
       total: answer.points.length,
-      features: answer.points.map((p) => ({
+      features: answer.points.map((p): TipFeature => ({
         type: 'Feature' as const,
         id: p.id,
         geometry: { type: 'Point' as const, coordinates: [p.lng, p.lat] },
-        properties: { kind: 'tip' as const, id: p.id, reference: p.reference, category: p.category, status: p.status, priority: p.priority },
+        // Categories are checked against the one list when a tip is written; the column is plain text.
+        properties: { kind: 'tip' as const, id: p.id, reference: p.reference, category: p.category as CategoryId, status: p.status, priority: p.priority },
       })),
     };
   }
@@ -26,13 +29,13 @@ export function presentMap(answer: MapAnswer) {
     mode: 'grid' as const,
     cellSize: size,
     total: answer.cells.reduce((sum, c) => sum + c.count, 0),
-    features: answer.cells.map((c) => ({
+    features: answer.cells.map((c): CellFeature => ({
       type: 'Feature' as const,
       geometry: { type: 'Point' as const, coordinates: [round6(Number(c.lng)), round6(Number(c.lat))] },
       properties: {
         kind: 'cell' as const,
         count: c.count,
-        bbox: [c.gx * size, c.gy * size, (c.gx + 1) * size, (c.gy + 1) * size].map(round6),
+        bbox: [round6(c.gx * size), round6(c.gy * size), round6((c.gx + 1) * size), round6((c.gy + 1) * size)],
       },
     })),
   };

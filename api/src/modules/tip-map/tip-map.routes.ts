@@ -1,3 +1,4 @@
+import type { MapConfig } from '@hy/schemas/tip-map';
 import { Router } from 'express';
 import type { Config } from '../../config';
 import { requireRole } from '../../http/authenticate';
@@ -12,7 +13,7 @@ export function tipMapRoutes(config: Pick<Config, 'mapTiles'>): Router {
   /** The base map for every map of the app (the report form's too): anyone, signed in or not. */
   router.get('/map/config', (_req, res) => {
     const { url, crs, attribution } = config.mapTiles;
-    res.json({ tileUrl: url, crs, attribution, maxZoom: 18 });
+    res.json({ tileUrl: url, crs, attribution, maxZoom: 18 } satisfies MapConfig);
   });
 
   router.get('/map/tips', requireRole('officer', 'supervisor', 'admin'), async (req, res) => {

@@ -8,6 +8,7 @@ import { districtExists } from '../reference/reference.service';
 import { tipsVisibleTo } from '../tips/tips.policy';
 import { isPolice } from './tip-map.policy';
 import { TIP_STATUSES } from '@hy/schemas/triage';
+import type { Priority, TipStatus } from '@hy/schemas/tip-rules';
 import type { Box, MapQuery } from './tip-map.schema';
 
 /** Beyond this many tips in the box, the answer is a grid of counts instead of the tips. */
@@ -26,8 +27,8 @@ export type MapPoint = {
   id: string;
   reference: string;
   category: string;
-  status: string;
-  priority: string;
+  status: TipStatus;
+  priority: Priority;
   lat: number;
   lng: number;
 };

@@ -3,14 +3,8 @@ import { apiRequest } from '../../lib/api-client';
 import { queryRoots } from '../query-keys';
 
 /** The base map every map of the app draws on (GET /api/map/config). */
-export type MapConfig = {
-  /** Leaflet URL template: {s} {z} {x} {y}. */
-  tileUrl: string;
-  /** The datum the tiles are drawn in: points are shifted to GCJ-02 before drawing on Chinese maps. */
-  crs: 'wgs84' | 'gcj02';
-  attribution: string;
-  maxZoom: number;
-};
+export type { MapConfig } from '@hy/schemas/tip-map';
+import type { MapConfig } from '@hy/schemas/tip-map';
 
 export const mapConfigQuery = () =>
   queryOptions({

@@ -2,33 +2,14 @@ import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import { apiRequest } from '../../../lib/api-client';
 import { dayAfter, dayStart } from '../../../lib/days';
 import { queryRoots } from '../../../shared/query-keys';
-import type { TipStatus, Priority } from '../../../shared/types/tip';
+import type { MapTips } from '@hy/schemas/tip-map';
+import type { TipStatus } from '../../../shared/types/tip';
 
 /** What the map shows, like the queue's filters (days are Hengyang days, `to` inclusive; a district for admins). */
 export type MapFilters = { status?: TipStatus; category?: string; from?: string; to?: string; districtId?: number };
 
 /** minLng, minLat, maxLng, maxLat in WGS-84. */
 export type Bbox = [number, number, number, number];
-
-type Point = { type: 'Point'; coordinates: [number, number] };
-export type TipFeature = {
-  type: 'Feature';
-  id: string;
-  geometry: Point;
-  properties: { kind: 'tip'; id: string; reference: string; category: string; status: TipStatus; priority: Priority };
-};
-export type CellFeature = {
-  type: 'Feature';
-  geometry: Point;
-  properties: { kind: 'cell'; count: number; bbox: Bbox };
-};
-export type MapTips = {
-  type: 'FeatureCollection';
-  mode: 'points' | 'grid';
-  total: number;
-  cellSize?: number;
-  features: (TipFeature | CellFeature)[];
-};
 
 export function getMapTips(bbox: Bbox, filters: MapFilters): Promise<MapTips> {
   const params = new URLSearchParams({ bbox: bbox.join(',') });
