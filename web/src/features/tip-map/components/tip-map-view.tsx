@@ -6,7 +6,8 @@ import { createBaseMap, L } from '../../../shared/map/base-map';
 import { fromScreen, toScreen } from '../../../shared/map/datum';
 import type { MapConfig } from '../../../shared/map/get-map-config';
 import type { TipStatus } from '../../../shared/types/tip';
-import { useMapTips, type Bbox, type MapFilters, type MapTips } from '../api/get-map-tips';
+import type { MapTips } from '@hy/schemas/tip-map';
+import { useMapTips, type Bbox, type MapFilters } from '../api/get-map-tips';
 import styles from './tip-map.module.css';
 
 /** Where the map asks for tips: Hengyang with a margin (the API answers boxes of at most 4°). */
