@@ -6,7 +6,7 @@ import { AppError, notFound } from '../../http/errors';
 import { limiter } from '../../http/rate-limit';
 import { parse } from '../../http/validate';
 import { apiKeyIdOf } from './api-keys';
-import { JURISDICTION_ID, Open311Post, Open311Query } from './open311.schema';
+import { JURISDICTION_ID, Open311Post, Open311Query } from '@hy/schemas/open311';
 import { createRequest, getRequest, listRequests, listServices, requestOfToken, serviceDefinition } from './open311.service';
 
 /** GeoReport v2 errors: a list of `{code, description}`, the code being the HTTP status. */

@@ -8,7 +8,16 @@ import { CATEGORIES, PUBLIC_CATEGORY_IDS, type CategoryId } from '@hy/schemas/ca
 import { listDistricts } from '../reference/reference.service';
 import { submitTip } from '../tips/tips.service';
 import { isOpen } from '../tips/transitions';
-import type { Open311Post, Open311Query } from './open311.schema';
+import type { z } from 'zod';
+import type {
+  Open311Created,
+  Open311Post,
+  Open311Query,
+  Open311Request,
+  Open311ServiceDefinition,
+  Open311Services,
+  Open311TokenAnswer,
+} from '@hy/schemas/open311';
 
 /** GeoReport v2 groups the services; the crimes, then what makes a place unsafe. */
 const GROUP: Record<CategoryId, string> = {
@@ -26,7 +35,7 @@ const GROUP: Record<CategoryId, string> = {
 };
 
 /** services.json: every category; each needs the district (a service definition attribute). */
-export function listServices() {
+export function listServices(): z.infer<typeof Open311Services> {
   return CATEGORIES.map((c) => ({
     service_code: c.id,
     service_name: c.nameZh,
@@ -39,11 +48,12 @@ export function listServices() {
 }
 
 /** services/{code}.json: the district (required) and when it happened (optional; default now). */
-export async function serviceDefinition(code: string) {
-  if (!CATEGORIES.some((c) => c.id === code)) throw notFound('Service');
+export async function serviceDefinition(code: string): Promise<z.infer<typeof Open311ServiceDefinition>> {
+  const category = CATEGORIES.find((c) => c.id === code);
+  if (!category) throw notFound('Service');
   const districts = await listDistricts();
   return {
-    service_code: code,
+    service_code: category.id,
     attributes: [
       {
         variable: true,
@@ -72,7 +82,7 @@ export async function serviceDefinition(code: string) {
  * POST requests.json: an anonymous-style tip (nobody's account, no identity kept), recorded with
  * the key that sent it and a token, in the tip's own transaction.
  */
-export async function createRequest(apiKeyId: string, input: Open311Post) {
+export async function createRequest(apiKeyId: string, input: Open311Post): Promise<z.infer<typeof Open311Created>> {
   const token = randomBytes(16).toString('base64url');
   const { body } = await submitTip({
     actor: undefined,
@@ -110,12 +120,13 @@ const NAME = new Map(CATEGORIES.map((c) => [c.id as string, c.nameZh]));
 type PublicRow = Pick<typeof tips.$inferSelect, 'reference' | 'category' | 'status' | 'createdAt' | 'updatedAt' | 'lat' | 'lng'>;
 
 /** A tip as the public may see it: no reporter, no text, no address, coarse place and time. */
-function presentRequest(t: PublicRow) {
+function presentRequest(t: PublicRow): z.infer<typeof Open311Request> {
   return {
     service_request_id: t.reference,
     status: isOpen(t.status) ? 'open' : 'closed',
     service_name: NAME.get(t.category) ?? t.category,
-    service_code: t.category,
+    // The column holds only category ids (the submission schema admits nothing else).
+    service_code: t.category as CategoryId,
     requested_datetime: hourOf(t.createdAt),
     updated_datetime: hourOf(t.updatedAt),
     ...(t.lat !== null && t.lng !== null ? { lat: rounded(t.lat), long: rounded(t.lng) } : {}),
@@ -133,7 +144,7 @@ const publicColumns = {
 };
 
 /** GET requests.json: the non-sensitive tips of the last 90 days (or the dates given), newest first. */
-export async function listRequests(q: Open311Query) {
+export async function listRequests(q: Open311Query): Promise<z.infer<typeof Open311Request>[]> {
   const isPublic = inArray(tips.category, PUBLIC_CATEGORY_IDS);
   if (q.service_request_id) {
     const rows = await db.select(publicColumns).from(tips).where(and(isPublic, inArray(tips.reference, q.service_request_id)));
@@ -161,7 +172,7 @@ export async function listRequests(q: Open311Query) {
 }
 
 /** GET requests/{id}.json: one non-sensitive tip, as a one-element list (the standard's shape). */
-export async function getRequest(reference: string) {
+export async function getRequest(reference: string): Promise<z.infer<typeof Open311Request>[]> {
   const [row] = await db
     .select(publicColumns)
     .from(tips)
@@ -171,7 +182,7 @@ export async function getRequest(reference: string) {
 }
 
 /** GET tokens/{token}.json: the id of a request this endpoint created. */
-export async function requestOfToken(token: string) {
+export async function requestOfToken(token: string): Promise<z.infer<typeof Open311TokenAnswer>> {
   const [row] = await db
     .select({ reference: tips.reference })
     .from(open311Requests)

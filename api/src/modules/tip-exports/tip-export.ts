@@ -11,7 +11,7 @@ import { tipsVisibleTo } from '../tips/tips.policy';
 import { PRIORITY_RANK } from '../tips/transitions';
 import { isClaimedBySql, isUnclaimedSql, verificationFilterSql } from '../triage/triage.policy';
 import { canExportTips } from './tip-exports.policy';
-import type { TipExportQuery } from './tip-exports.schema';
+import type { TipExportQuery } from '@hy/schemas/tip-exports';
 
 export type TipExportRow = {
   id: string;

@@ -1,5 +1,5 @@
 import type { RouteDoc } from '../../openapi/route-doc';
-import { TipExportQuery } from './tip-exports.schema';
+import { TipExportQuery } from '@hy/schemas/tip-exports';
 
 export const tipExportsDocs: RouteDoc[] = [
   {

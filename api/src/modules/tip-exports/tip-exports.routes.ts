@@ -5,7 +5,7 @@ import { parse } from '../../http/validate';
 import { clock } from '../../lib/clock';
 import { exportTips } from './tip-export';
 import { TIP_CSV_COLUMNS, tipCsvRow } from './tip-exports.presenter';
-import { TipExportQuery } from './tip-exports.schema';
+import { TipExportQuery } from '@hy/schemas/tip-exports';
 
 /** Mounted before the tips routes: `/tips/export.csv` is not a tip id. */
 export function tipExportsRoutes(): Router {

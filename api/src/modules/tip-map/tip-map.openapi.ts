@@ -1,6 +1,6 @@
 import { MapConfig, MapTips } from '@hy/schemas/tip-map';
 import type { RouteDoc } from '../../openapi/route-doc';
-import { MapQuery } from './tip-map.schema';
+import { MapQuery } from '@hy/schemas/tip-map';
 
 const tag = 'Statistics, map and exports';
 

@@ -5,7 +5,7 @@ import { requireRole } from '../../http/authenticate';
 import { parse } from '../../http/validate';
 import { mapTips } from './tip-map';
 import { presentMap } from './tip-map.presenter';
-import { MapQuery } from './tip-map.schema';
+import { MapQuery } from '@hy/schemas/tip-map';
 
 export function tipMapRoutes(config: Pick<Config, 'mapTiles'>): Router {
   const router = Router();

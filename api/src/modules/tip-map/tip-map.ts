@@ -9,7 +9,7 @@ import { tipsVisibleTo } from '../tips/tips.policy';
 import { isPolice } from './tip-map.policy';
 import { TIP_STATUSES } from '@hy/schemas/triage';
 import type { Priority, TipStatus } from '@hy/schemas/tip-rules';
-import type { Box, MapQuery } from './tip-map.schema';
+import type { Box, MapQuery } from '@hy/schemas/tip-map';
 
 /** Beyond this many tips in the box, the answer is a grid of counts instead of the tips. */
 export const MAX_POINTS = 2000;

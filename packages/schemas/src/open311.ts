@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { dateTime, plainText, singleLine } from '@hy/schemas/fields';
-import { clock } from '../../lib/clock';
-import { CATEGORY_IDS, CITY_BOUNDS } from '@hy/schemas/categories';
+import { dateTime, plainText, singleLine } from './fields';
+import { clock } from './clock';
+import { CATEGORY_IDS, CITY_BOUNDS } from './categories';
 
 /** Our jurisdiction_id (GeoReport v2 "Definitions"): optional, since this endpoint serves one city. */
 export const JURISDICTION_ID = 'hengyang.gov.cn';
@@ -66,3 +66,86 @@ export const Open311Query = z.strictObject({
 export type Open311Query = z.infer<typeof Open311Query>;
 
 export const Open311Jurisdiction = z.object({ jurisdiction_id: jurisdiction }).passthrough();
+
+// ---- Answers (GeoReport v2, JSON). api/test/open311.test.ts also validates every answer against
+// the standard's own JSON Schemas (api/test/fixtures/open311); these say the same, stricter: only
+// the fields we send, so a field that could point at a tipster cannot slip into a public answer.
+
+/** A GeoReport date-time: ISO 8601 with a time zone (we send UTC to the hour for requests). */
+const instant = z.string().meta({ format: 'date-time' });
+
+export const Open311Discovery = z
+  .strictObject({
+    changeset: instant,
+    contact: z.string(),
+    key_service: z.string(),
+    endpoints: z
+      .array(
+        z.strictObject({
+          specification: z.literal('http://wiki.open311.org/GeoReport_v2'),
+          url: z.string(),
+          changeset: instant,
+          type: z.enum(['production', 'test']),
+          formats: z.array(z.enum(['application/json', 'text/xml'])).min(1),
+        }),
+      )
+      .min(1),
+  })
+  .meta({ id: 'Open311Discovery' });
+
+export const Open311Service = z
+  .strictObject({
+    service_code: z.enum(CATEGORY_IDS),
+    service_name: z.string().min(1),
+    description: z.string(),
+    metadata: z.boolean(),
+    type: z.enum(['realtime', 'batch', 'blackbox']),
+    keywords: z.string().meta({ description: 'comma separated' }),
+    group: z.string(),
+  })
+  .meta({ id: 'Open311Service' });
+export const Open311Services = z.array(Open311Service).meta({ id: 'Open311Services' });
+
+export const Open311ServiceDefinition = z
+  .strictObject({
+    service_code: z.enum(CATEGORY_IDS),
+    attributes: z.array(
+      z.strictObject({
+        variable: z.boolean(),
+        code: z.string(),
+        datatype: z.enum(['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist']),
+        required: z.boolean(),
+        datatype_description: z.string().nullable(),
+        order: z.number().int().min(1),
+        description: z.string(),
+        values: z.array(z.strictObject({ key: z.string(), name: z.string() })).min(1).optional(),
+      }),
+    ),
+  })
+  .meta({ id: 'Open311ServiceDefinition' });
+
+/** POST requests.json: one element, the reference and the token (no account: the tip is anonymous-style). */
+export const Open311Created = z
+  .array(z.strictObject({ service_request_id: z.string().min(1), token: z.string().min(1), service_notice: z.string() }))
+  .length(1)
+  .meta({ id: 'Open311Created' });
+
+/** A tip as the public may see it: no reporter, no text, no address, the hour and about 100 m. */
+export const Open311Request = z
+  .strictObject({
+    service_request_id: z.string(),
+    status: z.enum(['open', 'closed']),
+    service_name: z.string(),
+    service_code: z.enum(CATEGORY_IDS),
+    requested_datetime: instant,
+    updated_datetime: instant,
+    lat: z.number().min(-90).max(90).optional().meta({ description: 'Rounded to 3 decimals' }),
+    long: z.number().min(-180).max(180).optional().meta({ description: 'Rounded to 3 decimals' }),
+  })
+  .meta({ id: 'Open311Request' });
+export const Open311Requests = z.array(Open311Request).meta({ id: 'Open311Requests' });
+
+export const Open311TokenAnswer = z
+  .array(z.strictObject({ service_request_id: z.string(), token: z.string() }))
+  .length(1)
+  .meta({ id: 'Open311TokenAnswer' });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fromBeforeTo, oneOf, queueFilters, TIP_STATUSES } from '@hy/schemas/triage';
+import { fromBeforeTo, oneOf, queueFilters, TIP_STATUSES } from './triage';
 
 /**
  * The queue's filters (any status when none is named), the submission period, and the queue's
