@@ -6,11 +6,15 @@
 // printed whole when it ends; the exit code is non-zero when either part failed.
 // With arguments (`npm test -w api -- test/tips.test.ts`), one mocha runs just those.
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+
+// Wherever npm put it (workspaces hoist it to the root node_modules).
+const MOCHA = createRequire(import.meta.url).resolve('mocha/bin/mocha.js');
 
 const mocha = (args) =>
   new Promise((resolve) => {
     const started = Date.now();
-    const child = spawn(process.execPath, ['node_modules/.bin/mocha', ...args], {
+    const child = spawn(process.execPath, [MOCHA, ...args], {
       env: process.env,
       stdio: ['ignore', 'pipe', 'pipe'],
       cwd: new URL('..', import.meta.url).pathname,
@@ -23,7 +27,7 @@ const mocha = (args) =>
 
 const extra = process.argv.slice(2);
 if (extra.length) {
-  const child = spawn(process.execPath, ['node_modules/.bin/mocha', ...extra], { stdio: 'inherit', cwd: new URL('..', import.meta.url).pathname });
+  const child = spawn(process.execPath, [MOCHA, ...extra], { stdio: 'inherit', cwd: new URL('..', import.meta.url).pathname });
   child.on('close', (code) => process.exit(code ?? 1));
 } else {
   const parts = [
