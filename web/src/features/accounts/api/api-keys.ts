@@ -1,22 +1,15 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { queryRoots } from '../../../shared/query-keys';
+import type { ApiKey, ApiKeyList, IssuedApiKey } from '@hy/schemas/api-keys';
 
 /** An integrator's Open311 key as admins see it (the key itself is shown once, at creation). */
-export type ApiKey = {
-  id: string;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  createdBy: string | null;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-};
+export type { ApiKey };
 
 export const apiKeysQuery = () =>
   queryOptions({
     queryKey: [...queryRoots.accounts, 'api-keys'],
-    queryFn: async () => (await apiRequest<{ apiKeys: ApiKey[] }>('/admin/api-keys')).apiKeys,
+    queryFn: async () => (await apiRequest<ApiKeyList>('/admin/api-keys')).apiKeys,
   });
 
 export function useApiKeys() {
@@ -27,7 +20,7 @@ export function useCreateApiKey() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (name: string) =>
-      apiRequest<{ key: string; apiKey: ApiKey }>('/admin/api-keys', { method: 'POST', json: { name } }),
+      apiRequest<IssuedApiKey>('/admin/api-keys', { method: 'POST', json: { name } }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: apiKeysQuery().queryKey }),
   });
 }

@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import type { Role } from '../../../shared/types/user';
 import { userQuery } from './get-user';
 import { userListsKey } from './get-users';
-import type { CreatedUser } from '@hy/schemas/accounts';
+import type { CreatedUser, CreateUser } from '@hy/schemas/accounts';
+import type { z } from 'zod';
 
-export type CreateUserInput = { phone: string; displayName: string; role: Role; districtId?: number; communityId?: number };
+export type CreateUserInput = z.input<typeof CreateUser>;
 export type { CreatedUser };
 
 export function createUser(input: CreateUserInput): Promise<CreatedUser> {
