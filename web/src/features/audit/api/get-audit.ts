@@ -2,18 +2,9 @@ import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { dayAfter, dayStart } from '../../../lib/days';
 import { queryRoots } from '../../../shared/query-keys';
+import type { AuditEntry, AuditPage } from '@hy/schemas/audit';
 
-export type AuditEntry = {
-  id: number;
-  createdAt: string;
-  actor: { id: string; displayName: string | null; role: string | null } | null;
-  action: string;
-  target: { type: string; id: string | null };
-  district: { id: number; nameZh: string; nameEn: string } | null;
-  details: Record<string, unknown> | null;
-};
-
-export type AuditPage = { entries: AuditEntry[]; nextCursor: string | null };
+export type { AuditEntry, AuditPage };
 
 export type AuditFilters = {
   /** An action or a family ending in "." (`tip.`). */

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
 import { QueryFallback } from '../../../components/ui/query-fallback';
-import { formatDateTime, localizedName } from '../../../lib/format';
+import { formatDateTime } from '../../../lib/format';
+import type { Language } from '../../../lib/i18n';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useLanguage } from '../../../lib/use-language';
 import { useExportAudit } from '../api/export-audit';
@@ -80,8 +81,14 @@ function FilterForm({ filters, onApply }: { filters: AuditFilters; onApply: (f: 
   );
 }
 
-function Details({ details }: { details: Record<string, unknown> | null }) {
-  if (!details || Object.keys(details).length === 0) return null;
+/** The audit schema lets a district's names be null: then the log shows its id. */
+function districtName(district: NonNullable<AuditEntry['district']>, language: Language): string | null {
+  return language === 'en' ? district.nameEn : district.nameZh;
+}
+
+/** `details` is whatever the action recorded (the schema says unknown): shown when it is an object. */
+function Details({ details }: { details: unknown }) {
+  if (typeof details !== 'object' || details === null || Object.keys(details).length === 0) return null;
   return (
     <dl className={styles.details}>
       {Object.entries(details).map(([key, value]) => (
@@ -117,7 +124,7 @@ function Entry({ entry, onActor, onTip }: { entry: AuditEntry; onActor: () => vo
           <span>{t('system')}</span>
         )}
         {role && role in ROLE_KEYS ? <span className={styles.muted}>{t(`roles.${role as RoleKey}`)}</span> : null}
-        <span className={styles.muted}>{entry.district ? localizedName(entry.district, language) : t('cityWide')}</span>
+        <span className={styles.muted}>{entry.district ? (districtName(entry.district, language) ?? `#${entry.district.id}`) : t('cityWide')}</span>
       </div>
       <div className={styles.target}>
         <span className={styles.muted}>{t('target')}:</span>{' '}
