@@ -2,9 +2,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { setTokens } from '../../../lib/session';
 import { meQuery } from '../../../shared/api/get-me';
-import type { Session as AuthResult } from '@hy/schemas/auth';
+import type { ChangePasswordInput as Schema, Session as AuthResult } from '@hy/schemas/auth';
+import type { z } from 'zod';
 
-export type ChangePasswordInput = { currentPassword: string; newPassword: string };
+export type ChangePasswordInput = z.input<typeof Schema>;
 
 export function changePassword(input: ChangePasswordInput): Promise<AuthResult> {
   return apiRequest<AuthResult>('/auth/password', { method: 'POST', json: input });

@@ -2,10 +2,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { setTokens } from '../../../lib/session';
 import { meQuery } from '../../../shared/api/get-me';
-import type { Session as AuthResult } from '@hy/schemas/auth';
+import type { LoginInput as Schema, Session as AuthResult } from '@hy/schemas/auth';
+import type { z } from 'zod';
 
 /** `totp`: the authenticator code, for staff accounts with two-factor sign-in on. */
-export type LoginInput = { phone: string; password: string; totp?: string };
+export type LoginInput = z.input<typeof Schema>;
 
 export function login(input: LoginInput): Promise<AuthResult> {
   return apiRequest<AuthResult>('/auth/login', { method: 'POST', json: input, auth: 'none' });

@@ -2,9 +2,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { setTokens } from '../../../lib/session';
 import { meQuery } from '../../../shared/api/get-me';
-import type { Session as AuthResult } from '@hy/schemas/auth';
+import type { RegisterInput as Schema, Session as AuthResult } from '@hy/schemas/auth';
+import type { z } from 'zod';
 
-export type RegisterInput = { phone: string; password: string; displayName: string; communityId: number };
+export type RegisterInput = z.input<typeof Schema>;
 
 export function register(input: RegisterInput): Promise<AuthResult> {
   return apiRequest<AuthResult>('/auth/register', { method: 'POST', json: input, auth: 'none' });

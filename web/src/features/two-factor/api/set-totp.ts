@@ -3,11 +3,11 @@ import { apiRequest } from '../../../lib/api-client';
 import { setTokens } from '../../../lib/session';
 import { meQuery } from '../../../shared/api/get-me';
 import type { User } from '../../../shared/types/user';
-
-type Session = { user: User; accessToken: string; refreshToken: string };
+import type { Session, TotpCodeInput } from '@hy/schemas/auth';
+import type { z } from 'zod';
 
 /** `enable` confirms the pending secret; `disable` turns it off. Both take a current code and end the other sessions. */
-export type TotpChange = { action: 'enable' | 'disable'; code: string };
+export type TotpChange = { action: 'enable' | 'disable' } & z.input<typeof TotpCodeInput>;
 
 export const setTotp = ({ action, code }: TotpChange) => apiRequest<Session>(`/auth/totp/${action}`, { method: 'POST', json: { code } });
 

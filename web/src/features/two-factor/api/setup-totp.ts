@@ -1,8 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
+import type { TotpSetup } from '@hy/schemas/auth';
 
 /** A new secret, waiting for a code to confirm it: shown once, as a QR code and as text to type. */
-export type TotpSetup = { secret: string; otpauthUrl: string; qrCode: string };
+export type { TotpSetup };
 
 export const setupTotp = () => apiRequest<TotpSetup>('/auth/totp/setup', { method: 'POST', json: {} });
 
