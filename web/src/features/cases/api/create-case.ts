@@ -3,13 +3,15 @@ import { apiRequest } from '../../../lib/api-client';
 import { queryRoots } from '../../../shared/query-keys';
 import { caseQuery } from './get-case';
 import { caseListsKey } from './get-cases';
-import type { CaseDetail } from '../../../shared/types/case';
+import type { CaseAnswer, CaseDetail, CreateCase } from '@hy/schemas/cases';
+import type { z } from 'zod';
 
 /** `districtId` is required from admins; police may only name their own. */
-export type CreateCaseInput = { title: string; summary?: string; districtId?: number; tipIds?: string[] };
+// districtId is coerced (z.input is unknown): typed as the number it becomes.
+export type CreateCaseInput = Omit<z.input<typeof CreateCase>, 'districtId'> & Pick<CreateCase, 'districtId'>;
 
 export async function createCase(input: CreateCaseInput): Promise<CaseDetail> {
-  return (await apiRequest<{ case: CaseDetail }>('/cases', { method: 'POST', json: input })).case;
+  return (await apiRequest<CaseAnswer>('/cases', { method: 'POST', json: input })).case;
 }
 
 export function useCreateCase() {

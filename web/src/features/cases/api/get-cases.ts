@@ -1,9 +1,10 @@
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQueries } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { queryRoots } from '../../../shared/query-keys';
-import type { CaseStatus, CaseSummary } from '../../../shared/types/case';
+import type { CaseStatus } from '../../../shared/types/case';
+import type { CasePage } from '@hy/schemas/cases';
 
-export type CasesPage = { cases: CaseSummary[]; nextCursor: string | null };
+export type CasesPage = CasePage;
 export type CasesFilters = { status?: CaseStatus; districtId?: number; q?: string; limit?: number };
 
 export async function getCases(filters: CasesFilters, cursor: string | null): Promise<CasesPage> {

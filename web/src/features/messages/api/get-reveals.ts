@@ -1,9 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { queryRoots } from '../../../shared/query-keys';
-import type { Reveal } from '@hy/schemas/identity';
+import type { RevealList } from '@hy/schemas/identity';
 
-export type RevealList = { isRevealable: boolean; reveals: Reveal[] };
+export type { RevealList };
 
 export function getReveals(tipId: string): Promise<RevealList> {
   return apiRequest<RevealList>(`/tips/${encodeURIComponent(tipId)}/reveals`);

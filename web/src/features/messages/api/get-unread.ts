@@ -1,8 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { queryRoots } from '../../../shared/query-keys';
+import type { UnreadSummary } from '@hy/schemas/messages';
 
-export type UnreadSummary = { total: number; tips: { tipId: string; reference: string; unread: number }[] };
+export type { UnreadSummary };
 
 export function getUnread(): Promise<UnreadSummary> {
   return apiRequest<UnreadSummary>('/messages/unread');

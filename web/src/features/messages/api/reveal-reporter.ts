@@ -1,19 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { revealsQuery } from './get-reveals';
-import type { Reveal } from '@hy/schemas/identity';
+import type { RevealAnswer, RevealedIdentity } from '@hy/schemas/identity';
 
-export type RevealedIdentity = {
-  userId: string;
-  displayName: string;
-  phone: string;
-  realName: string | null;
-  idNumber: string | null;
-  communityId: number | null;
-};
+export type { RevealedIdentity };
 
 export function revealReporter(tipId: string, reason: string) {
-  return apiRequest<{ identity: RevealedIdentity; reveal: Reveal }>(`/tips/${encodeURIComponent(tipId)}/reveal`, {
+  return apiRequest<RevealAnswer>(`/tips/${encodeURIComponent(tipId)}/reveal`, {
     method: 'POST',
     json: { reason },
   });

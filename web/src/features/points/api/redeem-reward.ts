@@ -2,9 +2,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { uuidV4 } from '../../../lib/uuid';
 import { queryRoots } from '../../../shared/query-keys';
-import type { Redemption } from '@hy/schemas/rewards';
+import type { Redeemed } from '@hy/schemas/rewards';
 
-export type RedeemResult = { redemption: Redemption; balance: number };
+export type RedeemResult = Redeemed;
 
 /** One Idempotency-Key per confirmed redemption: a retried request never redeems twice. */
 export function redeemReward(rewardId: string, idempotencyKey: string): Promise<RedeemResult> {
