@@ -1,17 +1,21 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest, type UploadProgress } from '../../../lib/api-client';
 import { queryRoots } from '../../../shared/query-keys';
-import type { Tip } from '../../../shared/types/tip';
+import type { CreateTip } from '@hy/schemas/tips';
+import type { SubmittedTip } from '@hy/schemas/tip-views';
 
-export type CreateTipInput = {
+/**
+ * The form's values: description and districtId as the schema's (districtId the number it coerces to);
+ * category a string (drafts and the outbox keep it unchecked; the server checks it against CATEGORY_IDS);
+ * the rest web-only (a nullable point, the photos, the idempotency and anti-spam headers).
+ */
+export type CreateTipInput = Pick<CreateTip, 'description' | 'districtId'> & {
   category: string;
-  description: string;
   /** ISO 8601 */
   occurredAt: string;
   lat: number | null;
   lng: number | null;
   address: string;
-  districtId: number;
   photos: File[];
   isAnonymous: boolean;
   /** One per submission attempt, reused on every retry so the server never creates a second tip. */
@@ -20,7 +24,7 @@ export type CreateTipInput = {
   antiSpamProof?: string | null;
 };
 
-export type CreateTipResult = { tip: Tip; accessCode?: string };
+export type CreateTipResult = SubmittedTip;
 
 export function createTip(input: CreateTipInput, onUploadProgress?: (progress: UploadProgress) => void): Promise<CreateTipResult> {
   const fields = {

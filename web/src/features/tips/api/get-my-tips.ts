@@ -2,9 +2,9 @@ import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { useSession } from '../../../lib/session';
 import { queryRoots } from '../../../shared/query-keys';
-import type { Tip } from '../../../shared/types/tip';
+import type { MyTipsPage } from '@hy/schemas/tip-views';
 
-export type MyTipsPage = { tips: Tip[]; nextCursor: string | null };
+export type { MyTipsPage };
 
 export function getMyTips(cursor: string | null): Promise<MyTipsPage> {
   const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : '';

@@ -2,20 +2,14 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { queryRoots } from '../../../shared/query-keys';
 import { policeTipQuery } from './get-police-tip';
-import type { PoliceTip, Priority } from '../../../shared/types/tip';
-import type { Decision } from '@hy/schemas/triage';
+import type { PoliceTip } from '../../../shared/types/tip';
+import type { PoliceTipAnswer, TriageInput } from '@hy/schemas/triage';
+import type { z } from 'zod';
 
-export type DecisionInput = {
-  decision: Decision;
-  priority?: Priority;
-  note?: string;
-  isNoteForReporter?: boolean;
-  duplicateOf?: string;
-  isDeliberateFalse?: boolean;
-};
+export type DecisionInput = z.input<typeof TriageInput>;
 
 export async function decideTip(id: string, input: DecisionInput): Promise<PoliceTip> {
-  return (await apiRequest<{ tip: PoliceTip }>(`/tips/${encodeURIComponent(id)}/triage`, { method: 'POST', json: input })).tip;
+  return (await apiRequest<PoliceTipAnswer>(`/tips/${encodeURIComponent(id)}/triage`, { method: 'POST', json: input })).tip;
 }
 
 export function useDecideTip(id: string) {

@@ -1,12 +1,13 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { queryRoots } from '../../../shared/query-keys';
+import type { Officer, OfficerList } from '@hy/schemas/cases';
 
-export type Officer = { id: string; displayName: string; role: 'officer' | 'supervisor'; districtId: number | null };
+export type { Officer };
 
 /** Officers and supervisors of a district, for the assignment picker and to name a claim's holder. */
 export async function getOfficers(districtId: number): Promise<Officer[]> {
-  return (await apiRequest<{ officers: Officer[] }>(`/officers?districtId=${districtId}`)).officers;
+  return (await apiRequest<OfficerList>(`/officers?districtId=${districtId}`)).officers;
 }
 
 export const officersQuery = (districtId: number) =>

@@ -1,14 +1,16 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { queryRoots } from '../../../shared/query-keys';
-import type { PoliceVerification } from '@hy/schemas/verifications';
+import type { PoliceVerification, PoliceVerificationAnswer, RequestVerification } from '@hy/schemas/verifications';
+import type { z } from 'zod';
 
-export type RequestVerificationInput = { note: string; communityId?: number };
+// communityId is coerced (z.input is unknown): typed as the number it becomes.
+export type RequestVerificationInput = Omit<z.input<typeof RequestVerification>, 'communityId'> & Pick<RequestVerification, 'communityId'>;
 
 /** Asks the community's auxiliary police officer to check the tip on site (POST /api/tips/:id/verification). */
 export async function requestVerification(tipId: string, input: RequestVerificationInput): Promise<PoliceVerification> {
   return (
-    await apiRequest<{ verification: PoliceVerification }>(`/tips/${encodeURIComponent(tipId)}/verification`, { method: 'POST', json: input })
+    await apiRequest<PoliceVerificationAnswer>(`/tips/${encodeURIComponent(tipId)}/verification`, { method: 'POST', json: input })
   ).verification;
 }
 
