@@ -1,13 +1,12 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { queryRoots } from '../../../shared/query-keys';
-import type { ManagedUserPage as UsersPage } from '@hy/schemas/accounts';
-import type { Role } from '../../../shared/types/user';
+import type { ManagedUserPage as UsersPage, UserListQuery } from '@hy/schemas/accounts';
 
 export type { UsersPage };
 
-/** The list's filters as the page holds them (sent as UserListQuery's query parameters). */
-export type UserFilters = { role?: Role; districtId?: number; q?: string; disabled?: boolean };
+/** The list's filters as the page holds them: UserListQuery's parsed values (z.input of its coerced fields is unknown), sent as text. */
+export type UserFilters = Partial<Pick<UserListQuery, 'role' | 'districtId' | 'q' | 'disabled'>>;
 
 export async function getUsers(filters: UserFilters, cursor: string | null): Promise<UsersPage> {
   const params = new URLSearchParams({ limit: '25' });

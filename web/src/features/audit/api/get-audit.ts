@@ -2,15 +2,12 @@ import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { dayAfter, dayStart } from '../../../lib/days';
 import { queryRoots } from '../../../shared/query-keys';
-import type { AuditEntry, AuditPage } from '@hy/schemas/audit';
+import type { AuditEntry, AuditPage, AuditQuery } from '@hy/schemas/audit';
 
 export type { AuditEntry, AuditPage };
 
-export type AuditFilters = {
-  /** An action or a family ending in "." (`tip.`). */
-  action?: string;
-  actorId?: string;
-  tipId?: string;
+/** AuditQuery's text filters; its from/to are instants (coerced dates), the page holds days. */
+export type AuditFilters = Partial<Pick<AuditQuery, 'action' | 'actorId' | 'tipId'>> & {
   /** First and last day shown (YYYY-MM-DD, Hengyang days, inclusive). */
   from?: string;
   to?: string;

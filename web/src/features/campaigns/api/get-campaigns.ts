@@ -2,10 +2,12 @@ import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { useSession } from '../../../lib/session';
 import { queryRoots } from '../../../shared/query-keys';
-import type { CampaignsPage } from '@hy/schemas/campaigns';
+import type { CampaignsPage, CampaignsQuery } from '@hy/schemas/campaigns';
+import type { z } from 'zod';
 
 /** Which campaigns: what is on near the volunteer (their district), in a community, in a district, or the ones they joined. */
-export type CampaignFilter = { communityId?: number; districtId?: number; mine?: boolean; status?: string };
+// communityId, districtId, mine: CampaignsQuery's parsed values; status as sent (a comma-separated list of CAMPAIGN_STATUSES).
+export type CampaignFilter = Partial<Pick<CampaignsQuery, 'communityId' | 'districtId' | 'mine'> & Pick<z.input<typeof CampaignsQuery>, 'status'>>;
 
 export function getCampaigns(filter: CampaignFilter, cursor: string | null): Promise<CampaignsPage> {
   const search = new URLSearchParams({ limit: '20' });

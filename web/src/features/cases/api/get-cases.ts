@@ -2,10 +2,11 @@ import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQueries } from
 import { apiRequest } from '../../../lib/api-client';
 import { queryRoots } from '../../../shared/query-keys';
 import type { CaseStatus } from '../../../shared/types/case';
-import type { CasePage } from '@hy/schemas/cases';
+import type { CasePage, CasesQuery } from '@hy/schemas/cases';
 
 export type CasesPage = CasePage;
-export type CasesFilters = { status?: CaseStatus; districtId?: number; q?: string; limit?: number };
+/** CasesQuery's parsed values (z.input of its coerced districtId and limit is unknown), sent as text. */
+export type CasesFilters = Partial<Pick<CasesQuery, 'status' | 'districtId' | 'q' | 'limit'>>;
 
 export async function getCases(filters: CasesFilters, cursor: string | null): Promise<CasesPage> {
   const params = new URLSearchParams({ limit: String(filters.limit ?? 25) });

@@ -2,9 +2,9 @@ import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import { apiRequest } from '../../../lib/api-client';
 import { useSession } from '../../../lib/session';
 import { queryRoots } from '../../../shared/query-keys';
-import type { CommunityBoard, Period, VolunteerBoard } from '@hy/schemas/leaderboards';
+import type { CommunityBoard, Period, VolunteerBoard, VolunteerBoardQuery } from '@hy/schemas/leaderboards';
 
-export type BoardScope = { districtId?: number; communityId?: number };
+export type BoardScope = Partial<Pick<VolunteerBoardQuery, 'districtId' | 'communityId'>>;
 
 function queryString(params: Record<string, string | number | boolean | undefined>): string {
   const search = new URLSearchParams();

@@ -2,11 +2,11 @@ import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import { apiRequest } from '../../../lib/api-client';
 import { dayAfter, dayStart } from '../../../lib/days';
 import { queryRoots } from '../../../shared/query-keys';
-import type { MapTips } from '@hy/schemas/tip-map';
-import type { TipStatus } from '../../../shared/types/tip';
+import type { MapQuery, MapTips } from '@hy/schemas/tip-map';
 
 /** What the map shows, like the queue's filters (days are Hengyang days, `to` inclusive; a district for admins). */
-export type MapFilters = { status?: TipStatus; category?: string; from?: string; to?: string; districtId?: number };
+// MapQuery's status and districtId; category a string from the URL (checked by the server), from/to days (instants there).
+export type MapFilters = Partial<Pick<MapQuery, 'status' | 'districtId'>> & { category?: string; from?: string; to?: string };
 
 /** minLng, minLat, maxLng, maxLat in WGS-84. */
 export type Bbox = [number, number, number, number];

@@ -1,24 +1,20 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { queryRoots } from '../../../shared/query-keys';
-import type { Priority, TipStatus } from '../../../shared/types/tip';
-import type { QueuePage } from '@hy/schemas/triage';
+import type { QueuePage, QueueQuery } from '@hy/schemas/triage';
 import { dayAfter, dayStart } from '../../../lib/days';
 
-export type QueueFilters = {
-  status: TipStatus;
+/**
+ * QueueQuery's parsed values (coerced districtId; status required, it defaults there); category a
+ * string read from the URL (the server checks it against CATEGORY_IDS); from/to days here, instants there.
+ */
+export type QueueFilters = Pick<QueueQuery, 'status'> &
+  Partial<Pick<QueueQuery, 'priority' | 'q' | 'claim' | 'verification' | 'districtId'>> & {
   category?: string;
-  priority?: Priority;
-  q?: string;
-  claim?: 'mine' | 'unclaimed';
-  /** The latest on-site check's state. */
-  verification?: 'pending' | 'overdue' | 'reported';
   /** Received on or after this day (YYYY-MM-DD, Hengyang time). */
   from?: string;
   /** Received on or before this day (YYYY-MM-DD, inclusive). */
   to?: string;
-  /** Admins only; police always see their own district. */
-  districtId?: number;
 };
 
 export async function getQueue(filters: QueueFilters, cursor: string | null): Promise<QueuePage> {
