@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { singleLine } from './fields';
 import { DISPLAY_NAME_LENGTH, PASSWORD_LENGTH } from './account-rules';
-import { PLACEMENTS, ROLES } from './roles';
+import { PLACEMENTS, ROLES, STAFF_ROLES } from './roles';
 
 /** A phone number as stored: spaces, dashes and a leading +86 removed. */
 export const normalizePhone = (s: string) => s.trim().replace(/[\s-]/g, '').replace(/^\+?86/, '');
@@ -79,7 +79,7 @@ export const User = z
     /** Signed in with a temporary password: only changing it is possible. */
     mustChangePassword: z.boolean(),
     /** The roles whose accounts this user may create and manage (the admin area); empty for most. */
-    manageableRoles: z.array(z.strictObject({ role: z.enum(ROLES), placement: z.enum(PLACEMENTS) })),
+    manageableRoles: z.array(z.strictObject({ role: z.enum(STAFF_ROLES), placement: z.enum(PLACEMENTS) })),
   })
   .meta({ id: 'User' });
 export type User = z.infer<typeof User>;

@@ -16,3 +16,6 @@ export const CASE_MOVES: Readonly<Record<CaseStatus, readonly CaseStatus[]>> = {
 };
 
 export const canMoveCaseTo = (from: CaseStatus, to: CaseStatus) => CASE_MOVES[from].includes(to);
+
+/** Lengths of a case's texts (the API's schemas and the web's fields read the same numbers). */
+export const CASE_TEXT = { titleMin: 2, titleMax: 200, summaryMax: 4000, noteMax: 4000 } as const;

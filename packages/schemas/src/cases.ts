@@ -3,7 +3,7 @@ import { CATEGORY_IDS } from './categories';
 import { Instant, plainText, singleLine, Uuid } from './fields';
 import { PRIORITIES, TIP_STATUSES } from './tip-rules';
 
-import { CASE_STATUSES } from './case-rules';
+import { CASE_STATUSES, CASE_TEXT } from './case-rules';
 
 export { CASE_MOVES, CASE_STATUSES, canMoveCaseTo, type CaseStatus } from './case-rules';
 
@@ -16,8 +16,8 @@ const tipIds = z
   .refine((ids) => new Set(ids).size === ids.length, 'must not repeat a tip');
 
 export const CreateCase = z.strictObject({
-  title: singleLine({ min: 2, max: 200 }),
-  summary: plainText({ min: 0, max: 4000 }).optional(),
+  title: singleLine({ min: CASE_TEXT.titleMin, max: CASE_TEXT.titleMax }),
+  summary: plainText({ min: 0, max: CASE_TEXT.summaryMax }).optional(),
   /** Admins name the district; police always open cases in their own. */
   districtId: districtId.optional(),
   tipIds: tipIds.optional(),
@@ -28,8 +28,8 @@ export const UpdateCase = z
   .strictObject({
     status: caseStatus.optional(),
     leadOfficerId: Uuid.nullable().optional(),
-    title: singleLine({ min: 2, max: 200 }).optional(),
-    summary: plainText({ min: 0, max: 4000 }).nullable().optional(),
+    title: singleLine({ min: CASE_TEXT.titleMin, max: CASE_TEXT.titleMax }).optional(),
+    summary: plainText({ min: 0, max: CASE_TEXT.summaryMax }).nullable().optional(),
   })
   .refine((p) => Object.values(p).some((v) => v !== undefined), { path: ['(root)'], message: 'nothing to change' });
 export type UpdateCase = z.infer<typeof UpdateCase>;
@@ -38,7 +38,7 @@ export const LinkTips = z.strictObject({ tipIds });
 export type LinkTips = z.infer<typeof LinkTips>;
 
 export const AddNote = z.strictObject({
-  body: plainText({ max: 4000 }),
+  body: plainText({ max: CASE_TEXT.noteMax }),
 });
 export type AddNote = z.infer<typeof AddNote>;
 

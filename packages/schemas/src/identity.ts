@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Instant, plainText, singleLine } from './fields';
+import { REVEAL_REASON_LENGTH } from './tip-rules';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';
@@ -33,7 +34,7 @@ export const UpdateIdentity = z
 export type UpdateIdentity = z.infer<typeof UpdateIdentity>;
 
 export const RevealInput = z.strictObject({
-  reason: plainText({ min: 10, max: 1000, tooShort: 'must explain why, in at least 10 characters' }).refine((s) => !/[<>]/.test(s), 'must be plain text'),
+  reason: plainText({ ...REVEAL_REASON_LENGTH, tooShort: 'must explain why, in at least 10 characters' }).refine((s) => !/[<>]/.test(s), 'must be plain text'),
 });
 export type RevealInput = z.infer<typeof RevealInput>;
 

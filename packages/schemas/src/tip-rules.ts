@@ -23,6 +23,12 @@ export type VerificationState = (typeof VERIFICATION_STATES)[number];
 
 /** Characters of a description after cleaning (fields.ts plainText). */
 export const DESCRIPTION_LENGTH = { min: 10, max: 4000 } as const;
+/** An address or place as typed. */
+export const ADDRESS_LENGTH = { min: 2, max: 300 } as const;
+/** An officer's note with a decision. */
+export const DECISION_NOTE_MAX = 2000;
+/** A supervisor's written reason to reveal a reporter's identity. */
+export const REVEAL_REASON_LENGTH = { min: 10, max: 1000 } as const;
 
 /** Photos of one tip, and the bytes of each as uploaded (they are re-encoded smaller). */
 export const MAX_PHOTOS = 6;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { dateTime, plainText, singleLine, Uuid } from './fields';
 import { clock } from './clock';
 import { CATEGORY_IDS, CITY_BOUNDS } from './categories';
-import { DESCRIPTION_LENGTH } from './tip-rules';
+import { ADDRESS_LENGTH, DESCRIPTION_LENGTH } from './tip-rules';
 
 const emptyToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 const optionalNumber = (min: number, max: number, label: string) =>
@@ -28,7 +28,7 @@ export const CreateTip = z
       .refine((d) => d.getTime() >= clock.nowMs() - 10 * 365 * 86_400_000, 'is more than 10 years ago'),
     lat: optionalNumber(CITY_BOUNDS.minLat, CITY_BOUNDS.maxLat, 'latitude'),
     lng: optionalNumber(CITY_BOUNDS.minLng, CITY_BOUNDS.maxLng, 'longitude'),
-    address: z.preprocess(emptyToUndefined, singleLine({ min: 2, max: 300 }).optional()),
+    address: z.preprocess(emptyToUndefined, singleLine(ADDRESS_LENGTH).optional()),
     districtId: z.coerce.number({ message: 'is required' }).int().positive().max(32767),
   })
   .superRefine((t, ctx) => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CATEGORY_IDS } from './categories';
 import { dateTime, instantText, plainText, singleLine, Uuid } from './fields';
-import { DECISIONS, PRIORITIES, TIP_STATUSES, VERIFICATION_STATES } from './tip-rules';
+import { DECISION_NOTE_MAX, DECISIONS, PRIORITIES, TIP_STATUSES, VERIFICATION_STATES } from './tip-rules';
 import { PoliceTip } from './tip-views';
 
 export { TIP_STATUSES };
@@ -61,7 +61,7 @@ export const TriageInput = z
   .strictObject({
     decision: oneOf(DECISIONS),
     priority: oneOf(PRIORITIES).optional(),
-    note: plainText({ max: 2000 }).optional(),
+    note: plainText({ max: DECISION_NOTE_MAX }).optional(),
     /** Police notes stay internal unless marked for the reporter. */
     isNoteForReporter: z.boolean({ message: 'must be true or false' }).default(false),
     duplicateOf: Uuid.optional(),

@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { users } from '../../db/schema/index';
+import { STAFF_ROLES, type StaffRole } from '@hy/schemas/roles';
 import type { Actor, Role } from '../../http/actor';
 
 /**
@@ -7,12 +8,12 @@ import type { Actor, Role } from '../../http/actor';
  * Admins: every staff role, city-wide. Supervisors: officers and auxiliaries of their own district,
  * never an admin (or another supervisor). Everyone else: nobody.
  */
-const MANAGES: Readonly<Partial<Record<Role, readonly Role[]>>> = {
-  admin: ['officer', 'supervisor', 'organizer', 'auxiliary', 'admin'],
+const MANAGES: Readonly<Partial<Record<Role, readonly StaffRole[]>>> = {
+  admin: STAFF_ROLES,
   supervisor: ['officer', 'auxiliary'],
 };
 
-export const manageableRoles = (who: { role: Role }): Role[] => [...(MANAGES[who.role] ?? [])];
+export const manageableRoles = (who: { role: Role }): StaffRole[] => [...(MANAGES[who.role] ?? [])];
 
 /** For the web's forms: each role the user may give, with what an account of it is bound to. */
 export const manageableRolePlacements = (who: { role: Role }) => manageableRoles(who).map((role) => ({ role, placement: PLACEMENT[role] }));
@@ -20,7 +21,7 @@ export const manageableRolePlacements = (who: { role: Role }) => manageableRoles
 /** The roles that have an admin area at all. */
 export const ACCOUNT_MANAGERS = Object.keys(MANAGES) as Role[];
 
-export const canAssignRole = (actor: Actor, role: Role) => manageableRoles(actor).includes(role);
+export const canAssignRole = (actor: Actor, role: Role) => (manageableRoles(actor) as readonly Role[]).includes(role);
 
 /** Admins act city-wide; a supervisor only in their own district. */
 export const canActInDistrict = (actor: Actor, districtId: number | null) =>

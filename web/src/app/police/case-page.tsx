@@ -9,7 +9,7 @@ import { QueryError } from '../../components/ui/query-error';
 import { useMe } from '../../shared/api/get-me';
 import { useAddCaseNote } from '../../features/cases/api/add-note';
 import { useCase } from '../../features/cases/api/get-case';
-import { CASE_MOVES } from '@hy/schemas/case-rules';
+import { CASE_MOVES, CASE_TEXT } from '@hy/schemas/case-rules';
 import { useChangeCase } from '../../features/cases/api/update-case';
 import { CaseStatusBadge, PriorityBadge, StatusBadge } from '../../shared/components/police-badges';
 import { currentLanguage } from '../../lib/i18n';
@@ -100,7 +100,7 @@ export default function CasePage() {
             </ol>
             <form className="form" onSubmit={submitNote}>
               <Field id="case-note" label={t('cases.noteLabel')}>
-                {(control) => <textarea {...control} className="textarea" rows={3} maxLength={4000} value={note} onChange={(e) => setNote(e.target.value)} />}
+                {(control) => <textarea {...control} className="textarea" rows={3} maxLength={CASE_TEXT.noteMax} value={note} onChange={(e) => setNote(e.target.value)} />}
               </Field>
               {addNote.isError ? <Alert tone="error">{errorMessage(addNote.error)}</Alert> : null}
               <button type="submit" className="btn btn-secondary" disabled={addNote.isPending || !note.trim()}>

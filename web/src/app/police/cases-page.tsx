@@ -15,6 +15,7 @@ import { formatDateTime } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useErrorMessage } from '../../lib/use-error-message';
 import styles from '../../styles/police.module.css';
+import { CASE_TEXT } from '@hy/schemas/case-rules';
 
 function NewCaseForm() {
   const { t } = useTranslation('police');
@@ -43,7 +44,7 @@ function NewCaseForm() {
     <form className={`${styles.panel} form`} onSubmit={submit} aria-labelledby="new-case">
       <h2 id="new-case">{t('cases.new')}</h2>
       <Field id="new-case-title" label={t('cases.caseTitle')} isRequired>
-        {(control) => <input {...control} className="input" value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />}
+        {(control) => <input {...control} className="input" value={title} maxLength={CASE_TEXT.titleMax} onChange={(e) => setTitle(e.target.value)} />}
       </Field>
       <Field id="new-case-summary" label={t('cases.summary')}>
         {(control) => <textarea {...control} className="textarea" rows={3} value={summary} onChange={(e) => setSummary(e.target.value)} />}

@@ -2,9 +2,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { userQuery } from './get-user';
 import { userListsKey } from './get-users';
-import type { CreatedUser, CreateUser } from '@hy/schemas/accounts';
 import type { z } from 'zod';
+import type { CreatedUser, CreateUser } from '@hy/schemas/accounts';
 
+/** What the admin's form sends: the API's own request schema (staff roles only; volunteers register themselves). */
 export type CreateUserInput = z.input<typeof CreateUser>;
 export type { CreatedUser };
 

@@ -3,8 +3,7 @@ import { DISPLAY_NAME_LENGTH } from '@hy/schemas/account-rules';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert';
 import { Field } from '../../../components/ui/field';
-import type { Placement, User } from '../../../shared/types/user';
-import type { StaffRole } from '@hy/schemas/roles';
+import type { Placement, StaffRole, User } from '../../../shared/types/user';
 import { useCreateUser, type CreatedUser } from '../api/create-user';
 import { PlacementFields, isPlaceComplete, placeDraftOf, placeFor, type PlaceDraft } from './placement-fields';
 import { useAccountError, type AccountErrors } from './use-account-error';
@@ -21,9 +20,7 @@ export function NewUserForm({ manager, onCreated }: { manager: User; onCreated: 
   const ownDistrict = isSupervisor && manager.districtId !== null ? String(manager.districtId) : '';
   const [phone, setPhone] = useState('');
   const [displayName, setDisplayName] = useState('');
-  // The API creates staff only (volunteers register themselves): the role is a StaffRole, as CreateUser says.
-  const firstRole = roles[0]?.role;
-  const [role, setRole] = useState<StaffRole>(firstRole === undefined || firstRole === 'volunteer' ? 'officer' : firstRole);
+  const [role, setRole] = useState<StaffRole>(roles[0]?.role ?? 'officer');
   const [place, setPlace] = useState<PlaceDraft>(placeDraftOf(null, ownDistrict));
   const [errors, setErrors] = useState<AccountErrors>({});
   const placement: Placement = roles.find((r) => r.role === role)?.placement ?? 'district';
@@ -69,7 +66,6 @@ export function NewUserForm({ manager, onCreated }: { manager: User; onCreated: 
             roles={roles}
             value={role}
             onChange={(next) => {
-              if (next === 'volunteer') return;
               setRole(next);
               setPlace(placeDraftOf(null, ownDistrict || place.districtId));
             }}

@@ -14,6 +14,7 @@ import { useLinkTipToCase } from '../api/link-tip';
 import { useChangeCase } from '../api/update-case';
 import { useDebounced } from '../../../lib/use-debounced';
 import styles from '../../../styles/police.module.css';
+import { CASE_TEXT } from '@hy/schemas/case-rules';
 
 function LinkedCase({ tip, caseId }: { tip: PoliceTip; caseId: string }) {
   const { t } = useTranslation('police');
@@ -117,7 +118,7 @@ function CreateCaseFromTip({ tip }: { tip: PoliceTip }) {
         {t('tip.newCase')}
       </h3>
       <Field id="case-title" label={t('tip.caseTitle')} isRequired>
-        {(control) => <input {...control} className="input" value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />}
+        {(control) => <input {...control} className="input" value={title} maxLength={CASE_TEXT.titleMax} onChange={(e) => setTitle(e.target.value)} />}
       </Field>
       {create.isError ? <Alert tone="error">{errorMessage(create.error)}</Alert> : null}
       <button type="submit" className="btn btn-secondary" disabled={create.isPending || title.trim().length < 2}>

@@ -7,6 +7,7 @@ import { useErrorMessage } from '../../../lib/use-error-message';
 import { useReveals } from '../api/get-reveals';
 import { useRevealReporter } from '../api/reveal-reporter';
 import styles from './messages.module.css';
+import { REVEAL_REASON_LENGTH } from '@hy/schemas/tip-rules';
 
 const REASON_MIN_CHARS = 10;
 
@@ -91,7 +92,7 @@ export function RevealDialog({ tipId }: { tipId: string }) {
             <Alert tone="warning">{t('reveal.warning')}</Alert>
             <Field id={reasonId} label={t('reveal.reason')} hint={t('reveal.reasonHint')} error={reasonError} isRequired>
               {(control) => (
-                <textarea {...control} className="textarea" rows={3} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} />
+                <textarea {...control} className="textarea" rows={3} maxLength={REVEAL_REASON_LENGTH.max} value={reason} onChange={(e) => setReason(e.target.value)} />
               )}
             </Field>
             {failure ? <Alert tone="error">{errorMessage(failure)}</Alert> : null}

@@ -2,6 +2,7 @@ import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMapConfig } from '../../../shared/map/get-map-config';
 import { isInHengyang } from '../draft/tip-rules';
+import { ADDRESS_LENGTH } from '@hy/schemas/tip-rules';
 
 // Leaflet comes only when the volunteer opens the map: the form itself stays light.
 const PinPicker = lazy(() => import('./pin-picker').then((m) => ({ default: m.PinPicker })));
@@ -68,7 +69,7 @@ export function LocationField({ address, onAddressChange, coordinates, onCoordin
         type="text"
         name="address"
         autoComplete="off"
-        maxLength={300}
+        maxLength={ADDRESS_LENGTH.max}
         value={address}
         onChange={(e) => onAddressChange(e.target.value)}
         aria-describedby={describedBy}

@@ -6,7 +6,7 @@ import { Field } from '../../../components/ui/field';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useDecideTip } from '../api/decide-tip';
 import { priorities, type PoliceTip, type Priority } from '../../../shared/types/tip';
-import { DECISIONS, type Decision } from '@hy/schemas/tip-rules';
+import { DECISION_NOTE_MAX, DECISIONS, type Decision } from '@hy/schemas/tip-rules';
 import styles from '../../../styles/police.module.css';
 
 const SHORTCUTS: Record<string, Decision> = { v: 'valid', i: 'invalid', d: 'duplicate', n: 'needs_info' };
@@ -108,7 +108,7 @@ export function DecisionPanel({
         </Field>
         <Field id="decision-note" label={t('decide.note')} hint={t('decide.noteHint')}>
           {(control) => (
-            <textarea {...control} ref={noteRef} className="textarea" rows={3} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
+            <textarea {...control} ref={noteRef} className="textarea" rows={3} maxLength={DECISION_NOTE_MAX} value={note} onChange={(e) => setNote(e.target.value)} />
           )}
         </Field>
         <div className="checkbox-field">
