@@ -236,7 +236,10 @@ describe('http: graceful shutdown of the real process', function () {
         path: '/api/tips',
         method: 'POST',
         agent,
-        headers: { 'Content-Type': form.contentType, 'Content-Length': String(form.body.length) },
+        // The body follows the server's 100 Continue: the request is then in flight on the server
+        // (headers read), which is the case under test; bytes the server has not yet read belong
+        // to a connection that is still idle in its eyes, which shutdown may close.
+        headers: { 'Content-Type': form.contentType, 'Content-Length': String(form.body.length), Expect: '100-continue' },
       });
       req.on('response', (res) => {
         let body = '';
@@ -256,7 +259,8 @@ describe('http: graceful shutdown of the real process', function () {
         if (++sent === 5) child.kill('SIGTERM');
         setTimeout(pump, 50);
       };
-      pump();
+      req.on('continue', pump);
+      req.flushHeaders();
     });
 
     // Once the signal has been handled, the listening socket is closed.

@@ -193,6 +193,7 @@ describe('media: refused uploads leave no file and no row', () => {
   it('leaves nothing behind when the client hangs up in the middle of an upload', async () => {
     const server = await listen(harness().app);
     try {
+      const before = uploadedFiles();
       await expectNothingLeft(async () => {
         const form = multipart([...tipFields(), photo(await noiseJpeg(600, 600))]);
         await new Promise<void>((resolve) => {
@@ -207,8 +208,11 @@ describe('media: refused uploads leave no file and no row', () => {
           });
           req.write(form.body.subarray(0, Math.floor(form.body.length / 2)), () => setTimeout(() => req.destroy(), 100));
         });
-        // Give the server a moment to notice the hang-up and run any (wrong) follow-up work.
-        await new Promise((r) => setTimeout(r, 300));
+        // The server notices the hang-up and removes the half-received temp file in its own time
+        // (a busy CI machine takes longer than a fixed pause): wait until the files are back as they
+        // were — or fail after 15 s — then expectNothingLeft checks files and rows.
+        const deadline = Date.now() + 15_000;
+        while (JSON.stringify(uploadedFiles()) !== JSON.stringify(before) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
       });
     } finally {
       await server.close();
