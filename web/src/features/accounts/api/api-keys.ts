@@ -1,7 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { queryRoots } from '../../../shared/query-keys';
-import type { ApiKey, ApiKeyList, IssuedApiKey } from '@hy/schemas/api-keys';
+import type { ApiKey, ApiKeyAnswer, ApiKeyList, IssuedApiKey } from '@hy/schemas/api-keys';
 
 /** An integrator's Open311 key as admins see it (the key itself is shown once, at creation). */
 export type { ApiKey };
@@ -28,7 +28,7 @@ export function useCreateApiKey() {
 export function useRevokeApiKey() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => apiRequest<{ apiKey: ApiKey }>(`/admin/api-keys/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    mutationFn: (id: string) => apiRequest<ApiKeyAnswer>(`/admin/api-keys/${encodeURIComponent(id)}`, { method: 'DELETE' }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: apiKeysQuery().queryKey }),
   });
 }

@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { userQuery } from './get-user';
-import type { ManagedUser } from '@hy/schemas/accounts';
+import type { ManagedUser, ManagedUserAnswer } from '@hy/schemas/accounts';
 
 export function resetTwoFactor(id: string): Promise<{ user: ManagedUser }> {
-  return apiRequest<{ user: ManagedUser }>(`/admin/users/${encodeURIComponent(id)}/reset-two-factor`, { method: 'POST' });
+  return apiRequest<ManagedUserAnswer>(`/admin/users/${encodeURIComponent(id)}/reset-two-factor`, { method: 'POST' });
 }
 
 /** A lost authenticator: the enrolment is removed and every session of the user ends. */

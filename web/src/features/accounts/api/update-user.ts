@@ -2,13 +2,13 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { userQuery } from './get-user';
 import { userListsKey } from './get-users';
-import type { ManagedUser, UpdateUser } from '@hy/schemas/accounts';
+import type { ManagedUser, ManagedUserAnswer, UpdateUser } from '@hy/schemas/accounts';
 
 /** Role, place or disabled; `undefined` leaves a field as it is, null empties it. */
 export type UserChange = UpdateUser;
 
 export async function updateUser(id: string, change: UserChange): Promise<ManagedUser> {
-  return (await apiRequest<{ user: ManagedUser }>(`/admin/users/${encodeURIComponent(id)}`, { method: 'PATCH', json: change })).user;
+  return (await apiRequest<ManagedUserAnswer>(`/admin/users/${encodeURIComponent(id)}`, { method: 'PATCH', json: change })).user;
 }
 
 export function useUpdateUser(id: string) {

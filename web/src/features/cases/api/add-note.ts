@@ -2,9 +2,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { caseQuery } from './get-case';
 import type { CaseNote } from '../../../shared/types/case';
+import type { CaseNoteAnswer } from '@hy/schemas/cases';
 
 export async function addCaseNote(id: string, body: string): Promise<CaseNote> {
-  return (await apiRequest<{ note: CaseNote }>(`/cases/${encodeURIComponent(id)}/notes`, { method: 'POST', json: { body } })).note;
+  return (await apiRequest<CaseNoteAnswer>(`/cases/${encodeURIComponent(id)}/notes`, { method: 'POST', json: { body } })).note;
 }
 
 export function useAddCaseNote(id: string) {

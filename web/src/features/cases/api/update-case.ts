@@ -4,6 +4,7 @@ import { queryRoots } from '../../../shared/query-keys';
 import { caseQuery } from './get-case';
 import { caseListsKey } from './get-cases';
 import type { CaseDetail, CaseStatus } from '../../../shared/types/case';
+import type { CaseAnswer } from '@hy/schemas/cases';
 
 export type CaseChange =
   | { kind: 'update'; patch: { status?: CaseStatus; leadOfficerId?: string | null; summary?: string | null } }
@@ -15,10 +16,10 @@ export async function changeCase(id: string, change: CaseChange): Promise<CaseDe
   const base = `/cases/${encodeURIComponent(id)}`;
   const request =
     change.kind === 'update'
-      ? apiRequest<{ case: CaseDetail }>(base, { method: 'PATCH', json: change.patch })
+      ? apiRequest<CaseAnswer>(base, { method: 'PATCH', json: change.patch })
       : change.kind === 'link'
-        ? apiRequest<{ case: CaseDetail }>(`${base}/tips`, { method: 'POST', json: { tipIds: change.tipIds } })
-        : apiRequest<{ case: CaseDetail }>(`${base}/tips/${encodeURIComponent(change.tipId)}`, { method: 'DELETE' });
+        ? apiRequest<CaseAnswer>(`${base}/tips`, { method: 'POST', json: { tipIds: change.tipIds } })
+        : apiRequest<CaseAnswer>(`${base}/tips/${encodeURIComponent(change.tipId)}`, { method: 'DELETE' });
   return (await request).case;
 }
 

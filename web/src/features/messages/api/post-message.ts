@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { threadQuery } from './get-thread';
-import type { Message } from '@hy/schemas/messages';
+import type { Message, MessageAnswer } from '@hy/schemas/messages';
 
 export async function postMessage(tipId: string, body: string): Promise<Message> {
-  const res = await apiRequest<{ message: Message }>(`/tips/${encodeURIComponent(tipId)}/messages`, { method: 'POST', json: { body } });
+  const res = await apiRequest<MessageAnswer>(`/tips/${encodeURIComponent(tipId)}/messages`, { method: 'POST', json: { body } });
   return res.message;
 }
 

@@ -1,11 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { queryRoots } from '../../../shared/query-keys';
+import type { RedemptionAnswer } from '@hy/schemas/rewards';
 
 export type Decision = 'fulfil' | 'reject';
 
 export const decideRedemption = (id: string, decision: Decision) =>
-  apiRequest<{ redemption: { id: string; status: string } }>(`/redemptions/${encodeURIComponent(id)}/${decision}`, { method: 'POST', json: {} });
+  apiRequest<RedemptionAnswer>(`/redemptions/${encodeURIComponent(id)}/${decision}`, { method: 'POST', json: {} });
 
 export function useDecideRedemption() {
   const queryClient = useQueryClient();

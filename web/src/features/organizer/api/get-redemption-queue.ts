@@ -2,10 +2,10 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { useSession } from '../../../lib/session';
 import { queryRoots } from '../../../shared/query-keys';
-import type { QueuedRedemption } from '@hy/schemas/rewards';
+import type { RedemptionQueuePage } from '@hy/schemas/rewards';
 
 export const getRedemptionQueue = () =>
-  apiRequest<{ redemptions: QueuedRedemption[]; nextCursor: string | null }>('/redemptions?status=pending&limit=100').then((b) => b.redemptions);
+  apiRequest<RedemptionQueuePage>('/redemptions?status=pending&limit=100').then((b) => b.redemptions);
 
 export const redemptionQueueQuery = () =>
   queryOptions({ queryKey: [...queryRoots.organizer, 'redemptions', 'pending'], queryFn: getRedemptionQueue });

@@ -2,10 +2,10 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { useSession } from '../../../lib/session';
 import { queryRoots } from '../../../shared/query-keys';
-import type { Redemption } from '@hy/schemas/rewards';
+import type { MyRedemptionsPage } from '@hy/schemas/rewards';
 
 export const getMyRedemptions = () =>
-  apiRequest<{ redemptions: Redemption[]; nextCursor: string | null }>('/redemptions/mine?limit=50').then((body) => body.redemptions);
+  apiRequest<MyRedemptionsPage>('/redemptions/mine?limit=50').then((body) => body.redemptions);
 
 export const myRedemptionsQuery = () => queryOptions({ queryKey: [...queryRoots.points, 'redemptions'], queryFn: getMyRedemptions });
 

@@ -1,10 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { queryRoots } from '../../../shared/query-keys';
-import type { DuplicateSuggestion } from '@hy/schemas/triage';
+import type { DuplicateSuggestion, DuplicateSuggestions } from '@hy/schemas/triage';
 
 export async function getDuplicates(id: string): Promise<DuplicateSuggestion[]> {
-  return (await apiRequest<{ suggestions: DuplicateSuggestion[] }>(`/tips/${encodeURIComponent(id)}/duplicates`)).suggestions;
+  return (await apiRequest<DuplicateSuggestions>(`/tips/${encodeURIComponent(id)}/duplicates`)).suggestions;
 }
 
 export const duplicatesQuery = (id: string) =>

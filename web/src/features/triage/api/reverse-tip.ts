@@ -3,10 +3,11 @@ import { apiRequest } from '../../../lib/api-client';
 import { queryRoots } from '../../../shared/query-keys';
 import type { PoliceTip } from '../../../shared/types/tip';
 import { policeTipQuery } from './get-police-tip';
+import type { PoliceTipAnswer } from '@hy/schemas/triage';
 
 /** Undoes the tip's decision (POST /api/tips/:id/reverse): the tip is submitted again, its points compensated. */
 export async function reverseTip(id: string, reason: string): Promise<PoliceTip> {
-  return (await apiRequest<{ tip: PoliceTip }>(`/tips/${encodeURIComponent(id)}/reverse`, { method: 'POST', json: { reason } })).tip;
+  return (await apiRequest<PoliceTipAnswer>(`/tips/${encodeURIComponent(id)}/reverse`, { method: 'POST', json: { reason } })).tip;
 }
 
 export function useReverseTip(id: string) {

@@ -1,10 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { queryRoots } from '../../../shared/query-keys';
-import type { PoliceVerification } from '@hy/schemas/verifications';
+import type { PoliceVerification, PoliceVerificationList } from '@hy/schemas/verifications';
 
 export async function getTipVerifications(tipId: string): Promise<PoliceVerification[]> {
-  return (await apiRequest<{ verifications: PoliceVerification[] }>(`/tips/${encodeURIComponent(tipId)}/verifications`)).verifications;
+  return (await apiRequest<PoliceVerificationList>(`/tips/${encodeURIComponent(tipId)}/verifications`)).verifications;
 }
 
 export const tipVerificationsQuery = (tipId: string) =>

@@ -1,10 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { queryRoots } from '../../../shared/query-keys';
-import type { VerificationTask } from '@hy/schemas/verifications';
+import type { VerificationTask, VerificationTaskAnswer } from '@hy/schemas/verifications';
 
 export async function getVerification(id: string): Promise<VerificationTask> {
-  return (await apiRequest<{ verification: VerificationTask }>(`/verifications/${encodeURIComponent(id)}`)).verification;
+  return (await apiRequest<VerificationTaskAnswer>(`/verifications/${encodeURIComponent(id)}`)).verification;
 }
 
 export const verificationQuery = (id: string) =>
