@@ -233,11 +233,15 @@ describe('tip CSV export', () => {
           }
           expect(busy, 'sessions still busy').to.deep.equal([]);
         }
-        // The pool is whole: as many parallel queries as it has connections all get one at once.
-        const started = Date.now();
-        await Promise.all(Array.from({ length: 20 }, () => db().execute(sql`SELECT pg_sleep(0.05)`)));
-        expect(Date.now() - started).to.be.below(2000);
-        // And the app still answers the next export.
+        if (harness().database.kind === 'postgres') {
+          // The pool is whole: as many parallel queries as it has connections all get one at once
+          // (20 × 50 ms one after another would take a second; at once, a fraction of it). PGlite is
+          // one connection that runs everything in turn, so there is no pool to check there.
+          const started = Date.now();
+          await Promise.all(Array.from({ length: 20 }, () => db().execute(sql`SELECT pg_sleep(0.05)`)));
+          expect(Date.now() - started).to.be.below(2000);
+        }
+        // And the app still answers the next export (on PGlite: its one connection is free).
         await exportCsv(cast.supervisor, { status: 'valid' });
       } finally {
         await server.close();
