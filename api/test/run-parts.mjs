@@ -35,14 +35,16 @@ if (extra.length) {
     { name: 'browser specs', args: ['../web/e2e/**/*.spec.ts'] },
   ];
   let failed = false;
-  await Promise.all(
-    parts.map(async (part) => {
-      const result = await mocha(part.args);
-      const outcome = result.code === 0 ? 'passed' : `FAILED (exit ${result.code}${result.signal ? `, ${result.signal}` : ''})`;
-      process.stdout.write(`\n== ${part.name}: ${outcome} in ${result.seconds.toFixed(0)} s\n`);
-      process.stdout.write(result.output);
-      if (result.code !== 0) failed = true;
-    }),
-  );
+  const runPart = async (part) => {
+    const result = await mocha(part.args);
+    const outcome = result.code === 0 ? 'passed' : `FAILED (exit ${result.code}${result.signal ? `, ${result.signal}` : ''})`;
+    process.stdout.write(`\n== ${part.name}: ${outcome} in ${result.seconds.toFixed(0)} s\n`);
+    process.stdout.write(result.output);
+    if (result.code !== 0) failed = true;
+  };
+  // TEST_PARTS=serial: one part after the other (.ci/run, which already runs two passes side by
+  // side: four mocha processes on two cores made timing-sensitive browser tests flaky).
+  if (process.env.TEST_PARTS === 'serial') for (const part of parts) await runPart(part);
+  else await Promise.all(parts.map(runPart));
   process.exit(failed ? 1 : 0);
 }
