@@ -11,6 +11,7 @@ import { errorHandler, notFoundHandler } from './http/error-handler';
 import { AppError } from './http/errors';
 import { requireStaffTotp } from './http/staff-totp-gate';
 import { requestLog } from './http/request-log';
+import { dispatchByFirstSegment } from './http/route-index';
 import { helmetOptions, securityHeaders } from './http/security-headers';
 import { refuseNulInput } from './http/validate';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -88,7 +89,7 @@ export function createApp({ config, log, ping }: AppDeps): express.Express {
     next();
   });
   if (config.staffTotp === 'required') api.use(requireStaffTotp);
-  for (const router of apiRouters(config)) api.use(router);
+  api.use(dispatchByFirstSegment(apiRouters(config)));
   api.use(notFoundHandler);
   app.use('/api', api);
   app.use('/open311/v2', open311Routes(config, log));

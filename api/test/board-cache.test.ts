@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { expect } from 'chai';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { Redis } from 'ioredis';
-import { communities, users } from '../src/db/schema/index';
+import { communities, userPeriodPoints, users } from '../src/db/schema/index';
 import { BoardCache, boardCache } from '../src/modules/leaderboards/board-cache';
 import { applyPoints } from '../src/modules/points/points.service';
 import { createTip, createUser, type TestUser } from './support/factories';
@@ -82,6 +82,25 @@ function boardCacheTests(label: string) {
       const city = await board(far);
       expect(city.entries[0].displayName).to.equal(near.user.displayName);
       expect(city.me).to.deep.include({ rank: 2, points: 21 });
+    });
+
+    it('keeps the caller’s own standing only until an award in the board’s scope, wherever it lands', async () => {
+      const first = await board(far, { period: 'all' });
+      expect(first.me).to.not.equal(null);
+      const ownRow = and(eq(userPeriodPoints.userId, far.user.id), eq(userPeriodPoints.period, 'all'));
+      // Points changed outside the points module (no award): the kept standing is served…
+      await db().update(userPeriodPoints).set({ points: sql`${userPeriodPoints.points} + 1000` }).where(ownRow);
+      try {
+        expect((await board(far, { period: 'all' })).me).to.deep.equal(first.me);
+        // …until anyone's award in the city moves the city-wide board: then it is read anew.
+        await grant(near, 1);
+        const after = await board(far, { period: 'all' });
+        expect(after.me?.points).to.equal(first.me!.points + 1000);
+      } finally {
+        await db().update(userPeriodPoints).set({ points: sql`${userPeriodPoints.points} - 1000` }).where(ownRow);
+      }
+      await grant(near, 1);
+      expect((await board(far, { period: 'all' })).me).to.deep.include({ points: first.me!.points });
     });
 
     it('does not drop a board for a transaction that rolled back', async () => {

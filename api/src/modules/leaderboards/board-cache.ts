@@ -5,7 +5,7 @@ import { clock } from '../../lib/clock';
 /**
  * The shared top N of a board, kept a few seconds. It changes a few times a minute while every
  * volunteer who opens the page asks for it, so the statement runs once per board and expiry (or
- * change) instead of once per request. The caller's own rank and points are never cached.
+ * change) instead of once per request.
  *
  * Entries are grouped under a *version*: one per board kind, period, period start and place
  * (`city` or a district — a community's boards fall under its district). The points module bumps
@@ -17,6 +17,12 @@ import { clock } from '../../lib/clock';
  * In this process by default; with REDIS_URL in Redis (one MGET per read, entry and version
  * together), so every instance serves the same top N and sees another's invalidation at once.
  * Redis failing is never a request failing: the board is then computed as if nothing were cached.
+ *
+ * A caller's own standing (`withOwn`) is kept too, in this process, under the same version: it
+ * changes only with an award in the board's scope, which bumps that version, so an entry is served
+ * only while no award has committed since it was read — exact, like reading it anew (issue 14: the
+ * two or three statements of one's own rank were most of a cached board request's cost). With
+ * Redis the version is the one just read from Redis, so another instance's award is seen as well.
  */
 export type BoardTop<Row> = { computedAt: string; rows: Row[] };
 export type BoardKey = { version: string; entry: string };
@@ -29,6 +35,12 @@ const MAX_MEMORY_ENTRIES = 20_000;
 const VERSION_TTL_MS = 24 * 3600_000;
 
 type MemoryEntry = { version: number; expiresAt: number; top: BoardTop<unknown> };
+type OwnEntry = { version: string; expiresAt: number; value: unknown };
+
+/** How long one's own standing is kept at most: exactness comes from the version; this bounds memory held by people who left. */
+const OWN_TTL_MS = 60_000;
+/** Own standings kept at most (a small object each). */
+const MAX_OWN_ENTRIES = 100_000;
 
 export class BoardCache {
   private redis: Redis | undefined;
@@ -38,6 +50,7 @@ export class BoardCache {
   private readonly entries = new Map<string, MemoryEntry>();
   /** One computation per entry and version at a time in this process, whoever asks meanwhile. */
   private readonly computing = new Map<string, Promise<BoardTop<unknown>>>();
+  private readonly own = new Map<string, OwnEntry>();
 
   constructor(private readonly ttlMs = BOARD_TTL_MS) {}
 
@@ -60,11 +73,45 @@ export class BoardCache {
   clear(): void {
     this.versions.clear();
     this.entries.clear();
+    this.own.clear();
   }
 
   /** The cached top N under `key`, or `compute()`'s answer, stored for the next callers. */
   async top<Row>(key: BoardKey, compute: () => Promise<Row[]>): Promise<BoardTop<Row>> {
     return (this.redis ? this.fromRedis(this.redis, key, compute) : this.fromMemory(key, compute)) as Promise<BoardTop<Row>>;
+  }
+
+  /**
+   * The top N as `top` gives it, and the caller's own standing under `ownKey`, kept in this process
+   * under the board's current version (see above); computed by `computeOwn` when unknown or old.
+   */
+  async withOwn<Row, Own>(key: BoardKey, compute: () => Promise<Row[]>, ownKey: string, computeOwn: () => Promise<Own>): Promise<[BoardTop<Row>, Own]> {
+    if (!this.redis) {
+      const version = String(this.versions.get(key.version) ?? 0);
+      return Promise.all([this.fromMemory(key, compute) as Promise<BoardTop<Row>>, this.ownUnder(`${key.entry}|${ownKey}`, version, computeOwn, () => String(this.versions.get(key.version) ?? 0))]);
+    }
+    const read = await this.readRedis(this.redis, key);
+    if (!read) return Promise.all([this.computeTop(compute) as Promise<BoardTop<Row>>, computeOwn()]);
+    const version = `r${read.version}`;
+    return Promise.all([
+      (read.top ?? this.storeInRedis(this.redis, key, read.version, compute)) as Promise<BoardTop<Row>>,
+      // An award's invalidation reaches Redis, not this process: the entry is checked against the version read next time.
+      this.ownUnder(`${key.entry}|${ownKey}`, version, computeOwn, () => version),
+    ]);
+  }
+
+  private async ownUnder<Own>(id: string, version: string, compute: () => Promise<Own>, versionNow: () => string): Promise<Own> {
+    const now = performance.now();
+    const hit = this.own.get(id);
+    if (hit && hit.version === version && hit.expiresAt > now) return hit.value as Own;
+    const value = await compute();
+    // Stored only if no award committed while the statements ran (the answer is still served: it was exact when read).
+    if (versionNow() === version) {
+      if (this.own.size >= MAX_OWN_ENTRIES) evict(this.own, MAX_OWN_ENTRIES);
+      this.own.delete(id);
+      this.own.set(id, { version, expiresAt: performance.now() + OWN_TTL_MS, value });
+    }
+    return value;
   }
 
   /** After a commit that changed these boards: entries under the versions are old from now on. */
@@ -93,25 +140,35 @@ export class BoardCache {
   }
 
   private async fromRedis(redis: Redis, key: BoardKey, compute: () => Promise<unknown[]>): Promise<BoardTop<unknown>> {
-    const entryKey = `${this.prefix}:top:${key.entry}`;
-    let version: string;
+    const read = await this.readRedis(redis, key);
+    if (!read) return this.computeTop(compute);
+    return read.top ?? this.storeInRedis(redis, key, read.version, compute);
+  }
+
+  /** The board's version and, if stored under it, its top N — one MGET; null when Redis does not answer. */
+  private async readRedis(redis: Redis, key: BoardKey): Promise<{ version: string; top: BoardTop<unknown> | null } | null> {
     try {
-      const [v, stored] = await redis.mget(this.versionKey(key.version), entryKey);
-      version = v ?? '0';
-      if (stored) {
-        const entry = JSON.parse(stored) as { v: string; top: BoardTop<unknown> };
-        if (entry.v === version) return entry.top;
-      }
+      const [v, stored] = await redis.mget(this.versionKey(key.version), this.entryKey(key));
+      const version = v ?? '0';
+      const entry = stored ? (JSON.parse(stored) as { v: string; top: BoardTop<unknown> }) : null;
+      return { version, top: entry?.v === version ? entry.top : null };
     } catch (err) {
       this.log?.warn({ err: { message: (err as Error).message } }, 'board cache: Redis unavailable, computing the board');
-      return this.computeTop(compute);
+      return null;
     }
+  }
+
+  private storeInRedis(redis: Redis, key: BoardKey, version: string, compute: () => Promise<unknown[]>): Promise<BoardTop<unknown>> {
     return this.once(`${key.entry}#${version}`, async () => {
       const top = await this.computeTop(compute);
       // Under the version read before the statement: if an award committed meanwhile, the entry is born old.
-      redis.set(entryKey, JSON.stringify({ v: version, top }), 'PX', this.ttlMs).catch(() => undefined);
+      redis.set(this.entryKey(key), JSON.stringify({ v: version, top }), 'PX', this.ttlMs).catch(() => undefined);
       return top;
     });
+  }
+
+  private entryKey(key: BoardKey): string {
+    return `${this.prefix}:top:${key.entry}`;
   }
 
   private async computeTop(compute: () => Promise<unknown[]>): Promise<BoardTop<unknown>> {
@@ -130,19 +187,22 @@ export class BoardCache {
   }
 
   private remember(entry: string, value: MemoryEntry): void {
-    if (this.entries.size >= MAX_MEMORY_ENTRIES) {
-      const now = performance.now();
-      for (const [k, e] of this.entries) if (e.expiresAt <= now) this.entries.delete(k);
-      for (const k of this.entries.keys()) {
-        if (this.entries.size < MAX_MEMORY_ENTRIES) break;
-        this.entries.delete(k);
-      }
-    }
+    if (this.entries.size >= MAX_MEMORY_ENTRIES) evict(this.entries, MAX_MEMORY_ENTRIES);
     this.entries.set(entry, value);
   }
 
   private versionKey(version: string): string {
     return `${this.prefix}:v:${version}`;
+  }
+}
+
+/** Room for one more entry: the expired ones go first, then the oldest. */
+function evict(map: Map<string, { expiresAt: number }>, max: number): void {
+  const now = performance.now();
+  for (const [k, e] of map) if (e.expiresAt <= now) map.delete(k);
+  for (const k of map.keys()) {
+    if (map.size < max) break;
+    map.delete(k);
   }
 }
 

@@ -129,23 +129,23 @@ const aheadInHistogram = prepared('board_volunteer_ahead_histogram', (db, name) 
  * a rank, plus the caller's own standing: rank = 1 + the users ahead of them, from the points
  * histogram (city-wide, district) or counted on upp_community_rank_idx — never a ledger scan.
  * The top N comes from the board cache (a few seconds old at most, `computedAt`); the caller's
- * own standing is read anew on every request.
+ * own standing is exact: read anew, or kept only until the next award in the board's scope
+ * (a volunteer's community and district never change, so nothing else moves it).
  */
 export async function volunteerBoard(actor: Actor, q: VolunteerBoardQuery): Promise<VolunteerBoard> {
   const inDistrict = await checkScope(q.districtId, q.communityId);
   const periodStart = currentPeriodStart(q.period);
   const scope: VolunteerScope = q.communityId !== undefined ? 'community' : q.districtId !== undefined ? 'district' : 'city';
   const place = q.communityId ?? q.districtId ?? 0;
-  const [top, me] = await Promise.all([
-    boardCache.top(
-      {
-        version: boardVersion('volunteers', q.period, periodStart, inDistrict),
-        entry: `volunteers|${q.period}|${periodStart}|${scope}|${place}`,
-      },
-      () => volunteerTops[scope]().execute({ period: q.period, periodStart, place, limit: TOP_CACHED }),
-    ),
-    ownVolunteerStanding(actor, q, periodStart),
-  ]);
+  const [top, me] = await boardCache.withOwn(
+    {
+      version: boardVersion('volunteers', q.period, periodStart, inDistrict),
+      entry: `volunteers|${q.period}|${periodStart}|${scope}|${place}`,
+    },
+    () => volunteerTops[scope]().execute({ period: q.period, periodStart, place, limit: TOP_CACHED }),
+    actor.id,
+    () => ownVolunteerStanding(actor, q, periodStart),
+  );
   const board = presentTop({
     top,
     limit: q.limit,
