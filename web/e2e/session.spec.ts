@@ -48,5 +48,31 @@ describe('web session: two tabs whose access token expired together (phone, Engl
     expect(stored).to.not.equal(null);
     await api().get('/api/me').set('Authorization', `Bearer ${stored!.accessToken}`).expect(200);
     for (const page of [first, second]) expect(await page.getByRole('link', { name: 'Sign in' }).count()).to.equal(0);
+
+    // The renewal was handed over through IndexedDB (lib/renewal-handoff.ts): the live pair is there…
+    const handedOver = () =>
+      second.evaluate(
+        () =>
+          new Promise<{ refreshToken: string } | null>((resolve, reject) => {
+            const open = indexedDB.open('hy-session', 1);
+            open.onupgradeneeded = () => open.result.createObjectStore('renewals', { keyPath: 'id' });
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const get = open.result.transaction('renewals').objectStore('renewals').get('last');
+              get.onsuccess = () => {
+                open.result.close();
+                resolve((get.result as { tokens: { refreshToken: string } } | undefined)?.tokens ?? null);
+              };
+              get.onerror = () => reject(get.error);
+            };
+          }),
+      );
+    const record = await handedOver();
+    expect(record?.refreshToken).to.equal((JSON.parse((await second.evaluate(() => localStorage.getItem('hy.auth')))!) as { refreshToken: string }).refreshToken);
+    // …and leaves with the session: nothing of it stays on a shared phone.
+    await first.getByRole('button', { name: 'Sign out' }).first().click();
+    await second.getByRole('link', { name: 'Sign in' }).first().waitFor();
+    for (const deadline = Date.now() + 5000; (await handedOver()) !== null && Date.now() < deadline; ) await pause(100);
+    expect(await handedOver()).to.equal(null);
   });
 });

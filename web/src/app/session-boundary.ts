@@ -1,5 +1,6 @@
 import { forgetDraftsOf } from '../features/tips/draft/forget-drafts';
 import { queryClient } from '../lib/query-client';
+import { forgetRenewals } from '../lib/renewal-handoff';
 import { onUserChange } from '../lib/session';
 import { deleteApiCaches } from '../lib/service-worker-caches';
 
@@ -11,7 +12,7 @@ import { deleteApiCaches } from '../lib/service-worker-caches';
  *   a response still on the wire is refused by the API client (lib/api-client.ts, session epoch);
  * - their tip draft and its photos are removed (an anonymous draft stays), and so are the tips they
  *   left in the offline outbox, sent or not (one queued signed out stays: it is anonymous);
- * - the service worker's API caches are dropped;
+ * - the service worker's API caches are dropped, and so is the last renewal's hand-over record;
  * - the route tree remounts under the new user (RootShell), so no form or page state carries over.
  */
 export function installSessionBoundary(): void {
@@ -24,5 +25,6 @@ export function installSessionBoundary(): void {
       void import('../features/tips/outbox/outbox-db').then((m) => m.forgetOutboxOf(previousUserId)).catch(() => undefined);
     }
     void deleteApiCaches().catch(() => undefined);
+    forgetRenewals();
   });
 }

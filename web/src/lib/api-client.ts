@@ -1,4 +1,5 @@
 import { ApiError, networkError } from './api-error';
+import { recordRenewal, renewalOf } from './renewal-handoff';
 import { clearTokens, getSessionEpoch, getTokens, setTokens, type Tokens } from './session';
 
 export const API_BASE = '/api';
@@ -138,7 +139,9 @@ async function refreshTokens(refreshToken: string): Promise<string | null> {
   if (getSessionEpoch() !== startedIn) return null;
   if (response.status >= 200 && response.status < 300) {
     const tokens = JSON.parse(await response.text()) as Tokens;
-    setTokens({ accessToken: tokens.accessToken, refreshToken: tokens.refreshToken });
+    const pair = { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken };
+    setTokens(pair);
+    await recordRenewal(refreshToken, pair);
     return tokens.accessToken;
   }
   // The refresh token is expired, revoked or already used: the session is over.
@@ -168,13 +171,21 @@ function renewAccessToken(staleToken: string): Promise<string | null> {
 /**
  * Two tabs whose tokens expire together would both present the same refresh token, and the
  * second would look like theft. A Web Lock shared by the tabs makes them take turns: whoever
- * comes second finds the tokens already renewed (in localStorage) and uses them.
+ * comes second finds the tokens already renewed and uses them — from IndexedDB, where the first
+ * recorded them before letting go of the lock (renewal-handoff.ts), if its localStorage does not
+ * show them yet.
  */
 async function acrossTabs(staleToken: string): Promise<string | null> {
   const renew = async () => {
     const current = getTokens();
     if (!current) return null;
     if (current.accessToken !== staleToken) return current.accessToken;
+    const handed = await renewalOf(current.refreshToken);
+    if (handed) {
+      // Only if this tab's storage still shows the spent pair (it may have caught up meanwhile, or been signed out).
+      if (getTokens()?.refreshToken === current.refreshToken) setTokens(handed);
+      return getTokens()?.accessToken ?? null;
+    }
     return refreshTokens(current.refreshToken);
   };
   if (typeof navigator === 'undefined' || !navigator.locks) return renew();
