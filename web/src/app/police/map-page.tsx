@@ -5,7 +5,8 @@ import { Field } from '../../components/ui/field';
 import { LoadingState } from '../../components/ui/loading-state';
 import { QueryError } from '../../components/ui/query-error';
 import { useCategories } from '../../shared/api/get-categories';
-import { useDistricts } from '../../shared/api/get-districts';
+import { CategorySelect } from '../../shared/components/category-select';
+import { DistrictSelect } from '../../shared/components/district-select';
 import { useMe } from '../../shared/api/get-me';
 import { useMapConfig } from '../../shared/map/get-map-config';
 import { tipStatuses, type TipStatus } from '../../shared/types/tip';
@@ -45,7 +46,6 @@ export default function MapPage() {
   const errorMessage = useErrorMessage();
   const config = useMapConfig();
   const categories = useCategories();
-  const districts = useDistricts();
   const me = useMe();
   const isAdmin = me.data?.role === 'admin';
   const [params, setParams] = useSearchParams();
@@ -92,29 +92,11 @@ export default function MapPage() {
           )}
         </Field>
         <Field id="map-category" label={t('queue.category')}>
-          {(control) => (
-            <select {...control} className="select" value={filters.category ?? ''} onChange={(e) => update('category', e.target.value || undefined)}>
-              <option value="">{t('queue.any')}</option>
-              {categories.data?.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {localizedName(c, language)}
-                </option>
-              ))}
-            </select>
-          )}
+          {(control) => <CategorySelect {...control} value={filters.category ?? ''} onChange={(v) => update('category', v || undefined)} emptyLabel={t('queue.any')} />}
         </Field>
         {isAdmin ? (
           <Field id="map-district" label={t('queue.district')}>
-            {(control) => (
-              <select {...control} className="select" value={filters.districtId ?? ''} onChange={(e) => update('districtId', e.target.value || undefined)}>
-                <option value="">{t('queue.allDistricts')}</option>
-                {districts.data?.map((d) => (
-                  <option key={d.id} value={d.id}>
-                    {localizedName(d, language)}
-                  </option>
-                ))}
-              </select>
-            )}
+            {(control) => <DistrictSelect {...control} value={filters.districtId === undefined ? '' : String(filters.districtId)} onChange={(v) => update('districtId', v || undefined)} emptyLabel={t('queue.allDistricts')} />}
           </Field>
         ) : null}
         <Field id="map-from" label={t('queue.from')}>

@@ -7,6 +7,8 @@ import { ListStatus } from '../../components/ui/query-fallback';
 import { useMe } from '../../shared/api/get-me';
 import { useCategories } from '../../shared/api/get-categories';
 import { useDistricts } from '../../shared/api/get-districts';
+import { CategorySelect } from '../../shared/components/category-select';
+import { DistrictSelect } from '../../shared/components/district-select';
 import { useUnread } from '../../features/messages/api/get-unread';
 import { tipStatuses, type TipStatus } from '../../shared/types/tip';
 import { useClaimNext } from '../../features/triage/api/claim-next';
@@ -161,16 +163,7 @@ export default function QueuePage() {
         }}
       >
         <Field id="queue-category" label={t('queue.category')}>
-          {(control) => (
-            <select {...control} className="select" value={filters.category ?? ''} onChange={(e) => update({ category: e.target.value || undefined })}>
-              <option value="">{t('queue.any')}</option>
-              {categories.data?.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {localizedName(c, language)}
-                </option>
-              ))}
-            </select>
-          )}
+          {(control) => <CategorySelect {...control} value={filters.category ?? ''} onChange={(v) => update({ category: v || undefined })} emptyLabel={t('queue.any')} />}
         </Field>
         <Field id="queue-priority" label={t('queue.priority')}>
           {(control) => (
@@ -247,19 +240,12 @@ export default function QueuePage() {
         {isAdmin ? (
           <Field id="queue-district" label={t('queue.district')}>
             {(control) => (
-              <select
+              <DistrictSelect
                 {...control}
-                className="select"
-                value={filters.districtId ?? ''}
-                onChange={(e) => update({ districtId: e.target.value ? Number(e.target.value) : undefined })}
-              >
-                <option value="">{t('queue.allDistricts')}</option>
-                {districts.data?.map((d) => (
-                  <option key={d.id} value={d.id}>
-                    {localizedName(d, language)}
-                  </option>
-                ))}
-              </select>
+                value={filters.districtId === undefined ? '' : String(filters.districtId)}
+                onChange={(v) => update({ districtId: v ? Number(v) : undefined })}
+                emptyLabel={t('queue.allDistricts')}
+              />
             )}
           </Field>
         ) : null}
