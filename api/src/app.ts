@@ -65,8 +65,10 @@ export function createApp({ config, log, ping }: AppDeps): express.Express {
   if (config.checkResponses) app.use(checkResponses(ROUTE_DOCS));
   // Reads can be large (lists, the web app's files). A write answers with a small object, below
   // compression's 1 kB threshold, yet compression hooked every response (issue 12's profile).
+  // A client that names no encoding gets the identity one whatever compression decides, so its
+  // hooks (header negotiation, write wrappers: 5 % of a cached board request) are skipped for it.
   const compress = compression();
-  app.use((req, res, next) => (req.method === 'GET' || req.method === 'HEAD' ? compress(req, res, next) : next()));
+  app.use((req, res, next) => ((req.method === 'GET' || req.method === 'HEAD') && req.headers['accept-encoding'] ? compress(req, res, next) : next()));
   app.use(express.json({ limit: '64kb', strict: true }));
   app.use(refuseNulInput);
 

@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import type { z } from 'zod';
+import { CHECK_JSON } from './json-text';
 import { ErrorBody, Open311Errors, type RouteDoc } from '../openapi/route-doc';
 
 /** A JSON answer that is not what the OpenAPI document promises for its route and status. */
@@ -22,7 +23,7 @@ export function checkResponses(docs: readonly RouteDoc[]): RequestHandler {
   const byRoute = new Map(docs.map((d) => [`${d.method.toUpperCase()} ${d.path}`, d]));
   return (req, res, next) => {
     const json = res.json.bind(res);
-    res.json = (body: unknown) => {
+    const check = (body: unknown) => {
       const method = req.method === 'HEAD' ? 'GET' : req.method;
       const path = req.route ? `${req.baseUrl}${String(req.route.path)}` : req.originalUrl.split('?')[0];
       const route = `${method} ${path}`;
@@ -42,8 +43,12 @@ export function checkResponses(docs: readonly RouteDoc[]): RequestHandler {
         const parsed = schema.safeParse(sent);
         if (!parsed.success) record(req, { route, status, issues: parsed.error.issues });
       }
+    };
+    res.json = (body: unknown) => {
+      check(body);
       return json(body);
     };
+    res.locals[CHECK_JSON] = check;
     next();
   };
 }

@@ -8,7 +8,10 @@ import { communityDistrict, districtExists } from '../reference/reference.servic
 import { boardCache, boardVersion } from './board-cache';
 import { presentCommunityEntry, presentVolunteerEntry } from './leaderboards.presenter';
 import type { CommunityBoard, CommunityBoardQuery, Period, VolunteerBoard, VolunteerBoardQuery } from '@hy/schemas/leaderboards';
-import { presentTop, withOwnEntry } from './presented-top';
+import { presentTop, withOwnEntry, type OwnedEntries } from './presented-top';
+
+/** A board answer whose entries are the shared, already serialized top N (presented-top.ts: `boardJson`). */
+type Answer<Board extends { entries: unknown[] }> = Omit<Board, 'entries'> & { entries: OwnedEntries<Board['entries'][number]> };
 
 export function currentPeriodStart(period: Period, at: Date = new Date()): string {
   return periodsOf(at).find((p) => p.period === period)?.periodStart ?? ALL_TIME;
@@ -132,7 +135,7 @@ const aheadInHistogram = prepared('board_volunteer_ahead_histogram', (db, name) 
  * own standing is exact: read anew, or kept only until the next award in the board's scope
  * (a volunteer's community and district never change, so nothing else moves it).
  */
-export async function volunteerBoard(actor: Actor, q: VolunteerBoardQuery): Promise<VolunteerBoard> {
+export async function volunteerBoard(actor: Actor, q: VolunteerBoardQuery): Promise<Answer<VolunteerBoard>> {
   const inDistrict = await checkScope(q.districtId, q.communityId);
   const periodStart = currentPeriodStart(q.period);
   const scope: VolunteerScope = q.communityId !== undefined ? 'community' : q.districtId !== undefined ? 'district' : 'city';
@@ -245,7 +248,7 @@ const communityBoards = {
  * computed in the query over that small set. The top N is cached like the volunteers' board; the
  * caller's own community is read anew.
  */
-export async function communityBoard(actor: Actor, q: CommunityBoardQuery): Promise<CommunityBoard> {
+export async function communityBoard(actor: Actor, q: CommunityBoardQuery): Promise<Answer<CommunityBoard>> {
   await checkScope(q.districtId);
   const periodStart = currentPeriodStart(q.period);
   const statements = communityBoards[q.perCapita ? 'perCapita' : 'points'][q.districtId !== undefined ? 'district' : 'city'];

@@ -1,16 +1,17 @@
 import type { BoardTop } from './board-cache';
 import { competitionRanks } from './leaderboards.policy';
 
-/** A board's first entries as every caller sees them, and whose each one is (a user, a community). */
-export type PresentedTop<Entry> = { owners: readonly unknown[]; entries: readonly Entry[] };
+/** A board's first entries as every caller sees them, whose each one is (a user, a community), and their JSON. */
+export type PresentedTop<Entry> = { owners: readonly unknown[]; entries: readonly Entry[]; texts: readonly string[]; json: string };
 
 const presentedByTop = new WeakMap<object, Map<number, PresentedTop<unknown>>>();
 
 /**
- * The first `limit` rows of a cached top N, ranked (ties share a rank) and presented once per
- * cached top and limit, not once per request (issue 14: presenting the 50 entries for every
- * caller was the largest share of a board request's own CPU). A top read from Redis is a new
- * object on every read and is presented every time. Frozen: every caller's answer shares them.
+ * The first `limit` rows of a cached top N, ranked (ties share a rank), presented and serialized
+ * once per cached top and limit, not once per request (issue 14: presenting, then serializing, the
+ * 50 entries for every caller were the largest shares of a board request's own CPU). A top read
+ * from Redis is a new object on every read and is presented every time. Frozen: every caller's
+ * answer shares them.
  */
 export function presentTop<Row, Entry>(opts: {
   top: BoardTop<Row>;
@@ -25,18 +26,33 @@ export function presentTop<Row, Entry>(opts: {
   if (known) return known;
   const rows = opts.top.rows.slice(0, opts.limit);
   const ranks = competitionRanks(rows, opts.score);
+  const entries = rows.map((r, i) => Object.freeze(opts.present(r, ranks[i])));
+  const texts = entries.map((e) => JSON.stringify(e));
   const presented = {
     owners: Object.freeze(rows.map(opts.owner)),
-    entries: Object.freeze(rows.map((r, i) => Object.freeze(opts.present(r, ranks[i])))),
+    entries: Object.freeze(entries),
+    texts: Object.freeze(texts),
+    json: `[${texts.join(',')}]`,
   };
   byLimit.set(opts.limit, presented);
   return presented;
 }
 
-/** The entries with the caller's own one (if on the board) copied with `mark` applied. */
-export function withOwnEntry<Entry>(top: PresentedTop<Entry>, owner: unknown, mark: (e: Entry) => Entry): Entry[] {
-  const at = owner === null || owner === undefined ? -1 : top.owners.indexOf(owner);
-  const entries = top.entries.slice();
-  if (at >= 0) entries[at] = mark(entries[at]);
-  return entries;
+/** The entries as one caller sees them: the shared ones, with the caller's own (if on the board) marked. */
+export type OwnedEntries<Entry> = { top: PresentedTop<Entry>; at: number; mark: (e: Entry) => Entry };
+
+export function withOwnEntry<Entry>(top: PresentedTop<Entry>, owner: unknown, mark: (e: Entry) => Entry): OwnedEntries<Entry> {
+  return { top, at: owner === null || owner === undefined ? -1 : top.owners.indexOf(owner), mark };
+}
+
+/**
+ * A board answer's JSON: its own fields serialized, the shared entries' text spliced in (only the
+ * caller's own entry, if on the board, serialized anew). What `res.json` of the same object would send.
+ */
+export function boardJson<Entry>(board: { entries: OwnedEntries<Entry> }): string {
+  const { entries, ...fields } = board;
+  const { top, at, mark } = entries;
+  const list = at < 0 ? top.json : `[${top.texts.map((t, i) => (i === at ? JSON.stringify(mark(top.entries[i])) : t)).join(',')}]`;
+  const head = JSON.stringify(fields);
+  return `${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"entries":${list}}`;
 }
