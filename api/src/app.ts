@@ -69,7 +69,9 @@ export function createApp({ config, log, ping }: AppDeps): express.Express {
   // hooks (header negotiation, write wrappers: 5 % of a cached board request) are skipped for it.
   const compress = compression();
   app.use((req, res, next) => ((req.method === 'GET' || req.method === 'HEAD') && req.headers['accept-encoding'] ? compress(req, res, next) : next()));
-  app.use(express.json({ limit: '64kb', strict: true }));
+  // GET and HEAD carry no body the API reads: body-parser's checks are skipped for them.
+  const json = express.json({ limit: '64kb', strict: true });
+  app.use((req, res, next) => (req.method === 'GET' || req.method === 'HEAD' ? next() : json(req, res, next)));
   app.use(refuseNulInput);
 
   app.get('/healthz', (_req, res) => {

@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import { eq } from 'drizzle-orm';
 import jwt from 'jsonwebtoken';
 import { communities, refreshTokens, users } from '../src/db/schema/index';
-import { AUDIENCE, ISSUER } from '../src/modules/auth/tokens';
+import { AUDIENCE, ISSUER, verifyAccessToken } from '../src/modules/auth/tokens';
 import { api, db, harness } from './support/harness';
 import { createUser, firstCommunity, nextPhone } from './support/factories';
 
@@ -218,6 +218,23 @@ describe('auth: access tokens', () => {
     await api().get('/api/me').set('Authorization', `Bearer ${handSigned({ alg: 'HS256', typ: 'JWT' }, listed)}`).expect(200);
     const begun = { ...goodClaims(u.user.id), nbf: Math.floor(Date.now() / 1000) - 5 };
     await api().get('/api/me').set('Authorization', `Bearer ${handSigned({ alg: 'HS256', typ: 'JWT' }, begun)}`).expect(200);
+  });
+
+  it('remembers a verified token only within its own time window, and only those very bytes', async () => {
+    const u = await createUser();
+    const now = Math.floor(Date.now() / 1000);
+    const token = handSigned({ alg: 'HS256', typ: 'JWT' }, { ...goodClaims(u.user.id), nbf: now - 5, exp: now + 60 });
+    const first = verifyAccessToken(token, now);
+    expect(first).to.include({ id: u.user.id, role: 'volunteer' });
+    first!.role = 'admin';
+    expect(verifyAccessToken(token, now + 59)).to.include({ role: 'volunteer' });
+    expect(verifyAccessToken(token, now + 60)).to.equal(null);
+    expect(verifyAccessToken(token, now)).to.include({ role: 'volunteer' });
+    expect(verifyAccessToken(token, now - 6)).to.equal(null);
+    const [h, p, sig] = token.split('.');
+    const other = sig.endsWith('A') ? 'B' : 'A';
+    expect(verifyAccessToken(`${h}.${p}.${sig.slice(0, -1)}${other}`, now)).to.equal(null);
+    expect(verifyAccessToken(`${h}.${p}.${sig}=`, now)).to.equal(null);
   });
 
   const bad: [string, (userId: string) => string][] = [
