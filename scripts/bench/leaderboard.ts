@@ -99,11 +99,11 @@ async function main(): Promise<void> {
   // The yardstick first, in the same run: a bare Express route in a process of its own.
   const concurrent: LoadSummary[] = [];
   const bare = await startBareProcess();
-  concurrent.push(await load({ label: `bare Express route, ${connections} connections`, url: bare.url, connections, seconds: Number(values.seconds), next: () => ({ method: 'GET', path: '/bare' }) }));
+  concurrent.push(await load({ label: `bare Express route, ${connections} connections`, url: bare.url, pid: bare.pid, connections, seconds: Number(values.seconds), next: () => ({ method: 'GET', path: '/bare' }) }));
   await bare.close();
   for (const period of ['week', 'all']) {
     concurrent.push(
-      await load({ label: `volunteers, ${period}, ${connections} callers at once`, url: running.url, connections, seconds: Number(values.seconds), next: board(period) }),
+      await load({ label: `volunteers, ${period}, ${connections} callers at once`, url: running.url, pid: 'pid' in running ? (running.pid as number) : undefined, connections, seconds: Number(values.seconds), next: board(period) }),
     );
   }
 
@@ -122,6 +122,7 @@ async function main(): Promise<void> {
         run: r.label,
         'req/s': r.rps,
         'of bare': `${Math.round((r.rps / bareRps) * 100)} %`,
+        'server CPU µs/request': r.cpuUsPerRequest ?? '',
         p50: r.p50,
         p95: r.p95,
         p99: r.p99,

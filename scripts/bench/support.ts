@@ -5,7 +5,7 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -135,7 +135,7 @@ export async function startAppProcess(opts: { databaseUrl: string; poolSize?: nu
 }
 
 /** A bare Express route (`GET /bare` answering a small JSON) in a process of its own: the yardstick of a throughput target. */
-export async function startBareProcess(): Promise<{ url: string; close: () => Promise<void> }> {
+export async function startBareProcess(): Promise<{ url: string; pid: number; close: () => Promise<void> }> {
   const port = await freePort();
   const code = `const express = require('express'); const app = express(); app.disable('x-powered-by');
     app.get('/bare', (req, res) => { res.json({ ok: true, at: Date.now() }); });
@@ -149,7 +149,7 @@ export async function startBareProcess(): Promise<{ url: string; close: () => Pr
     if (child.exitCode !== null || Date.now() > deadline) throw new Error(`bare server did not start:\n${stderr}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { url, close: () => stopChild(child) };
+  return { url, pid: child.pid!, close: () => stopChild(child) };
 }
 
 /** A fresh, empty database of our own on the server (dropped first if it exists). */
@@ -181,7 +181,21 @@ export type LoadSummary = {
   non2xx: number;
   errors: number;
   statusCodes: Record<string, number>;
+  /** With `pid`: the server process's CPU time (user + system) per answered request, µs — what the load on the machine does not inflate much. */
+  cpuUsPerRequest?: number;
 };
+
+/** A process's CPU time so far (user + system), ms, from /proc (Linux); null elsewhere. */
+export function processCpuMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // fields[11], fields[12]: utime, stime (the 14th and 15th of the line), in clock ticks of 10 ms
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
 
 type Request = { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer };
 
@@ -197,12 +211,16 @@ export async function load(opts: {
   seconds: number;
   warmupSeconds?: number;
   next: () => Request;
+  /** The server's process: its CPU time per request is reported (`cpuUsPerRequest`). */
+  pid?: number;
 }): Promise<LoadSummary> {
   const requests = [{ setupRequest: (req: Request): Request => ({ ...req, ...opts.next() }) }];
   if ((opts.warmupSeconds ?? 2) > 0) {
     await autocannon({ url: opts.url, connections: opts.connections, duration: opts.warmupSeconds ?? 2, requests });
   }
+  const cpuBefore = opts.pid === undefined ? null : processCpuMs(opts.pid);
   const r = await autocannon({ url: opts.url, connections: opts.connections, duration: opts.seconds, requests, timeout: 30 });
+  const cpuAfter = opts.pid === undefined ? null : processCpuMs(opts.pid);
   const statusCodes = Object.fromEntries(Object.entries(r.statusCodeStats).map(([k, v]) => [k, v.count]));
   return {
     label: opts.label,
@@ -217,6 +235,7 @@ export async function load(opts: {
     non2xx: r.non2xx,
     errors: r.errors + r.timeouts,
     statusCodes,
+    ...(cpuBefore !== null && cpuAfter !== null && r.requests.total > 0 ? { cpuUsPerRequest: Math.round(((cpuAfter - cpuBefore) * 1000) / r.requests.total) } : {}),
   };
 }
 
