@@ -214,6 +214,21 @@ async function audit(base: string, pagePath: string, run: string): Promise<Resul
   }
 }
 
+/**
+ * Lighthouse sometimes loses the navigation in its own trace (NO_NAVSTART, seen on a loaded shared
+ * host, not tied to a build): that run is audited again, twice at most.
+ */
+async function auditWithRetry(base: string, pagePath: string, run: string): Promise<Result> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await audit(base, pagePath, run);
+    } catch (error) {
+      if (attempt >= 3 || !String(error).includes('NO_NAVSTART')) throw error;
+      process.stderr.write(`${pagePath} run ${run}: NO_NAVSTART, auditing again\n`);
+    }
+  }
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const loadAverage = () => os.loadavg().map((l) => l.toFixed(2)).join(', ');
 
@@ -233,7 +248,7 @@ async function main(): Promise<void> {
       const results = dists.map((): Result[] => []);
       for (let i = 0; i < runs; i++) {
         for (const [d, server] of servers.entries()) {
-          const r = await audit(server.url, pagePath, `${d + 1}-${i + 1}`);
+          const r = await auditWithRetry(server.url, pagePath, `${d + 1}-${i + 1}`);
           results[d].push(r);
           perRun.push({ build: label(dists[d]), page: pagePath, run: i + 1, score: r.score, 'TBT ms': Math.round(r.tbt), CLS: r.cls.toFixed(3), 'LCP ms': Math.round(r.lcp), 'benchmark index': Math.round(r.benchmarkIndex), load: loadAverage() });
         }

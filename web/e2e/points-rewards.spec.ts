@@ -111,7 +111,8 @@ describe('web: a volunteer earns points, redeems a reward, and the organizer han
       await page.getByRole('heading', { name: '组织员工作台', level: 1 }).waitFor();
       const fulfil = page.getByRole('button', { name: `标记已发放: ${rewardZh}, Ann Lee` });
       await fulfil.waitFor();
-      // The activity chart is drawn by the lazily loaded uPlot.
+      // The activity chart is drawn by the lazily loaded uPlot, once it is on screen.
+      await page.locator('figure [role="img"]').scrollIntoViewIfNeeded();
       await page.locator('.uplot canvas').first().waitFor();
       await checkLayout(page, 'points-5-organizer-queue');
       await fulfil.click();

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { loadNamespaces, type Namespace } from '../lib/i18n';
+import { yieldToBrowser } from '../lib/yield-to-browser';
 
 /**
  * A page module: its component, and optionally `prefetch`, which starts the requests its first
@@ -26,6 +27,9 @@ const FIRST_PAGE_DATA_WAIT_MS = 1500;
  */
 export function lazyPage(load: () => Promise<PageModule>, namespaces: readonly Namespace[] = []) {
   return async () => {
+    // Its own task: starting the chunk adds a preload link per module it imports (a dozen on some
+    // pages), work that would otherwise lengthen the router's start on the first page.
+    await yieldToBrowser();
     const [page] = await Promise.all([load(), loadNamespaces(namespaces)]);
     const data = page.prefetch?.();
     // Offline the requests wait for the connection (React Query pauses them): nothing to wait for.

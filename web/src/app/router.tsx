@@ -34,4 +34,12 @@ export const routes: RouteObject[] = [
   },
 ];
 
-export const router = createBrowserRouter(routes);
+/**
+ * Made by main.tsx in a task of its own, not while the entry's modules evaluate: creating it matches
+ * the URL and starts the first page's chunk and strings, which is work of its own on a slow phone.
+ */
+export function createAppRouter() {
+  return createBrowserRouter(routes);
+}
+
+export type AppRouter = ReturnType<typeof createAppRouter>;

@@ -1,9 +1,9 @@
 import i18next, { type BackendModule, type ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { languages, type Language } from './language';
 import { local } from './safe-storage';
 
-export const languages = ['zh-CN', 'en'] as const;
-export type Language = (typeof languages)[number];
+export { languages, type Language };
 
 /** The namespaces (one JSON file per language in src/locales/<language>/), as components name them. */
 export const namespaceFiles = {

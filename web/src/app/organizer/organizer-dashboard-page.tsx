@@ -7,6 +7,7 @@ import { RequireAuth } from '../../features/auth/components/require-auth';
 import { activityQuery, useActivity } from '../../features/organizer/api/get-activity';
 import { managedCommunitiesQuery, useManagedCommunities } from '../../features/organizer/api/get-managed-communities';
 import { managedRewardsQuery, useManagedRewards } from '../../features/organizer/api/get-managed-rewards';
+import { membersQuery } from '../../features/organizer/api/get-members';
 import { redemptionQueueQuery, useRedemptionQueue } from '../../features/organizer/api/get-redemption-queue';
 import type { ActivityPeriod } from '@hy/schemas/organizer';
 import { ActivityChart, CHART_HEIGHT } from '../../features/organizer/components/activity-chart';
@@ -28,14 +29,25 @@ import css from './organizer-dashboard.module.css';
 import { QueryFallback } from '../../components/ui/query-fallback';
 import { queryClient } from '../../lib/query-client';
 import { getSessionState } from '../../lib/session';
+import { useStaged } from '../../lib/use-staged';
 
 /** The periods the activity chart and the community board open on. */
 const FIRST_ACTIVITY_PERIOD: ActivityPeriod = 'week';
 const FIRST_BOARD_PERIOD: Period = 'month';
 
 /**
+ * The room (px) of each panel's content before it is shown (`useStaged`) and while it loads: its
+ * usual height on a phone, so what arrives pushes nothing down (layout shift).
+ */
+const CATALOGUE_RESERVE = 420;
+const ACTIVITY_RESERVE = 410;
+const BOARD_RESERVE = 200;
+const MEMBERS_RESERVE = 240;
+
+/**
  * What the dashboard's first render asks for (app/lazy-page.ts), once the user is known: the
- * communities, the redemption queue, the rewards, the week's activity and the month's board.
+ * communities, the redemption queue, the rewards, the week's activity, the month's board and the
+ * first page of members (all communities: what the member list opens on).
  */
 export async function prefetch() {
   if (!getSessionState().isSignedIn) return;
@@ -47,6 +59,7 @@ export async function prefetch() {
     queryClient.prefetchQuery(managedRewardsQuery()),
     queryClient.prefetchQuery(activityQuery(FIRST_ACTIVITY_PERIOD)),
     queryClient.prefetchQuery(communityBoardQuery(FIRST_BOARD_PERIOD, me.districtId ?? undefined, false)),
+    queryClient.prefetchInfiniteQuery(membersQuery(undefined)),
   ]);
 }
 
@@ -95,6 +108,9 @@ function DashboardOf({ me }: { me: { role: string; districtId: number | null; co
   const canPick = me.role === 'admin' || me.communityId === null;
   const [picked, setPicked] = useState<Community | null>(null);
   const pickedId = canPick ? (picked?.id ?? null) : undefined;
+  // The queue shows at once; the catalogue, the chart, the board and the members (below the first
+  // screen on a phone) follow one per task, each in the room its loading state keeps.
+  const shown = useStaged(4);
   return (
     <>
       <h1 className="page-title">{t('organizer.title')}</h1>
@@ -111,25 +127,25 @@ function DashboardOf({ me }: { me: { role: string; districtId: number | null; co
           <h2 className={styles.sectionTitle} id="catalogue-title">
             {t('organizer.catalogueTitle')}
           </h2>
-          <CatalogueSection communityId={picked?.id} />
+          {shown >= 1 ? <CatalogueSection communityId={picked?.id} /> : <div style={{ minHeight: CATALOGUE_RESERVE }} />}
         </section>
         <section className="card" aria-labelledby="activity-title">
           <h2 className={styles.sectionTitle} id="activity-title">
             {t('organizer.activity')}
           </h2>
-          <ActivitySection communityId={picked?.id} />
+          {shown >= 2 ? <ActivitySection communityId={picked?.id} /> : <div style={{ minHeight: ACTIVITY_RESERVE }} />}
         </section>
         <section className="card" aria-labelledby="board-title">
           <h2 className={styles.sectionTitle} id="board-title">
             {t('organizer.leaderboard')}
           </h2>
-          <BoardSection districtId={me.districtId ?? undefined} />
+          {shown >= 3 ? <BoardSection districtId={me.districtId ?? undefined} /> : <div style={{ minHeight: BOARD_RESERVE }} />}
         </section>
         <section className={`card ${css.wide}`} aria-labelledby="members-title">
           <h2 className={styles.sectionTitle} id="members-title">
             {t('organizer.memberList.title')}
           </h2>
-          <MembersSection pickedId={pickedId} />
+          {shown >= 4 ? <MembersSection pickedId={pickedId} /> : <div style={{ minHeight: MEMBERS_RESERVE }} />}
         </section>
       </div>
     </>
@@ -185,7 +201,7 @@ function CatalogueSection({ communityId }: { communityId?: number }) {
   if (failed) return <QueryError error={failed.error} onRetry={() => void failed.refetch()} />;
   if (!communities.data || !rewards.data) {
     return (
-      <div style={{ minHeight: 420 }}>
+      <div style={{ minHeight: CATALOGUE_RESERVE }}>
         <LoadingState isCompact />
       </div>
     );
@@ -195,7 +211,7 @@ function CatalogueSection({ communityId }: { communityId?: number }) {
 
 function MembersSection({ pickedId }: { pickedId: number | null | undefined }) {
   const communities = useManagedCommunities();
-  if (!communities.data) return <PanelFallback query={communities} reserve={240} />;
+  if (!communities.data) return <PanelFallback query={communities} reserve={MEMBERS_RESERVE} />;
   return <MembersPanel communities={communities.data} pickedId={pickedId} />;
 }
 

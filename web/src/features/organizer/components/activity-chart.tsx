@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type uPlot from 'uplot';
 import type { Activity } from '@hy/schemas/organizer';
+import { yieldToBrowser } from '../../../lib/yield-to-browser';
 
 const SUBMITTED = '#1250b4';
 const VALIDATED = '#17613a';
@@ -9,11 +10,22 @@ const PLOT_HEIGHT = 240;
 /** The room the chart takes (plot and legend), kept free before it is drawn: nothing below it moves. */
 export const CHART_HEIGHT = PLOT_HEIGHT + 36;
 
+/** Calls `run` when the browser is idle (within a second at most), or soon where there is no idle callback. */
+function whenIdle(run: () => void): () => void {
+  if ('requestIdleCallback' in window) {
+    const id = window.requestIdleCallback(run, { timeout: 1000 });
+    return () => window.cancelIdleCallback(id);
+  }
+  const id = setTimeout(run, 200);
+  return () => clearTimeout(id);
+}
+
 /**
  * Tips submitted and validated per period. uPlot (≈50 KB) is fetched and the chart drawn only
- * when it comes near the screen (on a phone it is far below the first screen), so neither the
- * volunteer app nor the dashboard's first paint waits for it or its work. The same numbers are in
- * a table for screen readers.
+ * once it is on screen and the browser is idle (on a phone it is below the first screen), in
+ * steps of their own tasks (the chunk's evaluation, then the drawing), so neither the volunteer
+ * app nor the dashboard's first paint waits for it or its work. The same numbers are in a table
+ * for screen readers.
  */
 export function ActivityChart({ activity }: { activity: Activity }) {
   const { t } = useTranslation('points');
@@ -29,6 +41,7 @@ export function ActivityChart({ activity }: { activity: Activity }) {
     const data: uPlot.AlignedData = [xs, activity.series.map((s) => s.submitted), activity.series.map((s) => s.validated)];
     const draw = async () => {
       const [{ default: UPlot }] = await Promise.all([import('uplot'), import('uplot/dist/uPlot.min.css')]);
+      await yieldToBrowser();
       if (isCancelled) return;
       const bars = UPlot.paths.bars?.({ size: [0.35, 40], align: 0 });
       plot = new UPlot(
@@ -52,21 +65,20 @@ export function ActivityChart({ activity }: { activity: Activity }) {
         el,
       );
     };
-    // Drawn once it comes within a screen's height of the viewport.
-    const near = new IntersectionObserver(
-      (entries) => {
-        if (!entries.some((e) => e.isIntersecting)) return;
-        near.disconnect();
-        void draw();
-      },
-      { rootMargin: '100% 0px' },
-    );
+    let cancelIdle: (() => void) | undefined;
+    // Drawn once it is on screen and the browser has nothing more urgent to do.
+    const near = new IntersectionObserver((entries) => {
+      if (!entries.some((e) => e.isIntersecting)) return;
+      near.disconnect();
+      cancelIdle = whenIdle(() => void draw());
+    });
     near.observe(el);
     const resize = () => plot?.setSize({ width: Math.max(280, el.clientWidth), height: PLOT_HEIGHT });
     window.addEventListener('resize', resize);
     return () => {
       isCancelled = true;
       near.disconnect();
+      cancelIdle?.();
       window.removeEventListener('resize', resize);
       plot?.destroy();
     };
