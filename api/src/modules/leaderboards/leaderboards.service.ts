@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
-import { prepared } from '../../db/prepared';
-import { communities, communityPeriodPoints, periodPointsHistogram, userPeriodPoints, users } from '../../db/schema/index';
+import { namedSql, prepared } from '../../db/prepared';
+import { communities, communityPeriodPoints, userPeriodPoints, users } from '../../db/schema/index';
 import type { Actor } from '../../http/actor';
 import { validationError } from '../../http/errors';
 import { ALL_TIME, CITY_WIDE, periodsOf } from '../points/points.service';
@@ -74,57 +74,36 @@ const volunteerTop = (scope: VolunteerScope) =>
   );
 const volunteerTops = { city: volunteerTop('city'), district: volunteerTop('district'), community: volunteerTop('community') };
 
-const ownPeriodRow = prepared('board_volunteer_own_row', (db, name) =>
-  db
-    .select({ points: userPeriodPoints.points, districtId: userPeriodPoints.districtId, communityId: userPeriodPoints.communityId })
-    .from(userPeriodPoints)
-    .where(
-      and(
-        eq(userPeriodPoints.period, ph('period')),
-        eq(userPeriodPoints.periodStart, ph('periodStart')),
-        eq(userPeriodPoints.userId, ph('userId')),
-      ),
-    )
-    .prepare(name),
-);
-
-const ownPlace = prepared('board_volunteer_place', (db, name) =>
-  db.select({ districtId: users.districtId, communityId: users.communityId }).from(users).where(eq(users.id, ph('userId'))).prepare(name),
-);
-
-/** A community has a few hundred members: counting those ahead on upp_community_rank_idx is cheap. */
-const aheadInCommunity = prepared('board_volunteer_ahead_community', (db, name) =>
-  db
-    .select({ ahead: sql<number>`count(*)::int` })
-    .from(userPeriodPoints)
-    .where(
-      and(
-        eq(userPeriodPoints.period, ph('period')),
-        eq(userPeriodPoints.periodStart, ph('periodStart')),
-        eq(userPeriodPoints.communityId, ph('communityId')),
-        gt(userPeriodPoints.points, ph('points')),
-      ),
-    )
-    .prepare(name),
-);
-
 /**
- * City-wide or district: up to 740k users may be ahead, so sum the histogram buckets above the
- * caller's points (a few thousand distinct values) instead of counting them one by one.
+ * The caller's own standing in one statement (one round trip, not two or three): their points in
+ * the scope — their period row's if it lies in the scope; else 0 if they belong to the scope now
+ * (no points there yet this period); else none — and how many are ahead of them. City-wide or a
+ * district: up to 740k users may be ahead, so the histogram buckets above the caller's points are
+ * summed (a few thousand distinct values) instead of counting users one by one; a community has a
+ * few hundred members, counted on upp_community_rank_idx. $1 period, $2 period start, $3 user,
+ * $4 district or null, $5 community or null.
  */
-const aheadInHistogram = prepared('board_volunteer_ahead_histogram', (db, name) =>
-  db
-    .select({ ahead: sql<number>`coalesce(sum(${periodPointsHistogram.users}), 0)::int` })
-    .from(periodPointsHistogram)
-    .where(
-      and(
-        eq(periodPointsHistogram.period, ph('period')),
-        eq(periodPointsHistogram.periodStart, ph('periodStart')),
-        eq(periodPointsHistogram.districtId, ph('districtId')),
-        gt(periodPointsHistogram.points, ph('points')),
-      ),
-    )
-    .prepare(name),
+const OWN_POINTS = `
+  SELECT CASE
+      WHEN o.user_id IS NOT NULL AND ($4::smallint IS NULL OR o.district_id = $4) AND ($5::int IS NULL OR o.community_id = $5) THEN o.points
+      WHEN ($4::smallint IS NULL OR u.district_id = $4) AND ($5::int IS NULL OR u.community_id = $5) THEN 0
+    END AS points
+  FROM users u LEFT JOIN user_period_points o ON o.period = $1::period AND o.period_start = $2::date AND o.user_id = u.id
+  WHERE u.id = $3::uuid`;
+type OwnStanding = { points: number | null; ahead: number | null };
+const ownInHistogram = namedSql<OwnStanding>(
+  'board_volunteer_own_histogram',
+  `WITH me AS (${OWN_POINTS})
+   SELECT me.points, (SELECT coalesce(sum(h.users), 0)::int FROM period_points_histogram h
+     WHERE h.period = $1::period AND h.period_start = $2::date AND h.district_id = coalesce($4::smallint, ${CITY_WIDE}) AND h.points > me.points) AS ahead
+   FROM me`,
+);
+const ownInCommunity = namedSql<OwnStanding>(
+  'board_volunteer_own_community',
+  `WITH me AS (${OWN_POINTS})
+   SELECT me.points, (SELECT count(*)::int FROM user_period_points p
+     WHERE p.period = $1::period AND p.period_start = $2::date AND p.community_id = $5::int AND p.points > me.points) AS ahead
+   FROM me`,
 );
 
 /**
@@ -169,23 +148,10 @@ export async function volunteerBoard(actor: Actor, q: VolunteerBoardQuery): Prom
 
 async function ownVolunteerStanding(actor: Actor, q: VolunteerBoardQuery, periodStart: string) {
   if (actor.role !== 'volunteer') return null;
-  const key = { period: q.period, periodStart };
-  const inScope = (p: { districtId: number | null; communityId: number | null }) =>
-    (q.districtId === undefined || p.districtId === q.districtId) && (q.communityId === undefined || p.communityId === q.communityId);
-  const [row] = await ownPeriodRow().execute({ ...key, userId: actor.id });
-  let points: number;
-  if (row && inScope(row)) points = row.points;
-  else {
-    // No points in this scope this period yet: on the board at 0 if they belong to the scope now.
-    const [home] = await ownPlace().execute({ userId: actor.id });
-    if (!home || !inScope(home)) return null;
-    points = 0;
-  }
-  const [{ ahead }] =
-    q.communityId !== undefined
-      ? await aheadInCommunity().execute({ ...key, communityId: q.communityId, points })
-      : await aheadInHistogram().execute({ ...key, districtId: q.districtId ?? CITY_WIDE, points });
-  return { rank: ahead + 1, points, periodStart };
+  const statement = q.communityId !== undefined ? ownInCommunity : ownInHistogram;
+  const [own] = await statement([q.period, periodStart, actor.id, q.districtId ?? null, q.communityId ?? null]);
+  if (!own || own.points === null) return null;
+  return { rank: Number(own.ahead) + 1, points: Number(own.points), periodStart };
 }
 
 /** The community board's statements for one shape: raw or per-capita score, city-wide or one district. */
