@@ -67,8 +67,16 @@ export function createApp({ config, log, ping }: AppDeps): express.Express {
   // compression's 1 kB threshold, yet compression hooked every response (issue 12's profile).
   // A client that names no encoding gets the identity one whatever compression decides, so its
   // hooks (header negotiation, write wrappers: 5 % of a cached board request) are skipped for it.
-  const compress = compression();
-  app.use((req, res, next) => ((req.method === 'GET' || req.method === 'HEAD') && req.headers['accept-encoding'] ? compress(req, res, next) : next()));
+  // API answers are made per request: gzip level 1 compresses JSON nearly as well as the default
+  // level 6 (the map's 1,914 points: 85.8 KB against 83.0 KB) in 60 % of the time. The web app's
+  // files keep the default level (fetched once, then kept by the browser for a year).
+  const compressFile = compression();
+  const compressAnswer = compression({ level: 1 });
+  app.use((req, res, next) =>
+    (req.method === 'GET' || req.method === 'HEAD') && req.headers['accept-encoding']
+      ? (req.path.startsWith('/api/') ? compressAnswer : compressFile)(req, res, next)
+      : next(),
+  );
   // GET and HEAD carry no body the API reads: body-parser's checks are skipped for them.
   const json = express.json({ limit: '64kb', strict: true });
   app.use((req, res, next) => (req.method === 'GET' || req.method === 'HEAD' ? next() : json(req, res, next)));
