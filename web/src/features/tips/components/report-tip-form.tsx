@@ -8,6 +8,7 @@ import { useSession } from '../../../lib/session';
 import { useErrorMessage } from '../../../lib/use-error-message';
 import { useLanguage } from '../../../lib/use-language';
 import { uuidV4 } from '../../../lib/uuid';
+import { useStaged } from '../../../lib/use-staged';
 import { useMe } from '../../../shared/api/get-me';
 import { useCategories } from '../../../shared/api/get-categories';
 import { DistrictSelect } from '../../../shared/components/district-select';
@@ -60,6 +61,13 @@ const controlIds: Record<TipField, string> = {
  * and the retry must reuse the key.
  */
 const REJECTED_STATUSES = new Set([400, 401, 403, 404, 413, 415, 422]);
+
+/**
+ * The room (px) of the form's lower part (location to Send, ≈ 770 px on a 375 px phone) before it
+ * is rendered: it comes in the task after the first commit, so the first commit, its layout and its
+ * effects cover the upper fields only. Nothing is below it, so its exact size moves nothing.
+ */
+const LOWER_PART_RESERVE = 760;
 
 /** The API names the proof-of-work header as the field of a refused proof. */
 const ANTI_SPAM_FIELD = 'X-Altcha';
@@ -119,6 +127,8 @@ export function ReportTipForm() {
   // The anti-spam widget (its chunk, its challenge, its solving) waits until the tipster starts on
   // the form: opening the page costs none of it, and the proof is ready long before the description is.
   const [hasStarted, setStarted] = useState(start.isRestored);
+
+  const isLowerPartShown = useStaged(1) >= 1;
 
   const isSubmitting = createTip.isPending;
   // Between pressing Send and the rules' answer (their chunk may still be on its way): one send only.
@@ -487,73 +497,79 @@ export function ReportTipForm() {
           )}
         </Field>
 
-        <LocationField
-          address={draft.address}
-          onAddressChange={(address) => update('location', { address })}
-          coordinates={
-            draft.lat !== null && draft.lng !== null ? { lat: draft.lat, lng: draft.lng, accuracyMeters: draft.accuracyMeters } : null
-          }
-          onCoordinatesChange={setCoordinates}
-          error={fieldError('location')}
-          isDisabled={isSubmitting}
-        />
-
-        <Field id={controlIds.districtId} label={t('report.district')} error={fieldError('districtId')} isRequired>
-          {(control) => (
-            <DistrictSelect
-              {...control}
-              value={draft.districtId}
-              onChange={(districtId) => update('districtId', { districtId })}
+        {isLowerPartShown ? (
+          <>
+            <LocationField
+              address={draft.address}
+              onAddressChange={(address) => update('location', { address })}
+              coordinates={
+                draft.lat !== null && draft.lng !== null ? { lat: draft.lat, lng: draft.lng, accuracyMeters: draft.accuracyMeters } : null
+              }
+              onCoordinatesChange={setCoordinates}
+              error={fieldError('location')}
               isDisabled={isSubmitting}
             />
-          )}
-        </Field>
 
-        <PhotoPicker
-          photos={photos}
-          onAdd={addPhotos}
-          onRemove={removePhoto}
-          error={fieldError('photos')}
-          warning={photoWarningText}
-          isDisabled={isSubmitting}
-        />
+            <Field id={controlIds.districtId} label={t('report.district')} error={fieldError('districtId')} isRequired>
+              {(control) => (
+                <DistrictSelect
+                  {...control}
+                  value={draft.districtId}
+                  onChange={(districtId) => update('districtId', { districtId })}
+                  isDisabled={isSubmitting}
+                />
+              )}
+            </Field>
 
-        <div className="checkbox-field">
-          <input
-            id={controlIds.anonymous}
-            type="checkbox"
-            name="isAnonymous"
-            checked={draft.isAnonymous}
-            onChange={(e) => update('anonymous', { isAnonymous: e.target.checked })}
-            disabled={isSubmitting}
-            aria-describedby={fieldErrors.anonymous ? 'tip-anonymous-error tip-anonymous-hint' : 'tip-anonymous-hint'}
-            aria-invalid={fieldErrors.anonymous ? true : undefined}
-          />
-          <label htmlFor={controlIds.anonymous}>{t('report.anonymous')}</label>
-          <p className="field-hint" id="tip-anonymous-hint">
-            {t('report.anonymousHint')}
-            {isSignedIn ? null : <strong> {t('report.signedOutHint')}</strong>}
-          </p>
-          {fieldErrors.anonymous ? (
-            <p className="field-error" id="tip-anonymous-error">
-              {fieldError('anonymous')}
-            </p>
-          ) : null}
-        </div>
+            <PhotoPicker
+              photos={photos}
+              onAdd={addPhotos}
+              onRemove={removePhoto}
+              error={fieldError('photos')}
+              warning={photoWarningText}
+              isDisabled={isSubmitting}
+            />
 
-        {draft.isAnonymous && hasStarted ? <AntiSpamCheck key={antiSpamRound} districtId={draft.districtId} onProof={setAntiSpamProof} /> : null}
+            <div className="checkbox-field">
+              <input
+                id={controlIds.anonymous}
+                type="checkbox"
+                name="isAnonymous"
+                checked={draft.isAnonymous}
+                onChange={(e) => update('anonymous', { isAnonymous: e.target.checked })}
+                disabled={isSubmitting}
+                aria-describedby={fieldErrors.anonymous ? 'tip-anonymous-error tip-anonymous-hint' : 'tip-anonymous-hint'}
+                aria-invalid={fieldErrors.anonymous ? true : undefined}
+              />
+              <label htmlFor={controlIds.anonymous}>{t('report.anonymous')}</label>
+              <p className="field-hint" id="tip-anonymous-hint">
+                {t('report.anonymousHint')}
+                {isSignedIn ? null : <strong> {t('report.signedOutHint')}</strong>}
+              </p>
+              {fieldErrors.anonymous ? (
+                <p className="field-error" id="tip-anonymous-error">
+                  {fieldError('anonymous')}
+                </p>
+              ) : null}
+            </div>
 
-        <div ref={submitErrorRef} tabIndex={-1}>
-          {submitError && !(submitError.kind === 'fix' && !hasFieldErrors && submitError.messages.length === 0) ? (
-            <SubmitErrorAlert error={submitError} onRetry={() => resubmit(formRef.current)} />
-          ) : null}
-        </div>
+            {draft.isAnonymous && hasStarted ? <AntiSpamCheck key={antiSpamRound} districtId={draft.districtId} onProof={setAntiSpamProof} /> : null}
 
-        {progress !== null && isSubmitting ? <UploadProgress percent={progress} /> : null}
+            <div ref={submitErrorRef} tabIndex={-1}>
+              {submitError && !(submitError.kind === 'fix' && !hasFieldErrors && submitError.messages.length === 0) ? (
+                <SubmitErrorAlert error={submitError} onRetry={() => resubmit(formRef.current)} />
+              ) : null}
+            </div>
 
-        <button type="submit" className="btn btn-primary btn-block btn-large" disabled={isSubmitting}>
-          {isSubmitting ? t('report.sending') : t('report.submit')}
-        </button>
+            {progress !== null && isSubmitting ? <UploadProgress percent={progress} /> : null}
+
+            <button type="submit" className="btn btn-primary btn-block btn-large" disabled={isSubmitting}>
+              {isSubmitting ? t('report.sending') : t('report.submit')}
+            </button>
+          </>
+        ) : (
+          <div style={{ minHeight: LOWER_PART_RESERVE }} />
+        )}
       </form>
     </>
   );
