@@ -1,10 +1,12 @@
 import { expect } from 'chai';
 import { eq, sql } from 'drizzle-orm';
+import { openPostgres } from '../src/db/client';
 import { users } from '../src/db/schema/index';
 import pg from 'pg';
 import { createUser } from './support/factories';
 import { api, db } from './support/harness';
 import { serverPassOnly } from './support/services';
+import { silenceableProxy } from './support/silenceable-proxy';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -68,5 +70,69 @@ describe('database server restarts', () => {
     }
     expect(ready).to.equal(1);
     await api().get('/api/districts').expect(200);
+  });
+});
+
+describe('database answer deadline', () => {
+  // Statement timeout 200 ms: the deadline is 2.2 s (ANSWER_GRACE_MS after it).
+  const STATEMENT_TIMEOUT_MS = 200;
+
+  it('gives each query on one connection its own deadline, queued or not, and leaves none armed once all are answered', async function () {
+    serverPassOnly(this);
+    this.timeout(20_000);
+    const database = await openPostgres(process.env.TEST_DATABASE_URL!, { poolSize: 1, statementTimeoutMs: STATEMENT_TIMEOUT_MS });
+    try {
+      const client = await (database.db as unknown as { $client: pg.Pool }).$client.connect();
+      try {
+        const pidQuery = 'select pg_backend_pid() as pid, pg_sleep(0.08)';
+        // 40 × 80 ms one after another, then 40 queued at once (pg warns that queueing on one
+        // client is deprecated; it still does it): 3.2 s of work each time, longer than the
+        // deadline, every query answered in time.
+        const pids: pg.QueryResult<{ pid: number }>[] = [];
+        for (let i = 0; i < 40; i++) pids.push(await client.query<{ pid: number }>(pidQuery));
+        const noDeprecation = process.noDeprecation;
+        process.noDeprecation = true;
+        try {
+          pids.push(...(await Promise.all(Array.from({ length: 40 }, () => client.query<{ pid: number }>(pidQuery)))));
+        } finally {
+          process.noDeprecation = noDeprecation;
+        }
+        expect(new Set(pids.map((r) => r.rows[0].pid)).size).to.equal(1);
+        // A query pg refuses before sending it awaits no answer: no deadline may be left for it.
+        const refused = await client.query({ text: 'select $1', values: 'not an array' as unknown as unknown[] }).then(
+          () => null,
+          (e: Error) => e,
+        );
+        expect(refused?.message).to.match(/values must be an array/);
+        // Idle past the deadline: nothing was left armed to cut the connection.
+        await pause(2_600);
+        const after = await client.query<{ pid: number }>('select pg_backend_pid() as pid');
+        expect(after.rows[0].pid).to.equal(pids[0].rows[0].pid);
+      } finally {
+        client.release();
+      }
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('cuts off a connection whose query the database never answers', async function () {
+    serverPassOnly(this);
+    this.timeout(20_000);
+    const proxy = await silenceableProxy(new URL(process.env.TEST_DATABASE_URL!));
+    const url = new URL(process.env.TEST_DATABASE_URL!);
+    url.host = `127.0.0.1:${proxy.port}`;
+    const database = await openPostgres(url.toString(), { poolSize: 1, statementTimeoutMs: STATEMENT_TIMEOUT_MS });
+    try {
+      await database.db.execute(sql`select 1`);
+      proxy.setSilent(true);
+      const started = Date.now();
+      const err = await database.db.execute(sql`select 1`).then(() => null, (e: Error) => e);
+      expect(String(err?.cause ?? err)).to.match(/did not answer within 2200 ms/);
+      expect(Date.now() - started).to.be.within(2_000, 6_000);
+    } finally {
+      proxy.close();
+      await database.close().catch(() => undefined);
+    }
   });
 });

@@ -86,7 +86,11 @@ class ConnectingClient extends pg.Client {
 /** How long past the statement timeout a query may wait for any answer before its connection is judged dead. */
 const ANSWER_GRACE_MS = 2_000;
 
-type Callback = (err: Error | null, res?: unknown) => void;
+/** The parts of pg's client the deadline reads (not in its types). */
+type DeadlineClient = {
+  connection: { stream: { destroy(err?: Error): void }; on(event: 'readyForQuery' | 'end', listener: () => void): void };
+  _getActiveQuery(): unknown;
+};
 
 /**
  * `connectionTimeoutMillis` bounds only the wait for a connection. A query sent on a connection
@@ -97,26 +101,41 @@ type Callback = (err: Error | null, res?: unknown) => void;
  * within it and the socket is destroyed, which fails that query and everything queued behind it
  * ("Connection terminated…", 503), and the pool discards the client instead of reusing it.
  * Queries that manage their own flow (cursors, streams: objects with `submit`) are left alone.
+ *
+ * One timer per connection, not one per query: pg handles each ReadyForQuery first (its listener
+ * came first), answering the finished query and starting the next queued one, which then gets a
+ * deadline of its own; with nothing running the timer stops. The query and its callback are
+ * passed through untouched: with each query's callback wrapped in a closure of ours, every result
+ * outlived V8's young collections and died in the old generation — the 2M-tip export grew the
+ * heap by ~140 MB of dead rows between full collections (docs/performance.md, section 6,
+ * "Export memory: the cause").
  */
 function withAnswerDeadline(client: pg.PoolClient, deadlineMs: number): void {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-  const socket = () => (client as unknown as { connection: { stream: { destroy(err?: Error): void } } }).connection.stream;
+  const internals = client as unknown as DeadlineClient;
+  const awaitingAnswer = () => internals._getActiveQuery() instanceof pg.Query;
+  let timer: NodeJS.Timeout | undefined;
+  const stop = () => {
+    clearTimeout(timer);
+    timer = undefined;
+  };
+  const expire = () => {
+    timer = undefined;
+    // A query refused before it was sent (pg answers it with an error itself) awaits nothing.
+    if (!awaitingAnswer()) return;
+    internals.connection.stream.destroy(new Error(`Connection terminated: the database did not answer within ${deadlineMs} ms`));
+  };
+  const start = () => {
+    if (timer) timer.refresh();
+    else timer = setTimeout(expire, deadlineMs);
+  };
+  internals.connection.on('readyForQuery', () => (awaitingAnswer() ? start() : stop()));
+  internals.connection.on('end', stop);
   (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
-    if (typeof (args[0] as { submit?: unknown } | null)?.submit === 'function') return query(...args);
-    const timer = setTimeout(
-      () => socket().destroy(new Error(`Connection terminated: the database did not answer within ${deadlineMs} ms`)),
-      deadlineMs,
-    );
-    const last = args.length - 1;
-    if (typeof args[last] === 'function') {
-      const callback = args[last] as Callback;
-      args[last] = (err: Error | null, res?: unknown) => {
-        clearTimeout(timer);
-        callback(err, res);
-      };
-      return query(...args);
-    }
-    return (query(...args) as Promise<unknown>).finally(() => clearTimeout(timer));
+    const result = query(...args);
+    // Started now, or queued behind a running query whose deadline is already counting.
+    if (!timer && awaitingAnswer()) start();
+    return result;
   };
 }
 
