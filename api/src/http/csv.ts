@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify/sync';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Response } from 'express';
 
 type Cell = string | number | null;
@@ -10,7 +11,36 @@ type Cell = string | number | null;
  * prefixed with an apostrophe (OWASP "CSV injection"). Numbers are left alone.
  */
 export function csvSafe(value: Cell): Cell {
-  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * What makes csv-stringify quote a cell as `sendCsv` configures it: the delimiter, the quote or
+ * the record delimiter CRLF (with `record_delimiter` set, a lone CR or LF is left unquoted).
+ */
+const NEEDS_QUOTES = /[",]|\r\n/;
+
+/**
+ * The same cell as `csvSafe` then csv-stringify write it (`test/csv-sql.test.ts` compares the
+ * two on every special case), computed by the database: for exports too large to turn each row
+ * into JavaScript objects (the tip export), whose rows arrive as finished CSV text. NULL and ''
+ * are an empty cell; a formula start gets the apostrophe; a cell with `"`, `,` or CRLF is quoted,
+ * its quotes doubled. The patterns go as parameters, so they mean the same on PGlite.
+ */
+export function csvCellSql(value: SQL): SQL {
+  const safe = sql`CASE WHEN ${value} ~ ${FORMULA_START.source} THEN '''' || ${value} ELSE ${value} END`;
+  return sql`coalesce(CASE WHEN ${value} ~ ${NEEDS_QUOTES.source} THEN '"' || replace(${safe}, '"', '""') || '"' ELSE ${safe} END, '')`;
+}
+
+/** A timestamp as `Date.prototype.toISOString` writes it (UTC, milliseconds, `Z`); NULL as an empty cell. */
+export function isoTimestampSql(value: SQL): SQL {
+  return sql`coalesce(to_char(${value} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), '')`;
+}
+
+/** One CSV record with its CRLF, from cells already made by `csvCellSql` / `isoTimestampSql`. */
+export function csvRecordSql(cells: SQL[]): SQL {
+  return sql`${sql.join(cells, sql` || ',' || `)} || ${'\r\n'}`;
 }
 
 /**
@@ -31,11 +61,7 @@ export async function sendCsv<T>(
   res: Response,
   opts: { filename: string; columns: readonly string[]; rows: AsyncIterable<T>; toCells: (row: T) => Cell[] },
 ): Promise<void> {
-  res.status(200);
-  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-  res.setHeader('Content-Disposition', `attachment; filename="${opts.filename}"`);
   const pieces = async function* () {
-    yield stringify([], { header: true, columns: [...opts.columns], bom: true, record_delimiter: 'windows' });
     let records: Cell[][] = [];
     for await (const row of opts.rows) {
       records.push(opts.toCells(row).map(csvSafe));
@@ -45,5 +71,24 @@ export async function sendCsv<T>(
     }
     if (records.length) yield stringify(records, { record_delimiter: 'windows' });
   };
-  await pipeline(Readable.from(pieces(), { highWaterMark: 1 }), res);
+  await sendCsvText(res, { filename: opts.filename, columns: opts.columns, pieces: pieces() });
+}
+
+/**
+ * The same download from rows that are already CSV text (CRLF-terminated records, as
+ * `csvRecordSql` makes them): the BOM and the header are written here, then each piece as it
+ * comes, pulled only as fast as the client reads.
+ */
+export async function sendCsvText(
+  res: Response,
+  opts: { filename: string; columns: readonly string[]; pieces: AsyncIterable<string> },
+): Promise<void> {
+  res.status(200);
+  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+  res.setHeader('Content-Disposition', `attachment; filename="${opts.filename}"`);
+  const all = async function* () {
+    yield stringify([], { header: true, columns: [...opts.columns], bom: true, record_delimiter: 'windows' });
+    yield* opts.pieces;
+  };
+  await pipeline(Readable.from(all(), { highWaterMark: 1 }), res);
 }

@@ -11,27 +11,25 @@ import { tipsVisibleTo } from '../tips/tips.policy';
 import { PRIORITY_RANK } from '../tips/transitions';
 import { isClaimedBySql, isUnclaimedSql, verificationFilterSql } from '../triage/triage.policy';
 import { canExportTips } from './tip-exports.policy';
+import { tipCsvRecordSql } from './tip-exports.presenter';
 import type { TipExportQuery } from '@hy/schemas/tip-exports';
-
-export type TipExportRow = {
-  id: string;
-  reference: string;
-  createdAt: Date;
-  decidedAt: Date | null;
-  districtNameZh: string;
-  communityNameZh: string | null;
-  category: string;
-  status: string;
-  priority: string;
-  caseReference: string | null;
-};
 
 /**
  * Rows per statement. Each batch is one short statement on its own (no transaction, no cursor):
- * a client that goes away between two batches leaves nothing open on the server, and the memory
- * held is one batch whatever the length of the export.
+ * a client that goes away between two batches leaves nothing open on the server.
  */
 export const EXPORT_BATCH = 2000;
+
+/**
+ * Rows per piece of CSV text the database writes (`string_agg` of `tipCsvRecordSql`). No row ever
+ * becomes JavaScript objects: with an object per row, V8 at times began promoting every batch
+ * to the old generation (in 2 of 3 runs of the 2M export, a minute in), which then grew by
+ * ~80 MB of dead rows before a full collection; text pieces never did. A piece (≈ 30 kB) stays
+ * under V8's large-object size and within a socket read or two: whole batches as one string
+ * (≈ 220 kB) went to the large-object space and grew it and the driver's buffers (300k rows: +85 MB).
+ * docs/performance.md, section 6, "Export memory: the cause".
+ */
+export const EXPORT_PIECE = 250;
 
 function matching(actor: Actor, q: TipExportQuery): SQL | undefined {
   if (!canExportTips(actor)) throw forbidden('Only supervisors and administrators export tips');
@@ -53,37 +51,52 @@ function matching(actor: Actor, q: TipExportQuery): SQL | undefined {
   );
 }
 
-type Position = { createdAt: Date; id: string };
+/** Where the previous batch ended: its last (created_at, id), the time as PostgreSQL's text (exact). */
+type Position = { createdAt: string; id: string };
 
-/** Oldest first, keyset on (created_at, id): tips_district_created_idx / tips_created_idx walk it in order. */
-function batch(where: SQL | undefined, after: Position | undefined): Promise<TipExportRow[]> {
-  return db
+type Piece = { csv: string; rows: number; lastCreatedAt: string; lastId: string };
+
+/**
+ * The next batch as pieces of CSV text, oldest first, keyset on (created_at, id):
+ * tips_district_created_idx / tips_created_idx walk it in order.
+ */
+function batch(where: SQL | undefined, after: Position | undefined): Promise<Piece[]> {
+  const page = db
     .select({
-      id: tips.id,
-      reference: tips.reference,
       createdAt: tips.createdAt,
-      decidedAt: tips.decidedAt,
-      districtNameZh: districts.nameZh,
-      communityNameZh: communities.nameZh,
-      category: tips.category,
-      status: tips.status,
-      priority: tips.priority,
-      caseReference: cases.reference,
+      id: tips.id,
+      line: sql<string>`${tipCsvRecordSql()}`.as('line'),
+      n: sql<number>`row_number() OVER (ORDER BY ${tips.createdAt}, ${tips.id})`.as('n'),
     })
     .from(tips)
     .innerJoin(districts, eq(districts.id, tips.districtId))
     .leftJoin(communities, eq(communities.id, tips.communityId))
     .leftJoin(cases, eq(cases.id, tips.caseId))
-    .where(and(where, after ? sql`(${tips.createdAt}, ${tips.id}) > (${after.createdAt}, ${after.id})` : undefined))
+    .where(and(where, after ? sql`(${tips.createdAt}, ${tips.id}) > (${after.createdAt}::timestamptz, ${after.id}::uuid)` : undefined))
     .orderBy(asc(tips.createdAt), asc(tips.id))
-    .limit(EXPORT_BATCH);
+    .limit(EXPORT_BATCH)
+    .as('page');
+  // A constant of ours, written into the statement: GROUP BY and ORDER BY must be the same expression.
+  const piece = sql`(${page.n} - 1) / ${sql.raw(String(EXPORT_PIECE))}`;
+  const last = sql`ORDER BY ${page.createdAt} DESC, ${page.id} DESC`;
+  return db
+    .select({
+      csv: sql<string>`string_agg(${page.line}, '' ORDER BY ${page.createdAt}, ${page.id})`,
+      rows: sql<number>`count(*)::int`,
+      lastCreatedAt: sql<string>`(array_agg(${page.createdAt}::text ${last}))[1]`,
+      lastId: sql<string>`(array_agg(${page.id}::text ${last}))[1]`,
+    })
+    .from(page)
+    .groupBy(piece)
+    .orderBy(piece);
 }
 
 /**
- * Every matching tip, read batch by batch only as fast as the consumer pulls (the CSV stream
- * pulls as fast as the client reads). The export is audited, with its filters, before any row.
+ * Every matching tip as CSV text (CRLF records, no header), read batch by batch only as fast as
+ * the consumer pulls (the response pulls as fast as the client reads). The export is audited,
+ * with its filters, before any row.
  */
-export async function exportTips(actor: Actor, q: TipExportQuery): Promise<AsyncIterable<TipExportRow>> {
+export async function exportTips(actor: Actor, q: TipExportQuery): Promise<AsyncIterable<string>> {
   const where = matching(actor, q);
   await audit(db, {
     actor,
@@ -94,11 +107,15 @@ export async function exportTips(actor: Actor, q: TipExportQuery): Promise<Async
   return (async function* batches() {
     let after: Position | undefined;
     for (;;) {
-      const rows = await batch(where, after);
-      yield* rows;
-      if (rows.length < EXPORT_BATCH) return;
-      const last = rows[rows.length - 1];
-      after = { createdAt: last.createdAt, id: last.id };
+      const pieces = await batch(where, after);
+      let rows = 0;
+      for (const piece of pieces) {
+        rows += piece.rows;
+        yield piece.csv;
+      }
+      const last = pieces.at(-1);
+      if (rows < EXPORT_BATCH || !last) return;
+      after = { createdAt: last.lastCreatedAt, id: last.lastId };
     }
   })();
 }
