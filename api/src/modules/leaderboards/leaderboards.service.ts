@@ -185,22 +185,22 @@ function communityStatements(perCapita: boolean, inDistrict: boolean) {
         .limit(ph('limit'))
         .prepare(name),
     ),
-    own: prepared(`board_communities_own_${shape}`, (db, name) =>
-      db
-        .select({ points: communityPeriodPoints.points, score: sql<string>`${score}` })
+    // The caller's community and how many are ahead of it, in one statement.
+    standing: prepared(`board_communities_standing_${shape}`, (db, name) => {
+      const own = db
+        .select({ points: communityPeriodPoints.points, score: sql<string>`${score}`.as('score') })
         .from(communityPeriodPoints)
         .innerJoin(communities, eq(communities.id, communityPeriodPoints.communityId))
         .where(and(inScope, eq(communityPeriodPoints.communityId, ph('communityId'))))
-        .prepare(name),
-    ),
-    ahead: prepared(`board_communities_ahead_${shape}`, (db, name) =>
-      db
-        .select({ ahead: sql<number>`count(*)::int` })
-        .from(communityPeriodPoints)
-        .innerJoin(communities, eq(communities.id, communityPeriodPoints.communityId))
-        .where(and(inScope, sql`${score} > ${ph('score')}::numeric`))
-        .prepare(name),
-    ),
+        .as('own');
+      return db
+        .select({
+          points: own.points,
+          ahead: sql<number>`(SELECT count(*)::int FROM ${communityPeriodPoints} INNER JOIN ${communities} ON ${communities.id} = ${communityPeriodPoints.communityId} WHERE ${inScope} AND ${score} > ${own.score})`,
+        })
+        .from(own)
+        .prepare(name);
+    }),
   };
 }
 const communityBoards = {
@@ -254,8 +254,7 @@ async function ownCommunityStanding(
 ): Promise<{ rank: number; points: number; communityId: number } | null> {
   const mine = actor.communityId;
   if (mine === null) return null;
-  const [own] = await statements.own().execute({ ...key, communityId: mine });
+  const [own] = await statements.standing().execute({ ...key, communityId: mine });
   if (!own) return null;
-  const [{ ahead }] = await statements.ahead().execute({ ...key, score: own.score });
-  return { rank: ahead + 1, points: own.points, communityId: mine };
+  return { rank: Number(own.ahead) + 1, points: own.points, communityId: mine };
 }
