@@ -1,7 +1,8 @@
 import { expect } from 'chai';
+import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { sql, type SQL } from 'drizzle-orm';
-import { csvCellSql, csvRecordSql, csvSafe, isoTimestampSql } from '../src/http/csv';
+import { CSV_RECORD_OPTIONS, csvCellSql, csvRecordSql, csvSafe, isoTimestampSql } from '../src/http/csv';
 import { db } from './support/harness';
 
 /** What the database makes of one expression. */
@@ -11,7 +12,7 @@ async function inDatabase(expression: SQL): Promise<string> {
 }
 
 /** What csv-stringify writes for the same cells after `csvSafe` (the row path of `sendCsv`). */
-const record = (cells: (string | null)[]) => stringify([cells.map(csvSafe)], { record_delimiter: 'windows' });
+const record = (cells: (string | null)[]) => stringify([cells.map(csvSafe)], CSV_RECORD_OPTIONS);
 
 // Every case the two rules distinguish: empty and missing, each character that forces quotes,
 // each formula start (and a minus that is text), quotes inside quotes, and Chinese.
@@ -52,6 +53,11 @@ describe('CSV written by the database', () => {
   it('writes a record of such cells with commas and CRLF exactly as csv-stringify does', async () => {
     const cells = CELLS.slice(0, 12);
     expect(await inDatabase(csvRecordSql(cells.map((c) => csvCellSql(sql`${c}::text`))))).to.equal(record(cells));
+  });
+
+  it('quotes a cell with a lone line break, so a reader keeps the record whole', async () => {
+    expect(record(['a\nb', 'c\rd', 'e'])).to.equal('"a\nb","c\rd",e\r\n');
+    expect(parse(record(['line\nbreak', 'x']) + record(['y', 'z']))).to.deep.equal([['line\nbreak', 'x'], ['y', 'z']]);
   });
 
   it('writes times as Date.toISOString does, and a missing time as an empty cell', async () => {

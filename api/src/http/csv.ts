@@ -16,16 +16,19 @@ export function csvSafe(value: Cell): Cell {
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 /**
- * What makes csv-stringify quote a cell as `sendCsv` configures it: the delimiter, the quote or
- * the record delimiter CRLF (with `record_delimiter` set, a lone CR or LF is left unquoted).
+ * What makes a cell quoted: the delimiter, the quote, or any line break. csv-stringify with
+ * `record_delimiter` CRLF quotes only a CRLF, and a lone LF or CR (free text: audit details,
+ * campaign notes) would end the record early for a reader; `quoted_match` quotes those too.
  */
-const NEEDS_QUOTES = /[",]|\r\n/;
+const NEEDS_QUOTES = /[",\r\n]/;
+/** csv-stringify's options for every record: CRLF ends (Excel), line breaks inside a cell quoted. */
+export const CSV_RECORD_OPTIONS = { record_delimiter: 'windows', quoted_match: /[\r\n]/ } as const;
 
 /**
  * The same cell as `csvSafe` then csv-stringify write it (`test/csv-sql.test.ts` compares the
  * two on every special case), computed by the database: for exports too large to turn each row
  * into JavaScript objects (the tip export), whose rows arrive as finished CSV text. NULL and ''
- * are an empty cell; a formula start gets the apostrophe; a cell with `"`, `,` or CRLF is quoted,
+ * are an empty cell; a formula start gets the apostrophe; a cell with `"`, `,`, CR or LF is quoted,
  * its quotes doubled. The patterns go as parameters, so they mean the same on PGlite.
  */
 export function csvCellSql(value: SQL): SQL {
@@ -66,10 +69,10 @@ export async function sendCsv<T>(
     for await (const row of opts.rows) {
       records.push(opts.toCells(row).map(csvSafe));
       if (records.length < PIECE_ROWS) continue;
-      yield stringify(records, { record_delimiter: 'windows' });
+      yield stringify(records, CSV_RECORD_OPTIONS);
       records = [];
     }
-    if (records.length) yield stringify(records, { record_delimiter: 'windows' });
+    if (records.length) yield stringify(records, CSV_RECORD_OPTIONS);
   };
   await sendCsvText(res, { filename: opts.filename, columns: opts.columns, pieces: pieces() });
 }
@@ -87,7 +90,7 @@ export async function sendCsvText(
   res.setHeader('Content-Type', 'text/csv; charset=utf-8');
   res.setHeader('Content-Disposition', `attachment; filename="${opts.filename}"`);
   const all = async function* () {
-    yield stringify([], { header: true, columns: [...opts.columns], bom: true, record_delimiter: 'windows' });
+    yield stringify([], { ...CSV_RECORD_OPTIONS, header: true, columns: [...opts.columns], bom: true });
     yield* opts.pieces;
   };
   await pipeline(Readable.from(all(), { highWaterMark: 1 }), res);
