@@ -14,8 +14,16 @@ import { presentTop, withOwnEntry, type OwnedEntries } from './presented-top';
 type Answer<Board extends { entries: unknown[] }> = Omit<Board, 'entries'> & { entries: OwnedEntries<Board['entries'][number]> };
 
 export function currentPeriodStart(period: Period, at: Date = new Date()): string {
-  return periodsOf(at).find((p) => p.period === period)?.periodStart ?? ALL_TIME;
+  // The same answer for a whole second (periods begin on whole seconds): worked out once per
+  // second and period, not for every board request (issue 14's profile).
+  const second = Math.floor(at.getTime() / 1000);
+  const known = startsBySecond.get(period);
+  if (known?.second === second) return known.start;
+  const start = periodsOf(at).find((p) => p.period === period)?.periodStart ?? ALL_TIME;
+  startsBySecond.set(period, { second, start });
+  return start;
 }
+const startsBySecond = new Map<Period, { second: number; start: string }>();
 
 /** The largest `limit` a board accepts: the cached top N is this long and each request takes its prefix. */
 const TOP_CACHED = 100;
