@@ -26,10 +26,10 @@ export type QueueRow = Pick<
   | 'caseId'
   | 'verificationStatus'
   | 'verificationDueAt'
-> & { excerpt: string; photoCount: number; claimerName: string | null };
+> & { excerpt: string; photoCount: number };
 
 /** A queue line for police: no reporter, a short excerpt, and who holds the claim (police only). */
-export function presentQueueRow(r: QueueRow, actor: Actor, now: Date): Presented<QueueTip> {
+export function presentQueueRow(r: QueueRow, actor: Actor, claimers: Map<string, string>, now: Date): Presented<QueueTip> {
   const officerId = isClaimActive(r, now) ? r.claimedById : null;
   return {
     id: r.id,
@@ -51,7 +51,7 @@ export function presentQueueRow(r: QueueRow, actor: Actor, now: Date): Presented
       officerId !== null
       ? {
           officerId,
-          officerName: r.claimerName,
+          officerName: claimers.get(officerId) ?? null,
           isMine: officerId === actor.id,
           expiresAt: r.claimExpiresAt,
         }

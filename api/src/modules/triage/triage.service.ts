@@ -59,9 +59,22 @@ const queueColumns = {
   verificationStatus: tips.verificationStatus,
   verificationDueAt: tips.verificationDueAt,
   photoCount: sql<number>`(SELECT count(*)::int FROM ${media} WHERE ${media.tipId} = ${tips.id} AND ${media.purgedAt} IS NULL)`,
-  // In the page's own statement (a primary-key lookup for the claimed rows), not a second round trip after it.
-  claimerName: sql<string | null>`(SELECT ${users.displayName} FROM ${users} WHERE ${users.id} = ${tips.claimedById})`,
 };
+
+const claimerNamesOf = prepared('queue_claimer_names', (db, name) =>
+  db
+    .select({ id: users.id, displayName: users.displayName })
+    .from(users)
+    .where(sql`${users.id} = ANY(${sql.placeholder('ids')}::uuid[])`)
+    .prepare(name),
+);
+
+async function claimerNames(rows: { claimedById: string | null }[]): Promise<Map<string, string>> {
+  const ids = [...new Set(rows.map((r) => r.claimedById).filter((x): x is string => x !== null))];
+  if (!ids.length) return new Map();
+  const found = await claimerNamesOf().execute({ ids });
+  return new Map(found.map((u) => [u.id, u.displayName]));
+}
 
 const ph = sql.placeholder;
 
@@ -165,8 +178,9 @@ export async function listQueue(actor: Actor, q: QueueQuery) {
 
   const shown = rows.slice(0, q.limit);
   const last = shown.at(-1);
+  const names = await claimerNames(shown);
   return {
-    tips: shown.map((r) => presentQueueRow(r, actor, now)),
+    tips: shown.map((r) => presentQueueRow(r, actor, names, now)),
     nextCursor:
       rows.length > q.limit && last ? encodeCursor({ r: last.priorityRank, t: last.createdAt.toISOString(), id: last.id }) : null,
     counts: counted?.counts ?? null,
