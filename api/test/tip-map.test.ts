@@ -126,6 +126,55 @@ describe('tip map', () => {
     }
   });
 
+  it('lists a box and grids a period from index entries alone, on a table vacuumed after every 1,000 changes (0022)', async () => {
+    // The statements of pointsIn and gridIn (with a period), as the app sends them. With the
+    // planner kept off the table itself, only an index that carries every column can answer
+    // without reading tip rows: "Index Only Scan".
+    const plan = async (query: ReturnType<typeof sql>) => JSON.stringify((await db().execute(query)).rows);
+    const points = sql`EXPLAIN SELECT id, reference, category, status, priority, lat, lng FROM tips
+      WHERE district_id = 1 AND lng BETWEEN 112.55 AND 112.65 AND lat BETWEEN 26.85 AND 26.95 AND status = 'submitted' LIMIT 2000`;
+    const periodGrid = sql`EXPLAIN SELECT floor(lng / 0.005::float8)::int AS gx, floor(lat / 0.005::float8)::int AS gy, count(*)::int, avg(lat), avg(lng)
+      FROM tips WHERE district_id = 11 AND lng BETWEEN 112.8 AND 112.95 AND lat BETWEEN 26.35 AND 26.5
+        AND status IN ('submitted', 'needs_info', 'valid', 'invalid', 'duplicate') AND created_at >= now() - interval '30 days' GROUP BY 1, 2`;
+    await db().execute(sql`ANALYZE tips`);
+    const rolledBack = new Error('rolled back');
+    await db()
+      .transaction(async (tx) => {
+        await tx.execute(sql`SET LOCAL enable_seqscan = off`);
+        await tx.execute(sql`SET LOCAL enable_bitmapscan = off`);
+        expect(JSON.stringify((await tx.execute(points)).rows)).to.include('Index Only Scan using tips_map_idx');
+        expect(JSON.stringify((await tx.execute(periodGrid)).rows)).to.include('Index Only Scan');
+        // The period's own index carries the map's columns too: with every other index of the
+        // district gone, it still answers alone.
+        const others = (await tx.execute(sql`SELECT indexname FROM pg_indexes
+          WHERE tablename = 'tips' AND indexdef LIKE '%district_id%' AND indexname <> 'tips_stats_period_idx'`)).rows as { indexname: string }[];
+        expect(others.map((o) => o.indexname)).to.include('tips_map_idx');
+        for (const { indexname } of others) await tx.execute(sql`DROP INDEX ${sql.identifier(indexname)}`);
+        const periodOnly = JSON.stringify((await tx.execute(periodGrid)).rows);
+        expect(periodOnly, periodOnly).to.include('Index Only Scan using tips_stats_period_idx');
+        throw rolledBack;
+      })
+      .catch((err: unknown) => {
+        if (err !== rolledBack) throw err;
+      });
+    expect(await plan(sql`SELECT indexname FROM pg_indexes WHERE indexname = 'tips_map_idx'`)).to.include('tips_map_idx');
+    const [{ reloptions }] = (await db().execute(sql`SELECT reloptions FROM pg_class WHERE relname = 'tips'`)).rows as { reloptions: string[] }[];
+    expect(reloptions).to.include.members([
+      'autovacuum_vacuum_scale_factor=0',
+      'autovacuum_vacuum_threshold=1000',
+      'autovacuum_vacuum_insert_scale_factor=0',
+      'autovacuum_vacuum_insert_threshold=1000',
+    ]);
+  });
+
+  it('rounds a point to six decimals (≈ 0.1 m)', async () => {
+    const precise = await tipIn(1, { reporter: null, input: { lat: 26.912345678901, lng: 112.612345678901 } });
+    const body = await map(cast.officer, { bbox: YANFENG });
+    const feature = body.features.find((f) => f.properties.reference === precise.reference)!;
+    expect(feature.geometry.coordinates).to.deep.equal([112.612346, 26.912346]);
+    await db().delete(tips).where(eq(tips.id, precise.id));
+  });
+
   it('tells anyone the base map, and lets the browser load its tiles', async () => {
     const res = await api().get('/api/map/config').expect(200);
     expect(res.body).to.deep.equal({

@@ -3,7 +3,8 @@
  *
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/hy_scale_map npx tsx scripts/bench/map.ts [--samples 200] [--plans]
  *
- * The app runs as a separate process (RATE_LIMITS=off); one request at a time (what one officer waits), per scenario: a district-sized box (0.2° × 0.2°
+ * The app runs as a separate process (the built api/dist/main.js, as `npm start`, RATE_LIMITS=off);
+ * --plans (which captures statements from the pg client) runs it inside this process instead. One request at a time (what one officer waits), per scenario: a district-sized box (0.2° × 0.2°
  * around the district's tips) for the biggest district (耒阳市, ≈287k tips) and a middle one
  * (雁峰区, ≈54k), with the map's default filter (new tips, as the queue) and with every status;
  * a street-sized box (points, not a grid); the whole city for an admin. --plans prints
@@ -14,8 +15,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { users } from '../../api/src/db/schema/index';
 import { actorOf } from '../../api/src/modules/auth/auth.service';
 import { signAccessToken } from '../../api/src/modules/auth/tokens';
-import { startAppProcess } from '../../api/test/support/app-process';
-import { captureQueries, explainAll, machine, sequentialLatency, startApp, table } from './support';
+import { buildApi, captureQueries, explainAll, machine, sequentialLatency, startApp, startAppProcess, table } from './support';
 
 const { values } = parseArgs({
   options: {
@@ -27,7 +27,8 @@ const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:543
 const samples = Number(values.samples);
 
 async function main(): Promise<void> {
-  const running = await startApp({ databaseUrl: url, poolSize: 10 });
+  if (!values.plans) buildApi();
+  const running = values.plans ? await startApp({ databaseUrl: url, poolSize: 10 }) : await startAppProcess({ databaseUrl: url, poolSize: 10 });
   const db = running.database.db;
   const tokenOf = async (role: 'officer' | 'admin', districtId?: number) => {
     const [user] = await db
@@ -60,18 +61,11 @@ async function main(): Promise<void> {
   ];
   const getFrom = (base: string, s: (typeof scenarios)[number]) => fetch(`${base}/api/map/tips?${s.query}`, { headers: { authorization: s.auth } });
 
-  // Timed against the app as its own process (as it runs in production); the in-process app above
-  // only signs the tokens and, with --plans, captures the statements for EXPLAIN.
-  const app = await startAppProcess({ env: { DATABASE_URL: url, RATE_LIMITS: 'off', JWT_SECRET: running.config.jwtSecret } });
   const rows = [];
-  try {
-    for (const s of scenarios) {
-      const first = (await (await getFrom(app.url, s)).json()) as { mode: string; total: number; features: unknown[] };
-      const latency = await sequentialLatency({ label: s.label, count: samples, request: () => getFrom(app.url, s) });
-      rows.push({ scenario: s.label, mode: first.mode, tips: first.total, features: first.features.length, p50: latency.p50, p95: latency.p95, p99: latency.p99, max: latency.max, failures: latency.failures });
-    }
-  } finally {
-    await app.stop();
+  for (const s of scenarios) {
+    const first = (await (await getFrom(running.url, s)).json()) as { mode: string; total: number; features: unknown[] };
+    const latency = await sequentialLatency({ label: s.label, count: samples, request: () => getFrom(running.url, s) });
+    rows.push({ scenario: s.label, mode: first.mode, tips: first.total, features: first.features.length, p50: latency.p50, p95: latency.p95, p99: latency.p99, max: latency.max, failures: latency.failures });
   }
 
   const plans: { label: string; plans: { text: string; plan: string }[] }[] = [];

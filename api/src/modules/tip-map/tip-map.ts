@@ -75,7 +75,9 @@ function matching(actor: Actor, q: MapQuery, districtId: number | null): SQL | u
  * Without a period the grid and the count come from the summary tip_map_cells (a few thousand
  * rows for the biggest district, whatever its tips), never finer than its 0.005° cells: the
  * cells the box touches are counted whole. With a period (the summary has no time) they come
- * from tips_map_idx, which reads every tip of the box that the filters leave.
+ * from the index entries of the period's tips (tips_stats_period_idx, which carries status,
+ * position and category) or of the box's (tips_map_idx), whichever the planner finds fewer of.
+ * The points themselves come from tips_map_idx alone (it carries what a point shows).
  */
 export async function mapTips(actor: Actor, q: MapQuery): Promise<MapAnswer> {
   const districtId = await mapDistrict(actor, q);
