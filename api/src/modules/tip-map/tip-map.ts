@@ -1,5 +1,6 @@
 import { and, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { db } from '../../db/client';
+import { plainRows } from '../../db/prepared';
 import { districts, tipMapCells, tipMapStatusCells, tips } from '../../db/schema/index';
 import type { Actor } from '../../http/actor';
 import { forbidden, validationError } from '../../http/errors';
@@ -114,59 +115,65 @@ async function summaryGrid({ districtId, q, cellSize }: { districtId: number | n
   const scope = districtId !== null ? eq(c.districtId, districtId) : inArray(c.districtId, db.select({ id: districts.id }).from(districts));
   const gx = sql`floor(${c.gx}::float8 / ${k})::int`;
   const gy = sql`floor(${c.gy}::float8 / ${k})::int`;
-  const rows = await db
-    .select({
-      gx: sql<number>`${gx}`.as('gx'),
-      gy: sql<number>`${gy}`.as('gy'),
-      count: sql<number>`sum(${c.tips})::int`,
-      lat: sql<number>`sum(${c.latSum}) / sum(${c.tips})`,
-      lng: sql<number>`sum(${c.lngSum}) / sum(${c.tips})`,
-    })
-    .from(c)
-    .where(
-      and(
-        eq(c.size, size),
-        scope,
-        sql`${c.gx} BETWEEN ${cell(q.bbox.minLng)} AND ${cell(q.bbox.maxLng)}`,
-        sql`${c.gy} BETWEEN ${cell(q.bbox.minLat)} AND ${cell(q.bbox.maxLat)}`,
-        q.status ? eq(c.status, q.status) : undefined,
-        q.category ? eq(tipMapCells.category, q.category) : undefined,
-      ),
-    )
-    .groupBy(sql`1`, sql`2`)
-    .having(sql`sum(${c.tips}) > 0`);
-  return rows.map((r) => ({ ...r, count: Number(r.count) }));
+  return plainRows<MapCell>(
+    db
+      .select({
+        gx: sql<number>`${gx}`.as('gx'),
+        gy: sql<number>`${gy}`.as('gy'),
+        count: sql<number>`sum(${c.tips})::int`.as('count'),
+        lat: sql<number>`sum(${c.latSum}) / sum(${c.tips})`.as('lat'),
+        lng: sql<number>`sum(${c.lngSum}) / sum(${c.tips})`.as('lng'),
+      })
+      .from(c)
+      .where(
+        and(
+          eq(c.size, size),
+          scope,
+          sql`${c.gx} BETWEEN ${cell(q.bbox.minLng)} AND ${cell(q.bbox.maxLng)}`,
+          sql`${c.gy} BETWEEN ${cell(q.bbox.minLat)} AND ${cell(q.bbox.maxLat)}`,
+          q.status ? eq(c.status, q.status) : undefined,
+          q.category ? eq(tipMapCells.category, q.category) : undefined,
+        ),
+      )
+      .groupBy(sql`1`, sql`2`)
+      .having(sql`sum(${c.tips}) > 0`),
+  );
 }
 
+/** The tips themselves, from tips_map_idx alone; rows straight from the driver (up to 2,000 of them). */
 function pointsIn(where: SQL | undefined): Promise<MapPoint[]> {
-  return db
-    .select({
-      id: tips.id,
-      reference: tips.reference,
-      category: tips.category,
-      status: tips.status,
-      priority: tips.priority,
-      lat: sql<number>`${tips.lat}`,
-      lng: sql<number>`${tips.lng}`,
-    })
-    .from(tips)
-    .where(where)
-    .limit(MAX_POINTS);
+  return plainRows<MapPoint>(
+    db
+      .select({
+        id: tips.id,
+        reference: tips.reference,
+        category: tips.category,
+        status: tips.status,
+        priority: tips.priority,
+        lat: sql<number>`${tips.lat}`.as('lat'),
+        lng: sql<number>`${tips.lng}`.as('lng'),
+      })
+      .from(tips)
+      .where(where)
+      .limit(MAX_POINTS),
+  );
 }
 
 async function gridIn(where: SQL | undefined, cellSize: number): Promise<{ cellSize: number; cells: MapCell[] }> {
   const gx = sql`floor(${tips.lng} / ${cellSize}::float8)::int`;
   const gy = sql`floor(${tips.lat} / ${cellSize}::float8)::int`;
-  const cells = await db
-    .select({
-      gx: sql<number>`${gx}`.as('gx'),
-      gy: sql<number>`${gy}`.as('gy'),
-      count: sql<number>`count(*)::int`,
-      lat: sql<number>`avg(${tips.lat})`,
-      lng: sql<number>`avg(${tips.lng})`,
-    })
-    .from(tips)
-    .where(where)
-    .groupBy(sql`1`, sql`2`);
+  const cells = await plainRows<MapCell>(
+    db
+      .select({
+        gx: sql<number>`${gx}`.as('gx'),
+        gy: sql<number>`${gy}`.as('gy'),
+        count: sql<number>`count(*)::int`.as('count'),
+        lat: sql<number>`avg(${tips.lat})`.as('lat'),
+        lng: sql<number>`avg(${tips.lng})`.as('lng'),
+      })
+      .from(tips)
+      .where(where)
+      .groupBy(sql`1`, sql`2`),
+  );
   return { cellSize, cells };
 }
