@@ -4,7 +4,14 @@
 -- Hengyang's 2M) — the newest pages, exactly the open tips, then stay unvacuumed for days. Vacuum
 -- after a fixed number of changes instead: such a vacuum reads only the pages not yet all-visible
 -- and, with few dead rows, skips the index passes (INDEX_CLEANUP auto), so it stays small.
+-- A page keeps a tenth free (fillfactor 90): a claim or its release changes no indexed column, so
+-- with room on the page it is a HOT update — no new index entries and no dead item left for the
+-- index passes, which VACUUM must see gone before it can mark the page all-visible again. On full
+-- pages (fillfactor 100) 1,345 of 1,439 claim updates were not HOT in a benchmark run, and the 743
+-- pages they touched stayed not all-visible after an autovacuum that (rightly) skipped the index
+-- passes. The fillfactor applies to pages written from now on: the newest tips, the open ones.
 ALTER TABLE "tips" SET (
+  fillfactor = 90,
   autovacuum_vacuum_scale_factor = 0,
   autovacuum_vacuum_threshold = 1000,
   autovacuum_vacuum_insert_scale_factor = 0,
