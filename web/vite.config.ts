@@ -36,6 +36,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    // dist/.vite/manifest.json: the server names each route's chunks in its HTML (api/src/http/web-shell.ts).
+    manifest: true,
     target: 'es2020',
     // Every browser the app supports at its target but Safari < 17 preloads modules natively; without
     // it they still load, through the import graph. Not worth 1.2 KB on the home page.

@@ -13,6 +13,7 @@ import { requireStaffTotp } from './http/staff-totp-gate';
 import { requestLog } from './http/request-log';
 import { dispatchByFirstSegment } from './http/route-index';
 import { helmetOptions, securityHeaders } from './http/security-headers';
+import { loadWebShell } from './http/web-shell';
 import { refuseNulInput } from './http/validate';
 import { authRoutes } from './modules/auth/auth.routes';
 import { referenceRoutes } from './modules/reference/reference.routes';
@@ -118,11 +119,18 @@ export function createApp({ config, log, ping }: AppDeps): express.Express {
         },
       }),
     );
+    const shell = loadWebShell(webDist);
+    if (shell?.missingModules.length) log.warn({ modules: shell.missingModules }, 'web shell: page modules not in the build (http/web-shell.ts is out of date)');
     // Only app routes get the page: a missing file (a path with an extension) is a plain 404.
     app.get('/{*splat}', (req, res, next) => {
       if (!req.accepts('html') || path.extname(req.path) !== '') return next();
       res.setHeader('Cache-Control', 'no-cache');
-      res.sendFile(path.join(webDist, 'index.html'));
+      if (!shell) return res.sendFile(path.join(webDist, 'index.html'));
+      const page = shell.pageFor(req.path, req.get('accept-language'));
+      res.vary('Accept-Language');
+      res.setHeader('ETag', page.etag);
+      if (req.fresh) return res.status(304).end();
+      res.type('html').send(page.html);
     });
   }
   app.use(notFoundHandler);

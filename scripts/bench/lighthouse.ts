@@ -179,6 +179,9 @@ async function audit(base: string, pagePath: string, run: string): Promise<Resul
       throttlingMethod,
       ...(cpuSlowdownMultiplier ? { throttling: { ...MOBILE_THROTTLING, cpuSlowdownMultiplier } } : {}),
       disableStorageReset: true, // keeps the session written above; the profile is fresh
+      // A reader of the run's language asks for it (the server names that language's strings in the
+      // HTML from Accept-Language); headless Chromium sends en-US whatever --lang says.
+      extraHeaders: { 'Accept-Language': language === 'en' ? 'en-US,en;q=0.9' : 'zh-CN,zh;q=0.9' },
     });
     if (!result) throw new Error(`no Lighthouse result for ${pagePath}`);
     const { lhr } = result;
