@@ -68,7 +68,9 @@ export function namedSql<Row>(name: string, text: string): (values: unknown[]) =
 
 /**
  * A Drizzle-built query run on the driver without Drizzle's row mapping: rows as the driver parses
- * them, keyed by the selected names (give every `sql` field an `.as(name)`). For reads of
+ * them, keyed by the names PostgreSQL gives the result's columns — a plain column's own name
+ * (`tips.reporterId` comes back as `reporter_id`), an `sql` field's `.as(name)` (give every one
+ * an alias) — not by the keys of the selection object. For reads of
  * thousands of rows, where Drizzle's per-cell mapping costs more than the statement (the map's
  * 2,000 points: a quarter of the server's busy time in a profile, docs/performance.md). Only for
  * columns the driver already parses to what the caller wants (text, uuid, enums, numbers, booleans).

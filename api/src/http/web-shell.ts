@@ -106,10 +106,14 @@ export function languageOf(acceptLanguage: string | undefined): Language {
   return 'zh-CN';
 }
 
-function matches(pattern: string, urlPath: string): boolean {
-  const want = pattern.split('/');
+/** A route pattern's segments, split once at start-up; `null` stands for a `:x` segment. */
+function segmentsOf(pattern: string): (string | null)[] {
+  return pattern.split('/').map((segment) => (segment.startsWith(':') ? null : segment));
+}
+
+function matches(want: (string | null)[], urlPath: string): boolean {
   const got = (urlPath.length > 1 ? urlPath.replace(/\/+$/, '') : urlPath).split('/');
-  return want.length === got.length && want.every((segment, i) => (segment.startsWith(':') ? got[i] !== '' : segment === got[i]));
+  return want.length === got.length && want.every((segment, i) => (segment === null ? got[i] !== '' : segment === got[i]));
 }
 
 /** The chunk and everything it imports statically, as manifest keys. */
@@ -178,6 +182,7 @@ export function loadWebShell(webDist: string): WebShell | null {
     pages.set(`${language} *`, page(otherMain(undefined, language), [], [], language));
     for (const first of FIRST_PAGES) pages.set(`${language} ${first.path}`, page(otherMain(first.shell, language), first.modules, first.namespaces, language));
   }
+  const routes = FIRST_PAGES.map((first) => ({ path: first.path, segments: segmentsOf(first.path) }));
   const get = (key: string): WebPage => {
     const found = pages.get(key);
     if (!found) throw new Error(`no page ${key}`);
@@ -188,7 +193,7 @@ export function loadWebShell(webDist: string): WebShell | null {
     pageFor(urlPath, acceptLanguage) {
       const language = languageOf(acceptLanguage);
       if (urlPath === '/') return get(`${language} /`);
-      const first = FIRST_PAGES.find((p) => matches(p.path, urlPath));
+      const first = routes.find((r) => matches(r.segments, urlPath));
       return get(`${language} ${first ? first.path : '*'}`);
     },
   };
