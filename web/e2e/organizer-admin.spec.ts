@@ -76,6 +76,11 @@ describe('web: an admin picks any community of the city on the organizer dashboa
 
         const table = page.getByRole('table', { name: w.members });
         await table.getByRole('rowheader', { name: member.user.displayName }).waitFor();
+        // The list of the community shown before may still be on screen while the picked one's
+        // arrives (a loaded machine, once in CI): wait for the table to settle, then count.
+        await page
+          .waitForFunction((el) => el?.querySelectorAll('tr').length === 2, await table.elementHandle(), { timeout: 5000 })
+          .catch(() => undefined);
         expect(await table.getByRole('row').count(), 'header and the one member').to.equal(2);
         await page.locator('p', { hasText: w.communityName }).first().waitFor();
         await checkLayout(page, `organizer-admin-${locale}-2-picked`);
