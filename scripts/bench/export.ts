@@ -26,7 +26,7 @@ import { parseArgs } from 'node:util';
 import { createGunzip } from 'node:zlib';
 import pg from 'pg';
 import { freePort } from '../../api/test/support/listen';
-import { buildApi, machine, table } from './support';
+import { APP_NODE_FLAGS, buildApi, machine, table } from './support';
 
 const { values } = parseArgs({
   options: {
@@ -51,7 +51,7 @@ async function startServer() {
   const port = await freePort();
   const flags = values['node-flags'].split(/\s+/).filter(Boolean);
   const sampler = path.join(import.meta.dirname, 'memory-sampler.mjs');
-  const child = spawn(process.execPath, ['--import', sampler, ...flags, '--enable-source-maps', 'api/dist/main.js'], {
+  const child = spawn(process.execPath, ['--import', sampler, ...flags, ...APP_NODE_FLAGS, 'api/dist/main.js'], {
     cwd: root,
     env: {
       PATH: process.env.PATH,

@@ -20,7 +20,7 @@ import { parseArgs } from 'node:util';
 import { encodeProof, solve } from '../../api/test/support/altcha';
 import type { Challenge } from 'altcha-lib';
 import { freePort } from '../../api/test/support/listen';
-import { machine, table } from './support';
+import { APP_NODE_FLAGS, machine, table } from './support';
 
 const { values } = parseArgs({
   options: {
@@ -39,7 +39,7 @@ type Server = { url: string; child: ChildProcess; dataDir: string };
 async function startServer(env: Record<string, string>): Promise<Server> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hy-flood-'));
   const port = await freePort();
-  const child = spawn(process.execPath, ['--enable-source-maps', 'api/dist/main.js'], {
+  const child = spawn(process.execPath, [...APP_NODE_FLAGS, 'api/dist/main.js'], {
     cwd: root,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, SEED_DEMO: 'false', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],

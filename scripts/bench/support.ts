@@ -57,6 +57,15 @@ const root = path.resolve(import.meta.dirname, '../..');
 /** Another checkout's build to measure instead (a "before" figure): BENCH_APP_ROOT=/path/to/checkout with api/dist built. */
 const appRoot = process.env.BENCH_APP_ROOT ?? root;
 
+/**
+ * The node flags `npm start` runs the app with (package.json and api/package.json, with
+ * `MALLOC_ARENA_MAX=2` in its environment): every benchmark that starts the app out of process
+ * starts it with these, so it measures what production runs. A young generation of 32 MB
+ * semi-spaces instead of V8's 16 MB: a request's garbage (JSON text, headers, promises) is
+ * collected half as often (docs/performance.md §7, "Sixth pass").
+ */
+export const APP_NODE_FLAGS: readonly string[] = ['--enable-source-maps', '--max-semi-space-size=32'];
+
 /** Builds the API as `npm start` does (api/dist/main.js), once per benchmark run (not for BENCH_APP_ROOT). */
 export function buildApi(): void {
   if (process.env.BENCH_APP_ROOT) return;
@@ -106,7 +115,7 @@ export async function startAppProcess(opts: { databaseUrl: string; poolSize?: nu
     DATABASE_POOL_SIZE: String(opts.poolSize ?? 10),
   };
   const profile = opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : [];
-  const child = spawn(process.execPath, [...profile, '--enable-source-maps', 'api/dist/main.js'], {
+  const child = spawn(process.execPath, [...profile, ...APP_NODE_FLAGS, 'api/dist/main.js'], {
     cwd: appRoot,
     env: { ...env, MALLOC_ARENA_MAX: '2' },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -140,7 +149,8 @@ export async function startBareProcess(): Promise<{ url: string; pid: number; cl
   const code = `const express = require('express'); const app = express(); app.disable('x-powered-by');
     app.get('/bare', (req, res) => { res.json({ ok: true, at: Date.now() }); });
     app.listen(${port}, '127.0.0.1');`;
-  const child = spawn(process.execPath, ['-e', code], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+  // The app's node flags here too: the yardstick is Express, not a difference in V8's settings.
+  const child = spawn(process.execPath, [...APP_NODE_FLAGS, '-e', code], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (c: Buffer) => (stderr += c));
   const url = `http://127.0.0.1:${port}`;

@@ -34,7 +34,7 @@ import { actorOf } from '../../api/src/modules/auth/auth.service';
 import { signAccessToken } from '../../api/src/modules/auth/tokens';
 import { startRuntime, stopRuntime } from '../../api/src/runtime';
 import { freePort } from '../../api/test/support/listen';
-import { freshServerDatabase, load, machine, table, type LoadSummary } from './support';
+import { APP_NODE_FLAGS, freshServerDatabase, load, machine, table, type LoadSummary } from './support';
 
 const { values } = parseArgs({
   options: {
@@ -172,7 +172,7 @@ const startApp = (t: Target) =>
     args: [
       ...(values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(values['cpu-prof'])] : []),
       ...(values['loop-delay'] ? ['--import', './scripts/bench/loop-delay.mjs'] : []),
-      '--enable-source-maps',
+      ...APP_NODE_FLAGS,
       'api/dist/main.js',
     ],
     env: {

@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
+import { APP_NODE_FLAGS } from './support';
 
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, only: { type: 'string' }, json: { type: 'boolean', default: false } } });
 const rounds = Number(values.rounds);
@@ -118,7 +119,7 @@ function post(port: number, f: { body: Buffer; contentType: string }): Promise<n
 async function start(): Promise<{ child: ChildProcess; port: number; dataDir: string }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hy-bench-mem-'));
   const port = await freePort();
-  const child = spawn(process.execPath, ['--enable-source-maps', mainJs], {
+  const child = spawn(process.execPath, [...APP_NODE_FLAGS, mainJs], {
     cwd: root,
     env: {
       PATH: process.env.PATH,

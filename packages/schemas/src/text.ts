@@ -56,17 +56,24 @@ export function cleanText(text: string, { isSingleLine = false }: { isSingleLine
  */
 export function nulPaths(input: unknown): string[] {
   const found: string[] = [];
-  // Iterative: a hostile body may nest deeper than the call stack.
-  const pending: [unknown, string][] = [[input, '']];
+  // Iterative: a hostile body may nest deeper than the call stack. A value's path is spelled out
+  // only when it holds a NUL (every request's query and body pass through here, issue 14).
+  type Step = { key: string; parent: Step | null } | null;
+  const pathOf = (step: Step): string => {
+    const keys: string[] = [];
+    for (let at = step; at; at = at.parent) keys.push(at.key);
+    return keys.reverse().join('.') || '(root)';
+  };
+  const pending: [unknown, Step][] = [[input, null]];
   while (pending.length > 0) {
     const [value, at] = pending.pop()!;
     if (typeof value === 'string') {
-      if (value.includes(NUL)) found.push(at || '(root)');
+      if (value.includes(NUL)) found.push(pathOf(at));
     } else if (value !== null && typeof value === 'object' && !ArrayBuffer.isView(value)) {
-      for (const [key, child] of Object.entries(value)) {
-        const path = `${at ? `${at}.` : ''}${key.replaceAll(NUL, '\\0')}`;
-        if (key.includes(NUL)) found.push(path);
-        else pending.push([child, path]);
+      for (const key in value) {
+        if (!Object.hasOwn(value, key)) continue;
+        if (key.includes(NUL)) found.push(pathOf({ key: key.replaceAll(NUL, '\\0'), parent: at }));
+        else pending.push([(value as Record<string, unknown>)[key], { key, parent: at }]);
       }
     }
   }
