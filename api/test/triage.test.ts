@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { tips } from '../src/db/schema/index';
+import { clock } from '../src/lib/clock';
+import { COUNTS_TTL_MS } from '../src/modules/triage/triage.service';
 import { api, db, resetDb } from './support/harness';
 import { createUser, type TestUser } from './support/factories';
 import { auditOf, createCast, ledgerOf, ROLES, tipIn, tipRow, type Cast } from './support/police';
@@ -348,6 +350,40 @@ describe('triage: queue counts', () => {
     const other = (await api().get('/api/queue').set(c.otherOfficer.auth).expect(200)).body;
     expect(other.counts.submitted).to.equal(0);
     expect(other.countsCapped).to.deep.equal([]);
+  });
+});
+
+describe('triage: kept queue counts', () => {
+  beforeEach(async () => {
+    await resetDb();
+  });
+
+  it('serves a filter’s counts again for COUNTS_TTL_MS, and reads them anew at once after a submission or decision in the district made here', async () => {
+    const c = await createCast(3, 11);
+    const first = await tipIn(3);
+    clock.set(Date.now());
+    const counts = async () => (await api().get('/api/queue').set(c.officer.auth).expect(200)).body.counts;
+    // Another instance's write (straight into the table here) is not seen by this process's counter.
+    const fromElsewhere = (reference: string) =>
+      db().execute(sql`INSERT INTO tips (reference, category, description, occurred_at, district_id) VALUES (${reference}, 'other', '另一个实例写入的线索内容', now(), 3)`);
+
+    expect((await counts()).submitted).to.equal(1);
+    await fromElsewhere('HY-KEPT-1');
+    expect((await counts()).submitted, 'kept').to.equal(1);
+    clock.advance(COUNTS_TTL_MS - 1);
+    expect((await counts()).submitted, 'kept to the last millisecond').to.equal(1);
+    clock.advance(1);
+    expect((await counts()).submitted, 'read anew after the time limit').to.equal(2);
+
+    await fromElsewhere('HY-KEPT-2');
+    await tipIn(11);
+    expect((await counts()).submitted, 'a tip of another district leaves them kept').to.equal(2);
+    await tipIn(3);
+    expect((await counts()).submitted, 'a submission here in the district').to.equal(4);
+    await api().post(`/api/tips/${first.id}/triage`).set(c.officer.auth).send({ decision: 'valid' }).expect(200);
+    expect(await counts(), 'a decision here').to.deep.include({ submitted: 3, valid: 1 });
+    const other = (await api().get('/api/queue').set(c.otherOfficer.auth).expect(200)).body.counts;
+    expect(other.submitted, 'each district its own').to.equal(1);
   });
 });
 

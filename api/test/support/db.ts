@@ -3,6 +3,7 @@ import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { openPglite, openPostgres, type Database } from '../../src/db/client';
 import { boardCache } from '../../src/modules/leaderboards/board-cache';
+import { forgetQueueCounts } from '../../src/modules/triage/triage.service';
 
 /**
  * The test database: a fresh in-memory PGlite by default, or — when TEST_DATABASE_URL is set —
@@ -46,6 +47,7 @@ export async function truncateAll(database: Database): Promise<void> {
   const tables = result.rows.map((r) => r.tablename).filter((t) => !REFERENCE.includes(t));
   await database.db.execute(sql.raw(`TRUNCATE ${tables.map((t) => `"${t}"`).join(', ')} CASCADE`));
   await database.db.execute(sql`UPDATE communities SET member_count = 0`);
-  // The boards' cached top N described the rows just removed.
+  // The boards' cached top N and the queue's kept counts described the rows just removed.
   boardCache.clear();
+  forgetQueueCounts();
 }

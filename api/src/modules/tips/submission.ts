@@ -14,6 +14,7 @@ import { districtExists } from '../reference/reference.service';
 import { nextTipNumbers } from './reference';
 import { presentTip } from './tips.presenter';
 import type { CreateTip } from '@hy/schemas/tips';
+import { queueChanged } from './queue-changes';
 
 type TipRow = typeof tips.$inferSelect;
 type HistoryRow = typeof tipHistory.$inferSelect;
@@ -58,7 +59,8 @@ export async function submitTip(opts: {
     const scope: IdempotencyScope = actor ? { userId: actor.id } : { anonymous: true };
     const write = { ...tip, scope, key: opts.idempotencyKey, hash };
     const { replay, isNew } = opts.also ? await writeInTransaction({ ...write, also: opts.also }) : await writeInOneStatement(write);
-    if (!isNew) await stored.discard();
+    if (isNew) queueChanged(input.districtId);
+    else await stored.discard();
     return replay;
   } catch (err) {
     await stored.discard();

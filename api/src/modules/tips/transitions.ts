@@ -7,6 +7,7 @@ import { clock } from '../../lib/clock';
 import { audit } from '../audit/audit.service';
 import { recordTipHistory } from './tip-history';
 import { tipsVisibleTo } from './tips.policy';
+import { queueChanged } from './queue-changes';
 
 export type TipRow = typeof tips.$inferSelect;
 export type TipStatus = TipRow['status'];
@@ -95,6 +96,8 @@ async function lockFor(tx: Tx, actor: Actor, id: string, transition: Transition,
 
 async function save(tx: Tx, id: string, set: Partial<typeof tips.$inferInsert>): Promise<TipRow> {
   const [row] = await tx.update(tips).set(set).where(eq(tips.id, id)).returning();
+  // Its status or district changed: the district's queue counts move (a claim changes neither).
+  if (row && (set.status !== undefined || set.districtId !== undefined)) queueChanged(row.districtId);
   return row;
 }
 
@@ -254,6 +257,7 @@ export async function transfer(
   if (from.districtId === o.districtId) throw validationError([{ field: 'districtId', message: 'is already the tip’s district' }]);
   const now = clock.now();
   const tip = await save(tx, from.id, { districtId: o.districtId, claimedById: null, claimExpiresAt: null, updatedAt: now });
+  queueChanged(from.districtId);
   // A tip needing information, or reversed to submitted, has a first decision: it follows the tip.
   await tx.update(tipFirstDecisions).set({ districtId: o.districtId }).where(eq(tipFirstDecisions.tipId, tip.id));
   const details = { fromDistrictId: from.districtId, toDistrictId: o.districtId, reason: o.reason };

@@ -13,6 +13,7 @@ import { loadBundles } from '../tips/tips.service';
 import { tipsVisibleTo, tipsVisibleToShape } from '../tips/tips.policy';
 import { presentTip } from '../tips/tips.presenter';
 import { PRIORITY_RANK } from '../tips/transitions';
+import { queueVersion } from '../tips/queue-changes';
 import { distanceMetresSql, isClaimedBySql, isUnclaimedSql, verificationFilterSql } from './triage.policy';
 import {
   presentDuplicate,
@@ -168,7 +169,7 @@ export async function listQueue(actor: Actor, q: QueueQuery) {
   let counted: Awaited<ReturnType<typeof statusCounts>> | null = null;
   if (!after) {
     // The page and the header counts are independent reads: on the pool they run side by side.
-    [rows, counted] = await Promise.all([queuePage(filters, 'first').execute(values), isCountable ? statusCounts(filters) : null]);
+    [rows, counted] = await Promise.all([queuePage(filters, 'first').execute(values), isCountable ? keptStatusCounts(filters, districtId) : null]);
   } else {
     const cursor = { afterRank: after.r, afterTime: new Date(after.t), afterId: after.id };
     rows = await queuePage(filters, 'band').execute({ ...values, ...cursor });
@@ -188,6 +189,41 @@ export async function listQueue(actor: Actor, q: QueueQuery) {
   };
 }
 
+/** How long one filter's header counts are served again while no change is seen here (docs/api.md). */
+export const COUNTS_TTL_MS = 2_000;
+/** Filters whose counts are kept at most (districts × statuses × categories × priorities: a few thousand). */
+const MAX_KEPT_COUNTS = 10_000;
+type StatusCounts = Awaited<ReturnType<typeof statusCounts>>;
+const keptCounts = new Map<string, { version: number; at: number; counts: Promise<StatusCounts> }>();
+
+/** Tests: what was kept described rows since removed. */
+export function forgetQueueCounts(): void {
+  keptCounts.clear();
+}
+
+/**
+ * The header counts of a first page, kept COUNTS_TTL_MS per filter and shared by every officer who
+ * asks meanwhile: the first page is the queue's most frequent request, and its counts were most of
+ * its cost — five index ranges whose entries a claim has just touched (issue 14). A submission,
+ * decision, transfer or reversal in the district made through this process drops them at once
+ * (tips/queue-changes.ts); one made through another instance shows within COUNTS_TTL_MS.
+ */
+function keptStatusCounts(filters: QueueFilters, districtId: number | undefined): Promise<StatusCounts> {
+  const key = `${filters.key}|${JSON.stringify(filters.values)}`;
+  const version = queueVersion(districtId);
+  const now = clock.nowMs();
+  const kept = keptCounts.get(key);
+  if (kept && kept.version === version && now >= kept.at && now - kept.at < COUNTS_TTL_MS) return kept.counts;
+  const entry = { version, at: now, counts: statusCounts(filters) };
+  if (keptCounts.size >= MAX_KEPT_COUNTS) keptCounts.clear();
+  keptCounts.set(key, entry);
+  // A failed read is not kept: the next request reads again.
+  entry.counts.catch(() => {
+    if (keptCounts.get(key) === entry) keptCounts.delete(key);
+  });
+  return entry.counts;
+}
+
 /** Header counts stop here: "1000+" tells an officer as much as 151,354 and costs 1/150th. */
 export const COUNT_CAP = 1000;
 
@@ -197,8 +233,8 @@ const queueCounts = new Map<string, () => { execute(values: Record<string, unkno
 /**
  * Tips per status for the header tabs, each counted only up to COUNT_CAP (+1 to know it was
  * reached): one statement, five index-only range scans of at most 1,001 entries each, instead
- * of reading every tip of the district's history. Exact below the cap and always current (no
- * counter rows to keep in step, no hot row for every submission); statuses that reach the cap
+ * of reading every tip of the district's history. Exact below the cap when read (no counter rows
+ * to keep in step, no hot row for every submission; kept briefly: keptStatusCounts); statuses that reach the cap
  * are listed in `capped` and their count is a lower bound. Prepared per filter shape; the
  * statuses and the cap are constants of the text, so even a generic plan knows each range.
  */
