@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { z } from 'zod';
 import { Uuid } from '@hy/schemas/fields';
 import { nulPaths } from '@hy/schemas/text';
@@ -28,11 +28,39 @@ function refuseNul(value: unknown): void {
  * checked by `parse`.
  */
 export const refuseNulInput: RequestHandler = (req, _res, next) => {
-  if (/%00/.test(req.path)) throw validationError([{ field: '(path)', message: NUL_MESSAGE }]);
-  refuseNul(req.query);
-  refuseNul(req.body);
+  // A NUL reaches the path or the query only as `%00` (the HTTP parser refuses a raw one): the
+  // query is parsed to name the field only then, not for every request (Express parses it anew on
+  // every read of req.query).
+  if (req.url.includes('%00')) {
+    if (req.path.includes('%00')) throw validationError([{ field: '(path)', message: NUL_MESSAGE }]);
+    refuseNul(req.query);
+  }
+  if (req.body !== undefined) refuseNul(req.body);
   next();
 };
+
+const parsedQueries = new WeakMap<z.ZodType, Map<string, unknown>>();
+/** Query strings whose parsed value is kept per schema at most (a hot read sees a handful). */
+const MAX_PARSED_QUERIES = 1_000;
+
+/**
+ * `parse(schema, req.query)`, kept per schema and query string: for hot reads whose schema's
+ * verdict depends on the text alone (no clock, no database), such as the boards' period and scope.
+ * A refused query is never kept (it throws first); a kept value is frozen, shared by every request
+ * with the same text.
+ */
+export function parseQuery<S extends z.ZodType>(schema: S, req: Request): Readonly<z.infer<S>> {
+  const at = req.url.indexOf('?');
+  const text = at < 0 ? '' : req.url.slice(at + 1);
+  let byText = parsedQueries.get(schema);
+  if (!byText) parsedQueries.set(schema, (byText = new Map()));
+  const known = byText.get(text) as z.infer<S> | undefined;
+  if (known !== undefined) return known;
+  const value = Object.freeze(parse(schema, req.query)) as z.infer<S>;
+  if (byText.size >= MAX_PARSED_QUERIES) byText.clear();
+  byText.set(text, value);
+  return value;
+}
 
 /** Parses input or throws VALIDATION (400) naming each bad field. */
 export function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
