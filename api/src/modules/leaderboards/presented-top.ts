@@ -54,15 +54,15 @@ export function withOwnEntry<Entry>(top: PresentedTop<Entry>, owner: unknown, ma
 const CLOSE = Buffer.from('}');
 
 /**
- * A board answer's JSON as UTF-8: its own fields serialized, the shared entries' bytes spliced in
- * (only the caller's own entry, if on the board, serialized anew). What `res.json` of the same
- * object would send.
+ * A board answer's JSON as UTF-8, in three parts: its own fields serialized, the shared entries'
+ * bytes (only the caller's own entry, if on the board, serialized anew), the closing brace —
+ * sent one after the other (`sendJsonText`). What `res.json` of the same object would send.
  */
-export function boardJson<Entry>(board: { entries: OwnedEntries<Entry> }): Buffer {
+export function boardJson<Entry>(board: { entries: OwnedEntries<Entry> }): readonly Buffer[] {
   const { entries, ...fields } = board;
   const { top, at, mark } = entries;
   const head = JSON.stringify(fields);
   const opening = Buffer.from(`${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"entries":`);
   const list = at < 0 ? top.bytes : Buffer.from(`[${top.texts.map((t, i) => (i === at ? JSON.stringify(mark(top.entries[i])) : t)).join(',')}]`);
-  return Buffer.concat([opening, list, CLOSE]);
+  return [opening, list, CLOSE];
 }
