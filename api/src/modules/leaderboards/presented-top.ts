@@ -2,11 +2,12 @@ import type { BoardTop } from './board-cache';
 import { competitionRanks } from './leaderboards.policy';
 
 /**
- * A board's first entries as every caller sees them, whose each one is (a user, a community), and
- * their JSON, also as UTF-8 bytes: most callers are not on the board, and their answer is these
- * bytes between two short strings (encoding the 7 KB of names anew was 6 % of a board request).
+ * A board's first entries as every caller sees them, whose each one is (a user, a community), each
+ * one's JSON, and the list's JSON as UTF-8 bytes: most callers are not on the board, and their
+ * answer is these bytes between two short parts (encoding the 7 KB of names anew was 6 % of a
+ * board request).
  */
-export type PresentedTop<Entry> = { owners: readonly unknown[]; entries: readonly Entry[]; texts: readonly string[]; json: string; bytes: Buffer };
+export type PresentedTop<Entry> = { owners: readonly unknown[]; entries: readonly Entry[]; texts: readonly string[]; bytes: Buffer };
 
 const presentedByTop = new WeakMap<object, Map<number, PresentedTop<unknown>>>();
 
@@ -32,13 +33,11 @@ export function presentTop<Row, Entry>(opts: {
   const ranks = competitionRanks(rows, opts.score);
   const entries = rows.map((r, i) => Object.freeze(opts.present(r, ranks[i])));
   const texts = entries.map((e) => JSON.stringify(e));
-  const json = `[${texts.join(',')}]`;
   const presented = {
     owners: Object.freeze(rows.map(opts.owner)),
     entries: Object.freeze(entries),
     texts: Object.freeze(texts),
-    json,
-    bytes: Buffer.from(json),
+    bytes: Buffer.from(`[${texts.join(',')}]`),
   };
   byLimit.set(opts.limit, presented);
   return presented;
